@@ -1,0 +1,9 @@
+namespace Typed.S3.Schema.Model;
+
+/// <summary>One column of a dataset.</summary>
+/// <param name="Name">The column's name in the data (CSV header, JSON property, Parquet field).</param>
+/// <param name="PropertyName">The C# property name: from <c>"property"</c>, else the name in PascalCase.</param>
+/// <param name="Type">The column type.</param>
+/// <param name="Required">Whether the column is required: non-nullable and must be present.</param>
+/// <param name="Span">Where the column's object is in the schema file.</param>
+internal sealed record ColumnModel(string Name, string PropertyName, ColumnType Type, bool Required, SourceSpan Span);

@@ -1,0 +1,46 @@
+using System;
+
+namespace Typed.S3.Schema.Model;
+
+/// <summary>A parsed column type, such as <c>int64</c>, <c>decimal(18,2)</c> or <c>list&lt;string&gt;</c>.</summary>
+/// <param name="Kind">The kind of type.</param>
+/// <param name="Precision">Total digits, for <see cref="ColumnKind.Decimal"/>; 0 otherwise.</param>
+/// <param name="Scale">Digits after the point, for <see cref="ColumnKind.Decimal"/>; 0 otherwise.</param>
+/// <param name="Element">The element type, for <see cref="ColumnKind.List"/>.</param>
+/// <param name="Fields">The columns of a nested record, for <see cref="ColumnKind.Record"/>.</param>
+/// <param name="RecordName">The C# name of a nested record's type, for <see cref="ColumnKind.Record"/>.</param>
+internal sealed record ColumnType(
+    ColumnKind Kind,
+    int Precision = 0,
+    int Scale = 0,
+    ColumnType? Element = null,
+    EquatableArray<ColumnModel> Fields = default,
+    string? RecordName = null)
+{
+    /// <summary>The type as the schema file spells it (<c>decimal(18,2)</c>), for messages and generated code.</summary>
+    public string DisplayName => Kind switch
+    {
+        ColumnKind.Bool => "bool",
+        ColumnKind.Int8 => "int8",
+        ColumnKind.Int16 => "int16",
+        ColumnKind.Int32 => "int32",
+        ColumnKind.Int64 => "int64",
+        ColumnKind.UInt8 => "uint8",
+        ColumnKind.UInt16 => "uint16",
+        ColumnKind.UInt32 => "uint32",
+        ColumnKind.UInt64 => "uint64",
+        ColumnKind.Float32 => "float32",
+        ColumnKind.Float64 => "float64",
+        ColumnKind.Decimal => "decimal(" + Precision + "," + Scale + ")",
+        ColumnKind.String => "string",
+        ColumnKind.Date => "date",
+        ColumnKind.Time => "time",
+        ColumnKind.Timestamp => "timestamp",
+        ColumnKind.TimestampLocal => "timestamp_local",
+        ColumnKind.Uuid => "uuid",
+        ColumnKind.Binary => "binary",
+        ColumnKind.List => "list<" + Element?.DisplayName + ">",
+        ColumnKind.Record => "record",
+        _ => throw new InvalidOperationException("Unknown column kind " + Kind),
+    };
+}

@@ -1,0 +1,13 @@
+namespace Typed.S3.Schema.Model;
+
+/// <summary>The <c>write</c> section of a dataset.</summary>
+/// <param name="Location">Where objects are written: <c>s3://bucket/prefix/</c>.</param>
+/// <param name="Format">The format written.</param>
+/// <param name="Compression">The compression written (<see cref="CompressionKind.Auto"/> means none).</param>
+/// <param name="Layout">The layout template of each object's key below <paramref name="Location"/>.</param>
+/// <param name="Span">Where the section is in the schema file.</param>
+internal sealed record WriteModel(string Location, DataFormat Format, CompressionKind Compression, string Layout, SourceSpan Span)
+{
+    /// <summary>The layout used when the schema gives none (as dlt's filesystem destination).</summary>
+    public const string DefaultLayout = "{table_name}/{load_id}.{file_id}.{ext}";
+}

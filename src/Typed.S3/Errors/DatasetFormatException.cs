@@ -1,0 +1,104 @@
+using System;
+using System.Globalization;
+using System.Text;
+
+namespace Typed.S3;
+
+/// <summary>
+/// Data that does not fit its schema: a value that does not parse as its column's type, a missing required
+/// column, malformed quoting, a ragged row. The message names the object (<c>s3://bucket/key</c>), the line
+/// (or row), the column, the expected type and the offending value, cut short.
+/// </summary>
+public class DatasetFormatException : FormatException
+{
+    /// <summary>Values longer than this are cut short in messages.</summary>
+    public const int MaxValueLength = 64;
+
+    /// <summary>Creates the exception.</summary>
+    /// <param name="objectName">The object (<c>s3://bucket/key</c>) or stream the data came from.</param>
+    /// <param name="line">The 1-based line where the record starts, or 0 when not known.</param>
+    /// <param name="row">The 1-based data row (header not counted), or 0 when not known.</param>
+    /// <param name="column">The column, or <see langword="null"/> when the problem is not one column's.</param>
+    /// <param name="expectedType">The column's schema type (<c>int64</c>, <c>decimal(18,2)</c>), or <see langword="null"/>.</param>
+    /// <param name="value">The offending value, or <see langword="null"/>.</param>
+    /// <param name="problem">What is wrong, as a short sentence without the location.</param>
+    /// <param name="innerException">The cause, if any.</param>
+    public DatasetFormatException(
+        string objectName,
+        long line,
+        long row,
+        string? column,
+        string? expectedType,
+        string? value,
+        string problem,
+        Exception? innerException = null)
+        : base(BuildMessage(objectName, line, row, column, expectedType, value, problem), innerException)
+    {
+        ObjectName = objectName;
+        Line = line;
+        Row = row;
+        Column = column;
+        ExpectedType = expectedType;
+        Value = value is null ? null : Shorten(value);
+        Problem = problem;
+    }
+
+    /// <summary>The object (<c>s3://bucket/key</c>) or stream the data came from.</summary>
+    public string ObjectName { get; }
+
+    /// <summary>The 1-based line where the record starts, or 0 when not known.</summary>
+    public long Line { get; }
+
+    /// <summary>The 1-based data row (header not counted), or 0 when not known.</summary>
+    public long Row { get; }
+
+    /// <summary>The column, or <see langword="null"/>.</summary>
+    public string? Column { get; }
+
+    /// <summary>The column's schema type, or <see langword="null"/>.</summary>
+    public string? ExpectedType { get; }
+
+    /// <summary>The offending value, cut to <see cref="MaxValueLength"/> characters, or <see langword="null"/>.</summary>
+    public string? Value { get; }
+
+    /// <summary>What is wrong, without the location.</summary>
+    public string Problem { get; }
+
+    /// <summary>Cuts a value to <see cref="MaxValueLength"/> characters and marks the cut.</summary>
+    /// <param name="value">The value.</param>
+    /// <returns>The value, or its start followed by <c>…</c>.</returns>
+    public static string Shorten(string value) =>
+        value.Length <= MaxValueLength ? value : string.Concat(value.AsSpan(0, MaxValueLength), "…");
+
+    private static string BuildMessage(string objectName, long line, long row, string? column, string? expectedType, string? value, string problem)
+    {
+        var message = new StringBuilder();
+        message.Append(objectName);
+        if (line > 0)
+        {
+            message.Append(CultureInfo.InvariantCulture, $", line {line}");
+        }
+
+        if (row > 0)
+        {
+            message.Append(CultureInfo.InvariantCulture, $" (row {row})");
+        }
+
+        if (column is not null)
+        {
+            message.Append(", column '").Append(column).Append('\'');
+        }
+
+        message.Append(": ").Append(problem);
+        if (expectedType is not null && value is not null)
+        {
+            message.Append(" (expected ").Append(expectedType).Append(", found '").Append(Shorten(value)).Append("')");
+        }
+        else if (expectedType is not null)
+        {
+            message.Append(" (expected ").Append(expectedType).Append(')');
+        }
+
+        return message.ToString();
+    }
+}

@@ -1,0 +1,63 @@
+using System.Collections.Generic;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Typed.S3;
+
+/// <summary>
+/// The small object-store interface every dataset reads and writes through: Amazon S3, an S3-compatible
+/// store, or a local folder whose first-level folders are buckets. Keys are S3 keys (<c>/</c>-separated,
+/// no leading <c>/</c>); implementations keep one behaviour, so code tested on a folder runs on S3.
+/// </summary>
+public interface IObjectStore
+{
+    /// <summary>
+    /// Lists the objects of <paramref name="bucket"/> whose keys start with <paramref name="prefix"/>, in
+    /// ascending key order (UTF-8 byte order, as S3 lists), page by page.
+    /// </summary>
+    /// <param name="bucket">The bucket.</param>
+    /// <param name="prefix">The key prefix; empty lists the whole bucket.</param>
+    /// <param name="cancellationToken">Cancels the listing.</param>
+    /// <returns>The objects, in key order.</returns>
+    /// <exception cref="ObjectStoreException">The bucket does not exist or cannot be listed.</exception>
+    IAsyncEnumerable<ObjectInfo> ListAsync(string bucket, string prefix, CancellationToken cancellationToken = default);
+
+    /// <summary>Gets an object's size and modification time, or <see langword="null"/> when it does not exist.</summary>
+    /// <param name="location">The object.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The object's information, or <see langword="null"/>.</returns>
+    Task<ObjectInfo?> GetInfoAsync(ObjectLocation location, CancellationToken cancellationToken = default);
+
+    /// <summary>Opens an object for reading from its start.</summary>
+    /// <param name="location">The object.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>A forward-only stream of the object's bytes; the caller disposes it.</returns>
+    /// <exception cref="ObjectNotFoundException">The object does not exist.</exception>
+    Task<Stream> OpenReadAsync(ObjectLocation location, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads a byte range of an object (for formats that need the end of a file first).</summary>
+    /// <param name="location">The object.</param>
+    /// <param name="offset">The first byte.</param>
+    /// <param name="length">How many bytes; fewer are returned when the object ends first.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>A stream of the range's bytes; the caller disposes it.</returns>
+    /// <exception cref="ObjectNotFoundException">The object does not exist.</exception>
+    Task<Stream> OpenReadRangeAsync(ObjectLocation location, long offset, long length, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Starts writing an object. Nothing appears under <paramref name="location"/> until
+    /// <see cref="ObjectWriteStream.CompleteAsync"/> succeeds; disposing the stream without completing it
+    /// (an error, a cancellation) discards what was written, so no half-written object is ever visible.
+    /// </summary>
+    /// <param name="location">The object to create or replace.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The stream to write to.</returns>
+    Task<ObjectWriteStream> OpenWriteAsync(ObjectLocation location, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes an object; deleting one that does not exist is not an error.</summary>
+    /// <param name="location">The object.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>A task that completes when the object is gone.</returns>
+    Task DeleteAsync(ObjectLocation location, CancellationToken cancellationToken = default);
+}
