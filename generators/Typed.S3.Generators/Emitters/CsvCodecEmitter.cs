@@ -1,0 +1,203 @@
+using Typed.S3.Schema.Model;
+
+namespace Typed.S3.Generators.Emitters;
+
+/// <summary>
+/// Emits a dataset's CSV codec: stream-level <c>ReadCsvAsync</c>/<c>WriteCsvAsync</c> on the accessor, a mapper
+/// that parses each field's UTF-8 span straight into the record's property type (no string per field except
+/// string columns, no reflection, no boxing), and a record writer.
+/// </summary>
+internal static class CsvCodecEmitter
+{
+    private const string Codecs = "global::Typed.S3.Codecs.";
+    private const string CsvHelper = "global::CsvHelper.";
+
+    public static string Emit(SchemaDocument document, DatasetModel dataset)
+    {
+        string record = dataset.RecordName;
+        var source = new SourceWriter();
+        GeneratedFile.WriteHeader(source);
+        source.Open("namespace " + document.Namespace);
+        source.Open("public static partial class " + dataset.Name);
+        CsvOptionsModel csv = dataset.Csv;
+        source.Line("/// <summary>The CSV dialect of the schema's <c>csv</c> section.</summary>");
+        source.Line("public static " + Codecs + "CsvFormat CsvFormat { get; } = new " + Codecs + "CsvFormat("
+            + CSharpLiteral.Char(csv.Delimiter) + ", " + CSharpLiteral.Bool(csv.Header) + ", " + CSharpLiteral.Char(csv.Quote) + ");");
+        source.Line();
+        source.Line("private static readonly global::System.Func<" + CsvHelper + "CsvReader, string, " + CsvHelper + "CsvRecordMapper<" + record + ">> s_createCsvMapper =");
+        source.Line("    static (reader, objectName) => new CsvMapper(reader, objectName);");
+        source.Line();
+        source.Line("/// <summary>Reads <see cref=\"" + record + "\"/> records from a CSV stream in this dataset's dialect.</summary>");
+        source.Line("/// <param name=\"stream\">The CSV bytes; left open.</param>");
+        source.Line("/// <param name=\"cancellationToken\">Cancels reading.</param>");
+        source.Line("/// <returns>The records, in order.</returns>");
+        source.Line("/// <exception cref=\"global::Typed.S3.DatasetFormatException\">The data does not match the schema.</exception>");
+        source.Line("public static global::System.Collections.Generic.IAsyncEnumerable<" + record + "> ReadCsvAsync(global::System.IO.Stream stream, global::System.Threading.CancellationToken cancellationToken = default) =>");
+        source.Line("    " + Codecs + "CsvCodec.ReadAsync(stream, \"stream\", CsvFormat, s_createCsvMapper, cancellationToken);");
+        source.Line();
+        source.Line("/// <summary>Reads <see cref=\"" + record + "\"/> records from a CSV stream; errors name <paramref name=\"objectName\"/>.</summary>");
+        source.Line("/// <param name=\"stream\">The CSV bytes; left open.</param>");
+        source.Line("/// <param name=\"objectName\">The name of the data in error messages, such as its URI or file name.</param>");
+        source.Line("/// <param name=\"cancellationToken\">Cancels reading.</param>");
+        source.Line("/// <returns>The records, in order.</returns>");
+        source.Line("/// <exception cref=\"global::Typed.S3.DatasetFormatException\">The data does not match the schema.</exception>");
+        source.Line("public static global::System.Collections.Generic.IAsyncEnumerable<" + record + "> ReadCsvAsync(global::System.IO.Stream stream, string objectName, global::System.Threading.CancellationToken cancellationToken = default) =>");
+        source.Line("    " + Codecs + "CsvCodec.ReadAsync(stream, objectName, CsvFormat, s_createCsvMapper, cancellationToken);");
+        source.Line();
+        foreach (string rowsType in new[] { "global::System.Collections.Generic.IEnumerable<" + record + ">", "global::System.Collections.Generic.IAsyncEnumerable<" + record + ">" })
+        {
+            source.Line("/// <summary>Writes records as CSV in this dataset's dialect: a header (when the dialect has one), then a line a record.</summary>");
+            source.Line("/// <param name=\"stream\">The destination; left open.</param>");
+            source.Line("/// <param name=\"rows\">The records.</param>");
+            source.Line("/// <param name=\"cancellationToken\">Cancels writing.</param>");
+            source.Line("/// <returns>The number of records written.</returns>");
+            source.Line("public static global::System.Threading.Tasks.Task<long> WriteCsvAsync(global::System.IO.Stream stream, " + rowsType + " rows, global::System.Threading.CancellationToken cancellationToken = default) =>");
+            source.Line("    " + Codecs + "CsvCodec.WriteAsync(stream, rows, CsvFormat, CsvRecordWriter.Instance, cancellationToken);");
+            source.Line();
+        }
+
+        EmitMapper(source, dataset);
+        source.Line();
+        EmitWriter(source, dataset);
+        source.Close();
+        source.Close();
+        return source.ToString();
+    }
+
+    private static void EmitMapper(SourceWriter source, DatasetModel dataset)
+    {
+        string record = dataset.RecordName;
+        source.Line(GeneratedFile.GeneratedCodeAttribute);
+        source.Open("private sealed class CsvMapper : " + Codecs + "CsvRecordMapperBase<" + record + ">");
+        source.Open("private static readonly " + Codecs + "CsvColumn[] s_columns =");
+        foreach (ColumnModel column in dataset.Columns)
+        {
+            source.Line("new " + Codecs + "CsvColumn(" + CSharpLiteral.String(column.Name) + ", " + CSharpLiteral.String(column.Type.DisplayName) + ", " + CSharpLiteral.Bool(column.Required) + "),");
+        }
+
+        source.Close(";");
+        source.Line();
+        for (int i = 0; i < dataset.Columns.Count; i++)
+        {
+            source.Line("private readonly int _field" + CSharpLiteral.Int(i) + ";");
+        }
+
+        source.Line();
+        source.Line("public CsvMapper(" + CsvHelper + "CsvReader reader, string objectName)");
+        source.Open("    : base(reader, objectName, s_columns)");
+        for (int i = 0; i < dataset.Columns.Count; i++)
+        {
+            source.Line("_field" + CSharpLiteral.Int(i) + " = IndexOf(" + CSharpLiteral.Int(i) + ");");
+        }
+
+        source.Close();
+        source.Line();
+        source.Open("public override " + record + " Read(" + CsvHelper + "CsvReader reader)");
+        source.Line("global::System.ReadOnlySpan<byte> field;");
+        for (int i = 0; i < dataset.Columns.Count; i++)
+        {
+            EmitFieldRead(source, dataset.Columns[i], i);
+        }
+
+        source.Line();
+        source.Open("return new " + record);
+        for (int i = 0; i < dataset.Columns.Count; i++)
+        {
+            source.Line(dataset.Columns[i].PropertyName + " = value" + CSharpLiteral.Int(i) + ",");
+        }
+
+        source.Close(";");
+        source.Close();
+        source.Close();
+    }
+
+    private static void EmitFieldRead(SourceWriter source, ColumnModel column, int index)
+    {
+        string i = CSharpLiteral.Int(index);
+        string fieldIndex = "_field" + i;
+        string value = "value" + i;
+        ClrTypeMapping mapping = ClrTypeMapping.For(column.Type);
+        source.Line();
+        if (column.Type.Kind == ColumnKind.String)
+        {
+            source.Line(column.Required
+                ? "string " + value + " = ReadString(reader, " + fieldIndex + ");"
+                : "string? " + value + " = ReadNullableString(reader, " + fieldIndex + ");");
+            return;
+        }
+
+        string parse = Codecs + "Utf8ValueParser." + mapping.ParseMethod + "(field, " + (column.Type.Kind == ColumnKind.Decimal
+            ? CSharpLiteral.Int(column.Type.Precision) + ", " + CSharpLiteral.Int(column.Type.Scale) + ", "
+            : string.Empty);
+        bool isBinary = column.Type.Kind == ColumnKind.Binary;
+        source.Line("field = reader.GetSpan(" + fieldIndex + ");");
+        if (column.Required)
+        {
+            source.Line(mapping.TypeName + " " + value + ";");
+            if (isBinary)
+            {
+                // A quoted empty field ("") is an empty byte array; an unquoted empty one is a missing value.
+                source.Open("if (field.IsEmpty && IsQuotedEmpty(reader, " + fieldIndex + "))");
+                source.Line(value + " = global::System.Array.Empty<byte>();");
+                source.Close();
+                source.Open("else");
+            }
+
+            source.Open("if (field.IsEmpty)");
+            source.Line("ThrowMissingValue(reader, " + i + ");");
+            source.Close();
+            source.Open("if (!" + parse + "out " + value + "))");
+            source.Line("ThrowInvalidValue(reader, " + i + ", field);");
+            source.Close();
+            if (isBinary)
+            {
+                source.Close();
+            }
+
+            return;
+        }
+
+        source.Line(mapping.PropertyType(required: false) + " " + value + " = null;");
+        source.Open("if (!field.IsEmpty)");
+        source.Open("if (!" + parse + "out " + mapping.TypeName + " parsed" + i + "))");
+        source.Line("ThrowInvalidValue(reader, " + i + ", field);");
+        source.Close();
+        source.Line();
+        source.Line(value + " = parsed" + i + ";");
+        source.Close();
+        if (isBinary)
+        {
+            source.Open("else if (IsQuotedEmpty(reader, " + fieldIndex + "))");
+            source.Line(value + " = global::System.Array.Empty<byte>();");
+            source.Close();
+        }
+    }
+
+    private static void EmitWriter(SourceWriter source, DatasetModel dataset)
+    {
+        string record = dataset.RecordName;
+        source.Line(GeneratedFile.GeneratedCodeAttribute);
+        source.Open("private sealed class CsvRecordWriter : " + CsvHelper + "CsvRecordWriter<" + record + ">");
+        source.Line("public static readonly CsvRecordWriter Instance = new CsvRecordWriter();");
+        source.Line();
+        source.Line("public override int FieldCount => " + CSharpLiteral.Int(dataset.Columns.Count) + ";");
+        source.Line();
+        source.Open("public override void WriteHeader(" + CsvHelper + "CsvWriter writer)");
+        foreach (ColumnModel column in dataset.Columns)
+        {
+            source.Line("WriteColumnName(writer, " + CSharpLiteral.String(column.Name) + ");");
+        }
+
+        source.Close();
+        source.Line();
+        source.Open("public override void Write(" + CsvHelper + "CsvWriter writer, " + record + " record)");
+        foreach (ColumnModel column in dataset.Columns)
+        {
+            ClrTypeMapping mapping = ClrTypeMapping.For(column.Type);
+            source.Line(Codecs + "CsvFieldWriter." + mapping.WriteMethod + "(writer, record." + column.PropertyName + ");");
+        }
+
+        source.Close();
+        source.Close();
+    }
+}

@@ -1,0 +1,38 @@
+using Typed.S3.Schema.Model;
+
+namespace Typed.S3.Generators.Emitters;
+
+/// <summary>Emits a dataset's record type: a sealed partial record with one init property per column.</summary>
+internal static class RecordEmitter
+{
+    public static string Emit(SchemaDocument document, DatasetModel dataset)
+    {
+        var source = new SourceWriter();
+        GeneratedFile.WriteHeader(source);
+        source.Open("namespace " + document.Namespace);
+        source.Line("/// <summary>");
+        source.Line("/// A record of the dataset <c>" + CSharpLiteral.Xml(dataset.Name) + "</c> (" + CSharpLiteral.Xml(dataset.Location) + "),");
+        source.Line("/// generated from <c>" + CSharpLiteral.Xml(document.SchemaName) + ".s3schema.json</c>.");
+        source.Line("/// </summary>");
+        source.Line(GeneratedFile.GeneratedCodeAttribute);
+        source.Open("public sealed partial record " + dataset.RecordName);
+        bool first = true;
+        foreach (ColumnModel column in dataset.Columns)
+        {
+            if (!first)
+            {
+                source.Line();
+            }
+
+            first = false;
+            ClrTypeMapping mapping = ClrTypeMapping.For(column.Type);
+            source.Line("/// <summary>The column <c>" + CSharpLiteral.Xml(column.Name) + "</c> (" + CSharpLiteral.Xml(column.Type.DisplayName)
+                + (column.Required ? ", required" : ", nullable") + ").</summary>");
+            source.Line("public " + (column.Required ? "required " : string.Empty) + mapping.PropertyType(column.Required) + " " + column.PropertyName + " { get; init; }");
+        }
+
+        source.Close();
+        source.Close();
+        return source.ToString();
+    }
+}

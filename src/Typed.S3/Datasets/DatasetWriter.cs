@@ -1,0 +1,88 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.IO.Compression;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Typed.S3.Codecs;
+
+/// <summary>
+/// Writes a dataset: renders the object key from the layout, streams the records through a generated codec
+/// into the store, and makes the object visible only once it is complete.
+/// </summary>
+public static class DatasetWriter
+{
+    /// <summary>Writes records as one object below the target's location.</summary>
+    /// <typeparam name="T">The record type.</typeparam>
+    /// <param name="store">The store.</param>
+    /// <param name="target">Where and how to write.</param>
+    /// <param name="rows">The records; nothing is written when there are none.</param>
+    /// <param name="writeObject">The generated codec.</param>
+    /// <param name="cancellationToken">Cancels writing; the object is then not created.</param>
+    /// <returns>The object written, with its row count.</returns>
+    public static async Task<WriteResult> WriteAsync<T>(
+        IObjectStore store,
+        DatasetWriteTarget target,
+        IAsyncEnumerable<T> rows,
+        ObjectRecordWriter<T> writeObject,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(writeObject);
+        if (target.Location is null)
+        {
+            throw new InvalidOperationException($"The dataset '{target.TableName}' has no write location in its schema: pass one to WriteAsync.");
+        }
+
+        LoadClock clock = LoadClock.Start();
+        IAsyncEnumerator<T> enumerator = rows.GetAsyncEnumerator(cancellationToken);
+        await using (enumerator.ConfigureAwait(false))
+        {
+            // Look at the first record before creating anything: an empty write creates no object.
+            if (!await enumerator.MoveNextAsync().ConfigureAwait(false))
+            {
+                return new WriteResult(clock.LoadId, Array.Empty<WrittenObject>());
+            }
+
+            LayoutValues values = clock.NextFile(target.SchemaName, target.TableName, target.Extension);
+            ObjectLocation location = KeyLayout.Combine(target.Location, target.Layout.Render(values));
+            ObjectWriteStream output = await store.OpenWriteAsync(location, cancellationToken).ConfigureAwait(false);
+            await using (output.ConfigureAwait(false))
+            {
+                long rowCount;
+                Stream encoded = target.Compression == ObjectCompression.Gzip
+                    ? new GZipStream(output, CompressionLevel.Optimal, leaveOpen: true)
+                    : output;
+                await using (encoded.ConfigureAwait(false))
+                {
+                    rowCount = await writeObject(encoded, new StartedEnumerable<T>(enumerator), cancellationToken).ConfigureAwait(false);
+                }
+
+                await output.CompleteAsync(cancellationToken).ConfigureAwait(false);
+                return new WriteResult(clock.LoadId, new[] { new WrittenObject(location, rowCount, output.BytesWritten) });
+            }
+        }
+    }
+
+    /// <summary>Writes records as one object below the target's location.</summary>
+    /// <typeparam name="T">The record type.</typeparam>
+    /// <param name="store">The store.</param>
+    /// <param name="target">Where and how to write.</param>
+    /// <param name="rows">The records; nothing is written when there are none.</param>
+    /// <param name="writeObject">The generated codec.</param>
+    /// <param name="cancellationToken">Cancels writing; the object is then not created.</param>
+    /// <returns>The object written, with its row count.</returns>
+    public static Task<WriteResult> WriteAsync<T>(
+        IObjectStore store,
+        DatasetWriteTarget target,
+        IEnumerable<T> rows,
+        ObjectRecordWriter<T> writeObject,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        return WriteAsync(store, target, new SynchronousAsyncEnumerable<T>(rows), writeObject, cancellationToken);
+    }
+}

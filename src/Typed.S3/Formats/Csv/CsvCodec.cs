@@ -1,0 +1,145 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using System.Threading.Tasks;
+using CsvHelper;
+
+namespace Typed.S3.Codecs;
+
+/// <summary>
+/// Reads and writes records of one type as CSV over a stream, through a generated mapper and record writer.
+/// CsvHelper tokenizes (SIMD, spans); the generated code maps fields to properties.
+/// </summary>
+public static class CsvCodec
+{
+    /// <summary>Reads the records of a CSV stream.</summary>
+    /// <typeparam name="T">The record type.</typeparam>
+    /// <param name="stream">The CSV bytes (UTF-8, a UTF-8 BOM is skipped); left open.</param>
+    /// <param name="objectName">The object (<c>s3://bucket/key</c>) or stream name, for error messages.</param>
+    /// <param name="format">The dialect.</param>
+    /// <param name="createMapper">Creates the generated mapper for the object's header.</param>
+    /// <param name="cancellationToken">Cancels reading.</param>
+    /// <returns>The records, in file order.</returns>
+    /// <exception cref="DatasetFormatException">Malformed CSV, a missing required column, a ragged row or a value of the wrong type.</exception>
+    public static async IAsyncEnumerable<T> ReadAsync<T>(
+        Stream stream,
+        string objectName,
+        CsvFormat format,
+        Func<CsvReader, string, CsvRecordMapper<T>> createMapper,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(objectName);
+        ArgumentNullException.ThrowIfNull(format);
+        ArgumentNullException.ThrowIfNull(createMapper);
+        CsvReader reader = CsvReader.Create(stream, format.ReaderOptions, leaveOpen: true);
+        await using (reader.ConfigureAwait(false))
+        {
+            try
+            {
+                await reader.ReadHeaderAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (CsvFormatException exception)
+            {
+                throw Translate(exception, objectName);
+            }
+
+            // An empty object has no header and no records: nothing to read, not a missing-column error.
+            if (format.HasHeader && reader.Headers.Count == 0)
+            {
+                yield break;
+            }
+
+            CsvRecordMapper<T> mapper = createMapper(reader, objectName);
+            while (true)
+            {
+                bool hasRecord;
+                try
+                {
+                    hasRecord = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+                }
+                catch (CsvFormatException exception)
+                {
+                    throw Translate(exception, objectName);
+                }
+
+                if (!hasRecord)
+                {
+                    yield break;
+                }
+
+                yield return mapper.Read(reader);
+            }
+        }
+    }
+
+    /// <summary>Writes records as CSV: the header (when the dialect has one), then one line a record.</summary>
+    /// <typeparam name="T">The record type.</typeparam>
+    /// <param name="stream">The destination; left open.</param>
+    /// <param name="rows">The records; none may be <see langword="null"/>.</param>
+    /// <param name="format">The dialect.</param>
+    /// <param name="recordWriter">The generated record writer.</param>
+    /// <param name="cancellationToken">Cancels writing.</param>
+    /// <returns>The number of records written.</returns>
+    public static async Task<long> WriteAsync<T>(
+        Stream stream,
+        IAsyncEnumerable<T> rows,
+        CsvFormat format,
+        CsvRecordWriter<T> recordWriter,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(format);
+        ArgumentNullException.ThrowIfNull(recordWriter);
+        CsvWriter writer = CsvWriter.Create(stream, format.WriterOptions, leaveOpen: true);
+        await using (writer.ConfigureAwait(false))
+        {
+            if (format.HasHeader)
+            {
+                recordWriter.WriteHeader(writer);
+                await writer.EndRecordAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            long count = 0;
+            await foreach (T row in rows.WithCancellation(cancellationToken).ConfigureAwait(false))
+            {
+                if (row is null)
+                {
+                    throw new ArgumentException($"Row {count + 1} is null: records to write cannot be null.", nameof(rows));
+                }
+
+                recordWriter.Write(writer, row);
+                await writer.EndRecordAsync(cancellationToken).ConfigureAwait(false);
+                count++;
+            }
+
+            await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+            return count;
+        }
+    }
+
+    /// <summary>Writes records as CSV. See <see cref="WriteAsync{T}(Stream, IAsyncEnumerable{T}, CsvFormat, CsvRecordWriter{T}, CancellationToken)"/>.</summary>
+    /// <typeparam name="T">The record type.</typeparam>
+    /// <param name="stream">The destination; left open.</param>
+    /// <param name="rows">The records; none may be <see langword="null"/>.</param>
+    /// <param name="format">The dialect.</param>
+    /// <param name="recordWriter">The generated record writer.</param>
+    /// <param name="cancellationToken">Cancels writing.</param>
+    /// <returns>The number of records written.</returns>
+    public static Task<long> WriteAsync<T>(
+        Stream stream,
+        IEnumerable<T> rows,
+        CsvFormat format,
+        CsvRecordWriter<T> recordWriter,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        return WriteAsync(stream, new SynchronousAsyncEnumerable<T>(rows), format, recordWriter, cancellationToken);
+    }
+
+    private static DatasetFormatException Translate(CsvFormatException exception, string objectName) =>
+        new(objectName, exception.LineNumber, exception.RecordNumber, null, null, null, exception.Message, exception);
+}

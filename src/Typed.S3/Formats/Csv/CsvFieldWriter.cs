@@ -1,0 +1,182 @@
+using System;
+using System.Buffers;
+using System.Buffers.Text;
+using CsvHelper;
+
+namespace Typed.S3.Codecs;
+
+/// <summary>
+/// Writes column values as CSV fields in the forms <see cref="Utf8ValueParser"/> reads back: invariant culture,
+/// ISO 8601 dates and times, shortest round-trip floats, base64 binary. A <see langword="null"/> value is an
+/// empty field and an empty string a quoted empty field (<c>""</c>), so the two survive a round trip.
+/// </summary>
+public static class CsvFieldWriter
+{
+    private const string DateFormat = "yyyy-MM-dd";
+    private const string TimeFormat = "HH:mm:ss.FFFFFFF";
+    private const string UtcTimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'";
+    private const string LocalTimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF";
+
+    /// <summary>Writes a string; <see langword="null"/> as an empty field, <c>""</c> quoted.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="value">The value.</param>
+    public static void Write(CsvWriter writer, string? value)
+    {
+        if (value is null)
+        {
+            writer.WriteField(ReadOnlySpan<char>.Empty);
+        }
+        else if (value.Length == 0)
+        {
+            writer.WriteField(ReadOnlySpan<char>.Empty, CsvQuoting.Always);
+        }
+        else
+        {
+            writer.WriteField(value.AsSpan());
+        }
+    }
+
+    /// <summary>Writes a <c>bool</c> as <c>true</c>/<c>false</c>.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="value">The value.</param>
+    public static void Write(CsvWriter writer, bool value) => writer.WriteField(value ? "true"u8 : "false"u8);
+
+    /// <summary>Writes a nullable <c>bool</c>.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="value">The value.</param>
+    public static void Write(CsvWriter writer, bool? value) => writer.WriteField(value is null ? default : value.Value ? "true"u8 : "false"u8);
+
+    /// <summary>Writes a number or other UTF-8 formattable value in the invariant culture.</summary>
+    /// <typeparam name="TValue">The value's type.</typeparam>
+    /// <param name="writer">The writer.</param>
+    /// <param name="value">The value.</param>
+    public static void WriteNumber<TValue>(CsvWriter writer, TValue value)
+        where TValue : IUtf8SpanFormattable => writer.WriteField(value, default);
+
+    /// <summary>Writes a nullable number; <see langword="null"/> as an empty field.</summary>
+    /// <typeparam name="TValue">The value's type.</typeparam>
+    /// <param name="writer">The writer.</param>
+    /// <param name="value">The value.</param>
+    public static void WriteNumber<TValue>(CsvWriter writer, TValue? value)
+        where TValue : struct, IUtf8SpanFormattable
+    {
+        if (value is null)
+        {
+            writer.WriteField(ReadOnlySpan<byte>.Empty);
+        }
+        else
+        {
+            writer.WriteField(value.Value, default);
+        }
+    }
+
+    /// <summary>Writes a <c>date</c> as <c>yyyy-MM-dd</c>.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="value">The value.</param>
+    public static void Write(CsvWriter writer, DateOnly value) => writer.WriteField(value, DateFormat);
+
+    /// <summary>Writes a nullable <c>date</c>.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="value">The value.</param>
+    public static void Write(CsvWriter writer, DateOnly? value)
+    {
+        if (value is null)
+        {
+            writer.WriteField(ReadOnlySpan<byte>.Empty);
+        }
+        else
+        {
+            writer.WriteField(value.Value, DateFormat);
+        }
+    }
+
+    /// <summary>Writes a <c>time</c> as <c>HH:mm:ss</c> with as many fraction digits as needed.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="value">The value.</param>
+    public static void Write(CsvWriter writer, TimeOnly value) => writer.WriteField(value, TimeFormat);
+
+    /// <summary>Writes a nullable <c>time</c>.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="value">The value.</param>
+    public static void Write(CsvWriter writer, TimeOnly? value)
+    {
+        if (value is null)
+        {
+            writer.WriteField(ReadOnlySpan<byte>.Empty);
+        }
+        else
+        {
+            writer.WriteField(value.Value, TimeFormat);
+        }
+    }
+
+    /// <summary>Writes a <c>timestamp</c> in UTC: <c>yyyy-MM-ddTHH:mm:ss[.fffffff]Z</c>.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="value">The value.</param>
+    public static void Write(CsvWriter writer, DateTimeOffset value) => writer.WriteField(value.UtcDateTime, UtcTimestampFormat);
+
+    /// <summary>Writes a nullable <c>timestamp</c>.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="value">The value.</param>
+    public static void Write(CsvWriter writer, DateTimeOffset? value)
+    {
+        if (value is null)
+        {
+            writer.WriteField(ReadOnlySpan<byte>.Empty);
+        }
+        else
+        {
+            writer.WriteField(value.Value.UtcDateTime, UtcTimestampFormat);
+        }
+    }
+
+    /// <summary>Writes a <c>timestamp_local</c>: <c>yyyy-MM-ddTHH:mm:ss[.fffffff]</c>, no offset.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="value">The value.</param>
+    public static void Write(CsvWriter writer, DateTime value) => writer.WriteField(value, LocalTimestampFormat);
+
+    /// <summary>Writes a nullable <c>timestamp_local</c>.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="value">The value.</param>
+    public static void Write(CsvWriter writer, DateTime? value)
+    {
+        if (value is null)
+        {
+            writer.WriteField(ReadOnlySpan<byte>.Empty);
+        }
+        else
+        {
+            writer.WriteField(value.Value, LocalTimestampFormat);
+        }
+    }
+
+    /// <summary>Writes a <c>binary</c> value as base64; <see langword="null"/> as an empty field.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="value">The value.</param>
+    public static void Write(CsvWriter writer, byte[]? value)
+    {
+        if (value is null)
+        {
+            writer.WriteField(ReadOnlySpan<byte>.Empty);
+            return;
+        }
+
+        if (value.Length == 0)
+        {
+            writer.WriteField(ReadOnlySpan<char>.Empty, CsvQuoting.Always);
+            return;
+        }
+
+        int length = Base64.GetMaxEncodedToUtf8Length(value.Length);
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            Base64.EncodeToUtf8(value, buffer, out _, out int written);
+            writer.WriteField(buffer.AsSpan(0, written));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+}

@@ -1,0 +1,140 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
+using System.Text;
+using CsvHelper;
+
+namespace Typed.S3.Codecs;
+
+/// <summary>
+/// The base of generated CSV mappers: binds the schema's columns to the header of one object (by name, in any
+/// order; extra columns are ignored, missing optional ones read as null) and turns bad values into
+/// <see cref="DatasetFormatException"/>s naming the object, line, column, type and value. Generated subclasses
+/// read each field as a UTF-8 span and parse it without creating strings.
+/// </summary>
+/// <typeparam name="T">The record type.</typeparam>
+public abstract class CsvRecordMapperBase<T> : CsvRecordMapper<T>
+{
+    // A column the header lacks reads from past the end of every record, which CsvHelper reads as empty
+    // (MissingField = ReturnEmpty): an optional missing column then costs no branch per field.
+    private const int AbsentColumn = int.MaxValue;
+
+    private readonly CsvColumn[] _columns;
+    private readonly int[] _indexes;
+
+    /// <summary>Binds <paramref name="columns"/> to the header of <paramref name="reader"/>.</summary>
+    /// <param name="reader">A reader whose header has been read.</param>
+    /// <param name="objectName">The object (<c>s3://bucket/key</c>) or stream being read, for error messages.</param>
+    /// <param name="columns">The schema's columns, in schema order.</param>
+    /// <exception cref="DatasetFormatException">A required column is not in the header.</exception>
+    protected CsvRecordMapperBase(CsvReader reader, string objectName, CsvColumn[] columns)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(objectName);
+        ArgumentNullException.ThrowIfNull(columns);
+        ObjectName = objectName;
+        _columns = columns;
+        _indexes = new int[columns.Length];
+        List<string>? missing = null;
+        for (int i = 0; i < columns.Length; i++)
+        {
+            int index;
+            if (!reader.Options.HasHeader)
+            {
+                index = i;
+            }
+            else if (!reader.TryGetFieldIndex(columns[i].Name, out index))
+            {
+                index = AbsentColumn;
+                if (columns[i].Required)
+                {
+                    (missing ??= new List<string>()).Add(columns[i].Name);
+                }
+            }
+
+            _indexes[i] = index;
+        }
+
+        if (missing is not null)
+        {
+            throw MissingColumns(reader, missing);
+        }
+    }
+
+    /// <summary>The object (<c>s3://bucket/key</c>) or stream being read.</summary>
+    public string ObjectName { get; }
+
+    /// <summary>The field index of a schema column in this object's records.</summary>
+    /// <param name="column">The column's position in the schema.</param>
+    /// <returns>The field index; past the end of every record when the header lacks an optional column.</returns>
+    protected int IndexOf(int column) => _indexes[column];
+
+    /// <summary>Reads a string field: an empty field is <see langword="null"/>, a quoted empty field (<c>""</c>) an empty string.</summary>
+    /// <param name="reader">The reader, on a record.</param>
+    /// <param name="index">The field index.</param>
+    /// <returns>The value.</returns>
+    protected static string? ReadNullableString(CsvReader reader, int index)
+    {
+        ReadOnlySpan<byte> value = reader.GetSpan(index);
+        if (!value.IsEmpty)
+        {
+            return Utf8ValueParser.GetString(value);
+        }
+
+        return IsQuotedEmpty(reader, index) ? string.Empty : null;
+    }
+
+    /// <summary>
+    /// Whether an empty field was written as a quoted empty value (<c>""</c>): an empty string or empty binary
+    /// value rather than a null one.
+    /// </summary>
+    /// <param name="reader">The reader, on a record.</param>
+    /// <param name="index">The field index of an empty field.</param>
+    /// <returns><see langword="true"/> for <c>""</c>; <see langword="false"/> for an empty or absent field.</returns>
+    protected static bool IsQuotedEmpty(CsvReader reader, int index) =>
+        index != AbsentColumn && index < reader.FieldCount && reader.GetRawSpan(index).Length >= 2;
+
+    /// <summary>Reads a required string field: an empty field is an empty string.</summary>
+    /// <param name="reader">The reader, on a record.</param>
+    /// <param name="index">The field index.</param>
+    /// <returns>The value.</returns>
+    protected static string ReadString(CsvReader reader, int index) => Utf8ValueParser.GetString(reader.GetSpan(index));
+
+    /// <summary>Throws the error for a field that does not parse as its column's type.</summary>
+    /// <param name="reader">The reader, on the record.</param>
+    /// <param name="column">The column's position in the schema.</param>
+    /// <param name="value">The field's bytes.</param>
+    [DoesNotReturn]
+    protected void ThrowInvalidValue(CsvReader reader, int column, ReadOnlySpan<byte> value)
+    {
+        CsvColumn definition = _columns[column];
+        throw new DatasetFormatException(
+            ObjectName, LineOf(reader), reader.RowNumber, definition.Name, definition.TypeName, Encoding.UTF8.GetString(value), "invalid value");
+    }
+
+    /// <summary>Throws the error for an empty field in a required column.</summary>
+    /// <param name="reader">The reader, on the record.</param>
+    /// <param name="column">The column's position in the schema.</param>
+    [DoesNotReturn]
+    protected void ThrowMissingValue(CsvReader reader, int column)
+    {
+        CsvColumn definition = _columns[column];
+        throw new DatasetFormatException(
+            ObjectName, LineOf(reader), reader.RowNumber, definition.Name, definition.TypeName, null, "the column is required but the field is empty");
+    }
+
+    private static long LineOf(CsvReader reader) => reader.Options.TrackLineNumbers ? reader.LineNumber : 0;
+
+    private DatasetFormatException MissingColumns(CsvReader reader, List<string> missing)
+    {
+        var header = new StringBuilder();
+        foreach (string name in reader.Headers)
+        {
+            header.Append(header.Length == 0 ? string.Empty : ", ").Append(name);
+        }
+
+        string problem = (missing.Count == 1 ? "required column '" + missing[0] + "' is" : "required columns '" + string.Join("', '", missing) + "' are")
+            + " missing from the header (" + DatasetFormatException.Shorten(header.ToString()) + ")";
+        return new DatasetFormatException(ObjectName, 1, 0, missing[0], null, null, problem);
+    }
+}

@@ -1,0 +1,50 @@
+using Microsoft.CodeAnalysis;
+using Typed.S3.Generator.Tests.Infrastructure;
+
+namespace Typed.S3.Generator.Tests.Generation;
+
+/// <summary>The generated code of representative schemas, compared with committed golden files, and compiled.</summary>
+public class GoldenFileTests
+{
+    [Theory]
+    [InlineData("sales")]
+    [InlineData("all-types")]
+    public void GeneratedCodeMatchesGoldenFiles(string schema)
+    {
+        string path = Path.Combine(AppContext.BaseDirectory, "Schemas", schema + ".s3schema.json");
+        GeneratorRunOutcome outcome = GeneratorHarness.Run(path, File.ReadAllText(path));
+
+        Assert.Empty(outcome.DiagnosticLines);
+        Assert.NotEmpty(outcome.Sources);
+        foreach (GeneratedSourceResult source in outcome.Sources)
+        {
+            Snapshot.Verify(schema + "." + Path.GetFileNameWithoutExtension(source.HintName), source.SourceText.ToString());
+        }
+    }
+
+    [Theory]
+    [InlineData("sales")]
+    [InlineData("all-types")]
+    public void GeneratedCodeCompilesWithoutWarnings(string schema)
+    {
+        string path = Path.Combine(AppContext.BaseDirectory, "Schemas", schema + ".s3schema.json");
+        GeneratorRunOutcome outcome = GeneratorHarness.Run(path, File.ReadAllText(path));
+
+        var problems = outcome.CompilationDiagnostics
+            .Where(d => d.Severity >= DiagnosticSeverity.Warning)
+            .Select(d => d.ToString())
+            .ToList();
+        Assert.Empty(problems);
+    }
+
+    [Fact]
+    public void EachDatasetGetsRecordAccessorAndCsvCodec()
+    {
+        string path = Path.Combine(AppContext.BaseDirectory, "Schemas", "sales.s3schema.json");
+        GeneratorRunOutcome outcome = GeneratorHarness.Run(path, File.ReadAllText(path));
+
+        Assert.Equal(
+            new[] { "QuickStart.Sales.Customer.g.cs", "QuickStart.Sales.Customers.Csv.g.cs", "QuickStart.Sales.Customers.g.cs" },
+            outcome.Sources.Select(s => s.HintName).OrderBy(n => n, StringComparer.Ordinal));
+    }
+}

@@ -1,0 +1,96 @@
+using System.Collections.Immutable;
+using System.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Text;
+using Typed.S3.Generators;
+
+namespace Typed.S3.Generator.Tests.Infrastructure;
+
+/// <summary>Runs the generator over schema files held in memory, as the compiler would, and compiles its output.</summary>
+internal static class GeneratorHarness
+{
+    private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(LoadReferences);
+
+    public static CSharpCompilation CreateCompilation(string source = "") =>
+        CSharpCompilation.Create(
+            "Generated.Tests",
+            source.Length == 0 ? Array.Empty<SyntaxTree>() : new[] { CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest)) },
+            References.Value,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+
+    public static GeneratorDriver CreateDriver(params AdditionalText[] files) =>
+        CSharpGeneratorDriver.Create(
+            new[] { new DatasetGenerator().AsSourceGenerator() },
+            files,
+            new CSharpParseOptions(LanguageVersion.Latest),
+            optionsProvider: null,
+            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+
+    public static GeneratorRunOutcome Run(string path, string schema, string userSource = "")
+    {
+        CSharpCompilation compilation = CreateCompilation(userSource);
+        GeneratorDriver driver = CreateDriver(new InMemoryAdditionalText(path, schema));
+        driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out ImmutableArray<Diagnostic> generatorDiagnostics);
+        GeneratorDriverRunResult result = driver.GetRunResult();
+        return new GeneratorRunOutcome(result, generatorDiagnostics, output.GetDiagnostics());
+    }
+
+    private static ImmutableArray<MetadataReference> LoadReferences()
+    {
+        var paths = new HashSet<string>(StringComparer.Ordinal);
+        foreach (string path in ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator))
+        {
+            paths.Add(path);
+        }
+
+        paths.Add(typeof(Typed.S3.IObjectStore).Assembly.Location);
+        paths.Add(typeof(CsvHelper.CsvReader).Assembly.Location);
+        var references = ImmutableArray.CreateBuilder<MetadataReference>();
+        foreach (string path in paths)
+        {
+            references.Add(MetadataReference.CreateFromFile(path));
+        }
+
+        return references.ToImmutable();
+    }
+}
+
+/// <summary>What one generator run produced.</summary>
+internal sealed record GeneratorRunOutcome(
+    GeneratorDriverRunResult Result,
+    ImmutableArray<Diagnostic> GeneratorDiagnostics,
+    ImmutableArray<Diagnostic> CompilationDiagnostics)
+{
+    public IEnumerable<GeneratedSourceResult> Sources => Result.Results.SelectMany(r => r.GeneratedSources);
+
+    /// <summary>Generator diagnostics in the compiler's text form: <c>path(line,col): error TS3004: message</c>.</summary>
+    public IReadOnlyList<string> DiagnosticLines =>
+        GeneratorDiagnostics.Select(Format).ToList();
+
+    public IReadOnlyList<Diagnostic> CompilationErrors =>
+        CompilationDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+
+    public static string Format(Diagnostic diagnostic)
+    {
+        FileLinePositionSpan span = diagnostic.Location.GetLineSpan();
+        string severity = diagnostic.Severity == DiagnosticSeverity.Error ? "error" : "warning";
+        return $"{span.Path}({span.StartLinePosition.Line + 1},{span.StartLinePosition.Character + 1}): {severity} {diagnostic.Id}: {diagnostic.GetMessage()}";
+    }
+}
+
+/// <summary>An additional file held in memory.</summary>
+internal sealed class InMemoryAdditionalText : AdditionalText
+{
+    private readonly SourceText _text;
+
+    public InMemoryAdditionalText(string path, string text)
+    {
+        Path = path;
+        _text = SourceText.From(text, Encoding.UTF8);
+    }
+
+    public override string Path { get; }
+
+    public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
+}
