@@ -211,13 +211,20 @@ public sealed class LocalFolderStore : IObjectStore
     private static List<KeyValuePair<string, FileSystemInfo>> ReadFolder(string path, string folderKey, string prefix)
     {
         var entries = new List<KeyValuePair<string, FileSystemInfo>>();
-        foreach (FileSystemInfo info in new DirectoryInfo(path).EnumerateFileSystemInfos("*", EntryEnumeration))
+        try
         {
-            string key = info is DirectoryInfo ? folderKey + info.Name + "/" : folderKey + info.Name;
-            if (key.StartsWith(prefix, StringComparison.Ordinal))
+            foreach (FileSystemInfo info in new DirectoryInfo(path).EnumerateFileSystemInfos("*", EntryEnumeration))
             {
-                entries.Add(new KeyValuePair<string, FileSystemInfo>(key, info));
+                string key = info is DirectoryInfo ? folderKey + info.Name + "/" : folderKey + info.Name;
+                if (key.StartsWith(prefix, StringComparison.Ordinal))
+                {
+                    entries.Add(new KeyValuePair<string, FileSystemInfo>(key, info));
+                }
             }
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new ObjectStoreException($"cannot list the folder '{path}' (keys under '{folderKey}'): {exception.Message}", exception);
         }
 
         entries.Sort(static (a, b) => Utf8KeyComparer.Instance.Compare(a.Key, b.Key));
