@@ -1,4 +1,5 @@
 using System;
+using Typed.S3.Layout;
 
 namespace Typed.S3.Codecs;
 

@@ -4,6 +4,7 @@ using System.IO;
 using System.IO.Compression;
 using System.Threading;
 using System.Threading.Tasks;
+using Typed.S3.Layout;
 
 namespace Typed.S3.Codecs;
 

@@ -87,7 +87,7 @@ public sealed class LocalStoreDatasetTests : IDisposable
         Assert.Equal(2, written.RowCount);
         Assert.Equal(2, result.RowCount);
         Assert.Equal("test-bucket", written.Location.Bucket);
-        Assert.Matches(@"^out/people/\d{10}\.\d{6}\.00001\.csv$", written.Location.Key);
+        Assert.Matches(@"^out/people/\d{10}\.\d{6}\.00000\.csv$", written.Location.Key);
         Assert.Contains(result.LoadId, written.Location.Key);
         Assert.Equal(new FileInfo(Path.Combine(_root, "test-bucket", written.Location.Key)).Length, written.Size);
         Assert.Equal(people, await CollectAsync(People.ReadAsync(_store, written.Location.ToString())));
@@ -101,7 +101,7 @@ public sealed class LocalStoreDatasetTests : IDisposable
         WriteResult result = await EveryTypes.WriteAsync(_store, ToAsync(rows));
 
         WrittenObject written = Assert.Single(result.Objects);
-        Assert.Matches(@"^every-out/every-type/every_types/\d{10}\.\d{6}\.00001\.csv\.gz$", written.Location.Key);
+        Assert.Matches(@"^every-out/every-type/every_types/\d{10}\.\d{6}\.00000\.csv\.gz$", written.Location.Key);
         byte[] stored = File.ReadAllBytes(Path.Combine(_root, "test-bucket", written.Location.Key));
         Assert.Equal(new byte[] { 0x1F, 0x8B }, stored[..2]);
         var read = await CollectAsync(EveryTypes.ReadAsync(_store, written.Location.ToString()));
