@@ -48,7 +48,7 @@ internal static class SchemaDiagnosticCodes
         "TS3014", "Duplicate type name", "The name '{0}' is used by more than one generated type in namespace '{1}'", SchemaDiagnosticSeverity.Error);
 
     public static readonly SchemaDiagnosticCode InvalidDecimal = new(
-        "TS3015", "Invalid decimal precision or scale", "Invalid type '{0}' for column '{1}': precision must be 1 to 28 and scale 0 to precision", SchemaDiagnosticSeverity.Error);
+        "TS3015", "Invalid decimal precision or scale", "Invalid type '{0}' for column '{1}': write decimal(p,s) with a precision p of 1 to 28 and a scale s of 0 to p", SchemaDiagnosticSeverity.Error);
 
     public static readonly SchemaDiagnosticCode UnsupportedColumnType = new(
         "TS3016", "Column type not supported by the generated codecs yet", "Column '{0}' has type '{1}', which the generated codecs of this version cannot read or write yet", SchemaDiagnosticSeverity.Error);
@@ -62,12 +62,15 @@ internal static class SchemaDiagnosticCodes
     public static readonly SchemaDiagnosticCode UnsupportedCsvOption = new(
         "TS3019", "Unsupported CSV option", "{0}", SchemaDiagnosticSeverity.Error);
 
+    public static readonly SchemaDiagnosticCode DuplicateJsonProperty = new(
+        "TS3020", "Duplicate JSON property", "Property '{0}' appears more than once in this object (first at line {1}, column {2})", SchemaDiagnosticSeverity.Error);
+
     /// <summary>All codes, in id order.</summary>
     public static IReadOnlyList<SchemaDiagnosticCode> All { get; } = new[]
     {
         InvalidJson, UnknownProperty, MissingProperty, UnknownColumnType, DuplicateColumn, DuplicateProperty,
         InvalidIdentifier, UnknownFormat, MissingLocation, InvalidValue, UnknownCompression, InvalidLocation,
         InvalidLayout, DuplicateTypeName, InvalidDecimal, UnsupportedColumnType, GeneratorFailure, NoDatasets,
-        UnsupportedCsvOption,
+        UnsupportedCsvOption, DuplicateJsonProperty,
     };
 }
