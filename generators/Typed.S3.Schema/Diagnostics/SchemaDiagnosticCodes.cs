@@ -18,10 +18,10 @@ internal static class SchemaDiagnosticCodes
         "TS3004", "Unknown column type", "Unknown column type '{0}' for column '{1}'; expected one of: {2}", SchemaDiagnosticSeverity.Error);
 
     public static readonly SchemaDiagnosticCode DuplicateColumn = new(
-        "TS3005", "Duplicate column", "Dataset '{0}' has more than one column named '{1}'", SchemaDiagnosticSeverity.Error);
+        "TS3005", "Duplicate column", "{0} has more than one column named '{1}' (column names match case-insensitively)", SchemaDiagnosticSeverity.Error);
 
     public static readonly SchemaDiagnosticCode DuplicateProperty = new(
-        "TS3006", "Duplicate property name", "Columns '{0}' and '{1}' of dataset '{2}' both map to the C# property '{3}'; set \"property\" on one of them", SchemaDiagnosticSeverity.Error);
+        "TS3006", "Duplicate property name", "Columns '{0}' and '{1}' of {2} both map to the C# property '{3}'; set \"property\" on one of them", SchemaDiagnosticSeverity.Error);
 
     public static readonly SchemaDiagnosticCode InvalidIdentifier = new(
         "TS3007", "Invalid C# identifier", "'{0}' (from {1}) is not a valid C# identifier", SchemaDiagnosticSeverity.Error);
