@@ -1,0 +1,144 @@
+using System;
+using System.Collections.Generic;
+using Typed.S3.Schema.Model;
+
+namespace Typed.S3.Schema.Parsing;
+
+/// <summary>
+/// The words of the schema descriptor: property names of each object, format and compression names, and
+/// column type names (the JSON Schema file in the package must list the same ones; a test checks it).
+/// </summary>
+internal static class SchemaVocabulary
+{
+    /// <summary>Properties of the root object.</summary>
+    public static readonly string[] RootProperties = { "$schema", "namespace", "datasets" };
+
+    /// <summary>Properties of a dataset.</summary>
+    public static readonly string[] DatasetProperties = { "record", "location", "format", "csv", "compression", "columns", "write" };
+
+    /// <summary>Properties of a dataset's <c>csv</c> section.</summary>
+    public static readonly string[] CsvProperties = { "delimiter", "header", "quote" };
+
+    /// <summary>Properties of a dataset's <c>write</c> section.</summary>
+    public static readonly string[] WriteProperties = { "location", "format", "compression", "layout" };
+
+    /// <summary>Properties of a column.</summary>
+    public static readonly string[] ColumnProperties = { "name", "type", "required", "property" };
+
+    /// <summary>Properties of a column of type <c>record</c> (or a list of records).</summary>
+    public static readonly string[] RecordColumnProperties = { "name", "type", "required", "property", "record", "columns" };
+
+    /// <summary>Format names a dataset accepts (case-insensitive).</summary>
+    public static readonly string[] FormatNames = { "csv", "tsv", "json", "jsonl", "ndjson", "parquet", "auto" };
+
+    /// <summary>Format names a write section accepts (case-insensitive).</summary>
+    public static readonly string[] WriteFormatNames = { "csv", "tsv", "json", "jsonl", "ndjson", "parquet" };
+
+    /// <summary>Compression names a dataset accepts (case-insensitive).</summary>
+    public static readonly string[] CompressionNames = { "auto", "gzip", "none" };
+
+    /// <summary>Compression names a write section accepts (case-insensitive).</summary>
+    public static readonly string[] WriteCompressionNames = { "gzip", "none" };
+
+    /// <summary>The column types, as the schema spells them (the forms that take arguments shown with placeholders).</summary>
+    public static readonly string[] ColumnTypeNames =
+    {
+        "bool", "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64", "float32", "float64",
+        "decimal(p,s)", "string", "date", "time", "timestamp", "timestamp_local", "uuid", "binary", "list<T>", "record",
+    };
+
+    /// <summary>
+    /// Simple type names and aliases (lowercase) and their kinds. Aliases: <c>boolean</c> = bool, <c>int</c> = int32,
+    /// <c>long</c> = int64, <c>float</c> = float32, <c>double</c> = float64, <c>text</c> = string,
+    /// <c>datetime</c> = timestamp_local, <c>guid</c> = uuid, <c>bytes</c> = binary.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, ColumnKind> SimpleTypes = new Dictionary<string, ColumnKind>(StringComparer.Ordinal)
+    {
+        ["bool"] = ColumnKind.Bool,
+        ["int8"] = ColumnKind.Int8,
+        ["int16"] = ColumnKind.Int16,
+        ["int32"] = ColumnKind.Int32,
+        ["int64"] = ColumnKind.Int64,
+        ["uint8"] = ColumnKind.UInt8,
+        ["uint16"] = ColumnKind.UInt16,
+        ["uint32"] = ColumnKind.UInt32,
+        ["uint64"] = ColumnKind.UInt64,
+        ["float32"] = ColumnKind.Float32,
+        ["float64"] = ColumnKind.Float64,
+        ["string"] = ColumnKind.String,
+        ["date"] = ColumnKind.Date,
+        ["time"] = ColumnKind.Time,
+        ["timestamp"] = ColumnKind.Timestamp,
+        ["timestamp_local"] = ColumnKind.TimestampLocal,
+        ["uuid"] = ColumnKind.Uuid,
+        ["binary"] = ColumnKind.Binary,
+        ["boolean"] = ColumnKind.Bool,
+        ["int"] = ColumnKind.Int32,
+        ["long"] = ColumnKind.Int64,
+        ["float"] = ColumnKind.Float32,
+        ["double"] = ColumnKind.Float64,
+        ["text"] = ColumnKind.String,
+        ["datetime"] = ColumnKind.TimestampLocal,
+        ["guid"] = ColumnKind.Uuid,
+        ["bytes"] = ColumnKind.Binary,
+    };
+
+    /// <summary>Reads a format name (case-insensitive): <c>tsv</c> is csv with a tab, <c>ndjson</c> is jsonl.</summary>
+    /// <param name="name">The name.</param>
+    /// <param name="format">The format.</param>
+    /// <param name="isTsv">Whether the name was <c>tsv</c>.</param>
+    /// <returns>Whether the name is known.</returns>
+    public static bool TryParseFormat(string name, out DataFormat format, out bool isTsv)
+    {
+        isTsv = false;
+        switch (name.ToLowerInvariant())
+        {
+            case "csv":
+                format = DataFormat.Csv;
+                return true;
+            case "tsv":
+                format = DataFormat.Csv;
+                isTsv = true;
+                return true;
+            case "json":
+                format = DataFormat.Json;
+                return true;
+            case "jsonl":
+            case "ndjson":
+                format = DataFormat.JsonLines;
+                return true;
+            case "parquet":
+                format = DataFormat.Parquet;
+                return true;
+            case "auto":
+                format = DataFormat.Auto;
+                return true;
+            default:
+                format = DataFormat.Auto;
+                return false;
+        }
+    }
+
+    /// <summary>Reads a compression name (case-insensitive).</summary>
+    /// <param name="name">The name.</param>
+    /// <param name="compression">The compression.</param>
+    /// <returns>Whether the name is known.</returns>
+    public static bool TryParseCompression(string name, out CompressionKind compression)
+    {
+        switch (name.ToLowerInvariant())
+        {
+            case "auto":
+                compression = CompressionKind.Auto;
+                return true;
+            case "gzip":
+                compression = CompressionKind.Gzip;
+                return true;
+            case "none":
+                compression = CompressionKind.None;
+                return true;
+            default:
+                compression = CompressionKind.Auto;
+                return false;
+        }
+    }
+}

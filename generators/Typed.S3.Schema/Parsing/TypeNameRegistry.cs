@@ -1,0 +1,47 @@
+using System;
+using System.Collections.Generic;
+using Typed.S3.Schema.Diagnostics;
+using Typed.S3.Schema.Model;
+
+namespace Typed.S3.Schema.Parsing;
+
+/// <summary>
+/// The names of the types a schema file generates (accessors, records, nested records), all in one namespace:
+/// a name used twice is TS3014 at the second use. Names are compared ignoring case, because generated file
+/// names (and case-insensitive file systems) would clash too.
+/// </summary>
+internal sealed class TypeNameRegistry
+{
+    private readonly ParseContext _context;
+    private readonly string _namespace;
+    private readonly Dictionary<string, string> _names = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Creates a registry.</summary>
+    /// <param name="context">Where to report.</param>
+    /// <param name="namespaceName">The namespace of the generated types, for the message.</param>
+    public TypeNameRegistry(ParseContext context, string namespaceName)
+    {
+        _context = context;
+        _namespace = namespaceName;
+    }
+
+    /// <summary>Records a generated type's name; reports TS3014 when the name is taken.</summary>
+    /// <param name="name">The type name.</param>
+    /// <param name="span">Where the name comes from.</param>
+    public void Add(string name, SourceSpan span)
+    {
+        if (_names.TryGetValue(name, out string? existing))
+        {
+            string message = ParseContext.Format(SchemaDiagnosticCodes.DuplicateTypeName, name, _namespace);
+            if (!string.Equals(existing, name, StringComparison.Ordinal))
+            {
+                message += " ('" + existing + "' and '" + name + "' differ only in case)";
+            }
+
+            _context.ReportMessage(SchemaDiagnosticCodes.DuplicateTypeName, span, message);
+            return;
+        }
+
+        _names.Add(name, name);
+    }
+}
