@@ -43,11 +43,11 @@ internal static class AccessorEmitter
         source.Line("/// <summary>The layout template of the keys that <c>WriteAsync</c> writes, below the write location.</summary>");
         source.Line("public const string WriteLayout = " + CSharpLiteral.String(layout) + ";");
         source.Line();
-        source.Line("private static readonly " + Codecs + "ObjectRecordReader<" + record + "> s_readObject =");
-        source.Line("    static (stream, objectName, cancellationToken) => " + Codecs + "CsvCodec.ReadAsync(stream, objectName, CsvFormat, s_createCsvMapper, cancellationToken);");
+        source.Line("private static " + asyncRows + " ReadObject(global::System.IO.Stream stream, string objectName, " + Token + " cancellationToken) =>");
+        source.Line("    " + Codecs + "CsvCodec.ReadAsync(stream, objectName, CsvFormat, CreateCsvMapper, cancellationToken);");
         source.Line();
-        source.Line("private static readonly " + Codecs + "ObjectRecordWriter<" + record + "> s_writeObject =");
-        source.Line("    static (stream, rows, cancellationToken) => " + Codecs + "CsvCodec.WriteAsync(stream, rows, CsvFormat, CsvRecordWriter.Instance, cancellationToken);");
+        source.Line("private static global::System.Threading.Tasks.Task<long> WriteObject(global::System.IO.Stream stream, " + asyncRows + " rows, " + Token + " cancellationToken) =>");
+        source.Line("    " + Codecs + "CsvCodec.WriteAsync(stream, rows, CsvFormat, CsvRecordWriter.Instance, cancellationToken);");
         source.Line();
         CompressionKind writeCompression = write?.Compression ?? CompressionKind.None;
         string extension = (dataset.Csv.Delimiter == '\t' ? "tsv" : "csv") + (writeCompression == CompressionKind.Gzip ? ".gz" : string.Empty);
@@ -73,7 +73,7 @@ internal static class AccessorEmitter
         source.Line("/// <exception cref=\"global::Typed.S3.DatasetFormatException\">An object does not match the schema.</exception>");
         source.Line("/// <exception cref=\"global::Typed.S3.ObjectNotFoundException\">No object matches the location.</exception>");
         source.Line("public static " + asyncRows + " ReadAsync(" + Store + " store, string location, " + Token + " cancellationToken = default) =>");
-        source.Line("    " + Codecs + "DatasetReader.ReadAsync(store, location, " + Compression(dataset.Compression) + ", s_readObject, cancellationToken);");
+        source.Line("    " + Codecs + "DatasetReader.ReadAsync(store, location, " + Compression(dataset.Compression) + ", ReadObject, cancellationToken);");
         source.Line();
         if (write is not null)
         {
@@ -85,7 +85,7 @@ internal static class AccessorEmitter
                 source.Line("/// <param name=\"cancellationToken\">Cancels writing; nothing is left half-written.</param>");
                 source.Line("/// <returns>Each object written, with its row count.</returns>");
                 source.Line("public static " + writeResult + " WriteAsync(" + Store + " store, " + rows + " rows, " + Token + " cancellationToken = default) =>");
-                source.Line("    " + Codecs + "DatasetWriter.WriteAsync(store, s_writeTarget, rows, s_writeObject, cancellationToken);");
+                source.Line("    " + Codecs + "DatasetWriter.WriteAsync(store, s_writeTarget, rows, WriteObject, cancellationToken);");
                 source.Line();
             }
         }
@@ -99,7 +99,7 @@ internal static class AccessorEmitter
             source.Line("/// <param name=\"cancellationToken\">Cancels writing; nothing is left half-written.</param>");
             source.Line("/// <returns>Each object written, with its row count.</returns>");
             source.Line("public static " + writeResult + " WriteAsync(" + Store + " store, string location, " + rows + " rows, " + Token + " cancellationToken = default) =>");
-            source.Line("    " + Codecs + "DatasetWriter.WriteAsync(store, s_writeTarget.WithLocation(location), rows, s_writeObject, cancellationToken);");
+            source.Line("    " + Codecs + "DatasetWriter.WriteAsync(store, s_writeTarget.WithLocation(location), rows, WriteObject, cancellationToken);");
             source.Line();
         }
 

@@ -24,16 +24,13 @@ internal static class CsvCodecEmitter
         source.Line("public static " + Codecs + "CsvFormat CsvFormat { get; } = new " + Codecs + "CsvFormat("
             + CSharpLiteral.Char(csv.Delimiter) + ", " + CSharpLiteral.Bool(csv.Header) + ", " + CSharpLiteral.Char(csv.Quote) + ");");
         source.Line();
-        source.Line("private static readonly global::System.Func<" + CsvHelper + "CsvReader, string, " + CsvHelper + "CsvRecordMapper<" + record + ">> s_createCsvMapper =");
-        source.Line("    static (reader, objectName) => new CsvMapper(reader, objectName);");
-        source.Line();
         source.Line("/// <summary>Reads <see cref=\"" + record + "\"/> records from a CSV stream in this dataset's dialect.</summary>");
         source.Line("/// <param name=\"stream\">The CSV bytes; left open.</param>");
         source.Line("/// <param name=\"cancellationToken\">Cancels reading.</param>");
         source.Line("/// <returns>The records, in order.</returns>");
         source.Line("/// <exception cref=\"global::Typed.S3.DatasetFormatException\">The data does not match the schema.</exception>");
         source.Line("public static global::System.Collections.Generic.IAsyncEnumerable<" + record + "> ReadCsvAsync(global::System.IO.Stream stream, global::System.Threading.CancellationToken cancellationToken = default) =>");
-        source.Line("    " + Codecs + "CsvCodec.ReadAsync(stream, \"stream\", CsvFormat, s_createCsvMapper, cancellationToken);");
+        source.Line("    " + Codecs + "CsvCodec.ReadAsync(stream, \"stream\", CsvFormat, CreateCsvMapper, cancellationToken);");
         source.Line();
         source.Line("/// <summary>Reads <see cref=\"" + record + "\"/> records from a CSV stream; errors name <paramref name=\"objectName\"/>.</summary>");
         source.Line("/// <param name=\"stream\">The CSV bytes; left open.</param>");
@@ -42,7 +39,7 @@ internal static class CsvCodecEmitter
         source.Line("/// <returns>The records, in order.</returns>");
         source.Line("/// <exception cref=\"global::Typed.S3.DatasetFormatException\">The data does not match the schema.</exception>");
         source.Line("public static global::System.Collections.Generic.IAsyncEnumerable<" + record + "> ReadCsvAsync(global::System.IO.Stream stream, string objectName, global::System.Threading.CancellationToken cancellationToken = default) =>");
-        source.Line("    " + Codecs + "CsvCodec.ReadAsync(stream, objectName, CsvFormat, s_createCsvMapper, cancellationToken);");
+        source.Line("    " + Codecs + "CsvCodec.ReadAsync(stream, objectName, CsvFormat, CreateCsvMapper, cancellationToken);");
         source.Line();
         foreach (string rowsType in new[] { "global::System.Collections.Generic.IEnumerable<" + record + ">", "global::System.Collections.Generic.IAsyncEnumerable<" + record + ">" })
         {
@@ -56,6 +53,9 @@ internal static class CsvCodecEmitter
             source.Line();
         }
 
+        source.Line("private static " + CsvHelper + "CsvRecordMapper<" + record + "> CreateCsvMapper(" + CsvHelper + "CsvReader reader, string objectName) =>");
+        source.Line("    new CsvMapper(reader, objectName);");
+        source.Line();
         EmitMapper(source, dataset);
         source.Line();
         EmitWriter(source, dataset);

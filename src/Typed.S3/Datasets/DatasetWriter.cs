@@ -53,13 +53,20 @@ public static class DatasetWriter
             ObjectWriteStream output = await store.OpenWriteAsync(location, cancellationToken).ConfigureAwait(false);
             await using (output.ConfigureAwait(false))
             {
+                var records = new StartedEnumerable<T>(enumerator);
                 long rowCount;
-                Stream encoded = target.Compression == ObjectCompression.Gzip
-                    ? new GZipStream(output, CompressionLevel.Optimal, leaveOpen: true)
-                    : output;
-                await using (encoded.ConfigureAwait(false))
+                if (target.Compression == ObjectCompression.Gzip)
                 {
-                    rowCount = await writeObject(encoded, new StartedEnumerable<T>(enumerator), cancellationToken).ConfigureAwait(false);
+                    // The gzip stream must end (writing its trailer) before the object is completed.
+                    var gzip = new GZipStream(output, CompressionLevel.Optimal, leaveOpen: true);
+                    await using (gzip.ConfigureAwait(false))
+                    {
+                        rowCount = await writeObject(gzip, records, cancellationToken).ConfigureAwait(false);
+                    }
+                }
+                else
+                {
+                    rowCount = await writeObject(output, records, cancellationToken).ConfigureAwait(false);
                 }
 
                 await output.CompleteAsync(cancellationToken).ConfigureAwait(false);

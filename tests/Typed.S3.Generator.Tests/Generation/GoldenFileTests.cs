@@ -32,9 +32,9 @@ public class GoldenFileTests
 
         var problems = outcome.CompilationDiagnostics
             .Where(d => d.Severity >= DiagnosticSeverity.Warning)
-            .Select(d => d.ToString())
+            .Select(d => d.Id + " " + d.GetMessage() + " @ " + d.Location.GetLineSpan())
             .ToList();
-        Assert.Empty(problems);
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 
     [Fact]
