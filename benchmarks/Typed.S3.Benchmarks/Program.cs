@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Typed.S3.Benchmarks.CsvReadBenchmarks).Assembly).Run(args);
