@@ -260,6 +260,12 @@ internal sealed class ColumnsParser
             return null;
         }
 
+        if (node.Find("columns") is null)
+        {
+            _context.ReportMissing(node, where, "columns");
+            return null;
+        }
+
         EquatableArray<ColumnModel> fields = Parse(node, recordName is null ? where : "record '" + recordName + "'", recordName ?? string.Empty, depth + 1);
         return recordName is null ? null : ColumnTypeParser.WithRecord(type, fields, recordName);
     }
