@@ -58,17 +58,7 @@ public static class CsvFieldWriter
     /// <param name="writer">The writer.</param>
     /// <param name="value">The value.</param>
     public static void WriteNumber<TValue>(CsvWriter writer, TValue? value)
-        where TValue : struct, IUtf8SpanFormattable
-    {
-        if (value is null)
-        {
-            writer.WriteField(ReadOnlySpan<byte>.Empty);
-        }
-        else
-        {
-            writer.WriteField(value.Value, default);
-        }
-    }
+        where TValue : struct, IUtf8SpanFormattable => WriteFormatted(writer, value, null);
 
     /// <summary>Writes a <c>date</c> as <c>yyyy-MM-dd</c>.</summary>
     /// <param name="writer">The writer.</param>
@@ -78,17 +68,7 @@ public static class CsvFieldWriter
     /// <summary>Writes a nullable <c>date</c>.</summary>
     /// <param name="writer">The writer.</param>
     /// <param name="value">The value.</param>
-    public static void Write(CsvWriter writer, DateOnly? value)
-    {
-        if (value is null)
-        {
-            writer.WriteField(ReadOnlySpan<byte>.Empty);
-        }
-        else
-        {
-            writer.WriteField(value.Value, DateFormat);
-        }
-    }
+    public static void Write(CsvWriter writer, DateOnly? value) => WriteFormatted(writer, value, DateFormat);
 
     /// <summary>Writes a <c>time</c> as <c>HH:mm:ss</c> with as many fraction digits as needed.</summary>
     /// <param name="writer">The writer.</param>
@@ -98,17 +78,7 @@ public static class CsvFieldWriter
     /// <summary>Writes a nullable <c>time</c>.</summary>
     /// <param name="writer">The writer.</param>
     /// <param name="value">The value.</param>
-    public static void Write(CsvWriter writer, TimeOnly? value)
-    {
-        if (value is null)
-        {
-            writer.WriteField(ReadOnlySpan<byte>.Empty);
-        }
-        else
-        {
-            writer.WriteField(value.Value, TimeFormat);
-        }
-    }
+    public static void Write(CsvWriter writer, TimeOnly? value) => WriteFormatted(writer, value, TimeFormat);
 
     /// <summary>Writes a <c>timestamp</c> in UTC: <c>yyyy-MM-ddTHH:mm:ss[.fffffff]Z</c>.</summary>
     /// <param name="writer">The writer.</param>
@@ -118,17 +88,7 @@ public static class CsvFieldWriter
     /// <summary>Writes a nullable <c>timestamp</c>.</summary>
     /// <param name="writer">The writer.</param>
     /// <param name="value">The value.</param>
-    public static void Write(CsvWriter writer, DateTimeOffset? value)
-    {
-        if (value is null)
-        {
-            writer.WriteField(ReadOnlySpan<byte>.Empty);
-        }
-        else
-        {
-            writer.WriteField(value.Value.UtcDateTime, UtcTimestampFormat);
-        }
-    }
+    public static void Write(CsvWriter writer, DateTimeOffset? value) => WriteFormatted(writer, value?.UtcDateTime, UtcTimestampFormat);
 
     /// <summary>Writes a <c>timestamp_local</c>: <c>yyyy-MM-ddTHH:mm:ss[.fffffff]</c>, no offset.</summary>
     /// <param name="writer">The writer.</param>
@@ -138,17 +98,7 @@ public static class CsvFieldWriter
     /// <summary>Writes a nullable <c>timestamp_local</c>.</summary>
     /// <param name="writer">The writer.</param>
     /// <param name="value">The value.</param>
-    public static void Write(CsvWriter writer, DateTime? value)
-    {
-        if (value is null)
-        {
-            writer.WriteField(ReadOnlySpan<byte>.Empty);
-        }
-        else
-        {
-            writer.WriteField(value.Value, LocalTimestampFormat);
-        }
-    }
+    public static void Write(CsvWriter writer, DateTime? value) => WriteFormatted(writer, value, LocalTimestampFormat);
 
     /// <summary>Writes a <c>binary</c> value as base64; <see langword="null"/> as an empty field.</summary>
     /// <param name="writer">The writer.</param>
@@ -177,6 +127,19 @@ public static class CsvFieldWriter
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static void WriteFormatted<TValue>(CsvWriter writer, TValue? value, string? format)
+        where TValue : struct, IUtf8SpanFormattable
+    {
+        if (value is null)
+        {
+            writer.WriteField(ReadOnlySpan<byte>.Empty);
+        }
+        else
+        {
+            writer.WriteField(value.Value, format);
         }
     }
 }
