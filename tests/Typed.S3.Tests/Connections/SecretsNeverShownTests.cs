@@ -1,13 +1,18 @@
 namespace Typed.S3.Tests.Connections;
 
 /// <summary>Parses every connection form, good and bad, with distinctive secrets, and looks for them in all the text shown.</summary>
-public sealed class SecretsNeverShownTests
+public sealed class SecretsNeverShownTests : IDisposable
 {
     private const string Key = "AKIAEXAMPLE1234";
     private const string Secret = "SECRETVALUE123";
     private const string Token = "TOKENVALUE456";
 
     // Pieces of the secrets (and of their encoded forms) that must never appear.
+    // Stands for the path of a credentials file with an [analytics] profile, written by the test.
+    private const string CredentialsFile = "{credentials-file}";
+
+    private readonly TempFolder _folder = new();
+
     private static readonly string[] Forbidden = ["EXAMPLE1234", "SECRETVALUE", "VALUE123", "TOKENVALUE", "VALUE456", "SECRET%2F", "VAL%2BUE"];
 
     public static TheoryData<string> Good() => new()
@@ -18,8 +23,8 @@ public sealed class SecretsNeverShownTests
         $"s3://{Key}:{Secret}@us-east-2/my-bucket",
         $"s3://{Key}:SECRET%2FVAL%2BUE123@us-east-2/my-bucket/prefix/**/*.csv",
         $"s3://{Key}:{Secret}@auto/b?endpoint_url=http://localhost:9000&force_path_style=true",
-        "s3://my-bucket/prefix/**/*.csv?region=eu-west-1&profile=analytics",
-        "s3://my-bucket/prefix?region=eu-west-1&profile=analytics&credentials_file=/tmp/credentials",
+        $"s3://my-bucket/prefix/**/*.csv?region=eu-west-1&profile=analytics&credentials_file={CredentialsFile}",
+        $"s3://my-bucket/prefix?region=eu-west-1&credentials_file={CredentialsFile}",
         $"s3://{Key}:SECRET?VALUE123@us-east-1/b",
         "s3://",
     };
@@ -56,10 +61,16 @@ public sealed class SecretsNeverShownTests
     [MemberData(nameof(Good))]
     public void ParsedOptionsNeverShowASecret(string connection)
     {
+        string credentials = Path.Combine(_folder.Path, "credentials");
+        File.WriteAllText(credentials, $"[default]\naws_access_key_id = {Key}\naws_secret_access_key = {Secret}\n[analytics]\naws_access_key_id = {Key}\naws_secret_access_key = {Secret}\naws_session_token = {Token}\n");
+        connection = connection.Replace(CredentialsFile, Uri.EscapeDataString(credentials), StringComparison.Ordinal);
         S3StoreOptions options = S3ConnectionString.Parse(connection);
         AssertNoSecret(options.ToString());
         AssertNoSecret(S3ConnectionString.Mask(connection));
         Assert.True(S3ConnectionString.TryParse(connection, out _));
+
+        using IDisposable store = (IDisposable)ObjectStore.Open(connection);
+        AssertNoSecret(store.ToString()!);
     }
 
     [Theory]
@@ -94,6 +105,8 @@ public sealed class SecretsNeverShownTests
         Assert.Equal(Key, options.AccessKeyId);
         Assert.Contains(Forbidden, f => $"s3://?access_key_id={Key}".Contains(f, StringComparison.Ordinal));
     }
+
+    public void Dispose() => _folder.Dispose();
 
     private static void AssertNoSecret(string text)
     {
