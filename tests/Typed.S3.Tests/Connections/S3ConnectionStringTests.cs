@@ -22,12 +22,12 @@ public sealed class S3ConnectionStringTests
     {
         S3StoreOptions options = S3ConnectionString.Parse(
             "s3://?access_key_id=AKIAEXAMPLE1234&secret_access_key=SECRETVALUE123&session_token=TOKENVALUE456&region=eu-central-1"
-            + "&endpoint_url=http://localhost:9000&layout={table_name}/{load_id}.{file_id}.{ext}&payload_signing=false&force_path_style=false");
+            + "&endpoint_url=https://localhost:9000&layout={table_name}/{load_id}.{file_id}.{ext}&payload_signing=false&force_path_style=false");
         Assert.Equal("AKIAEXAMPLE1234", options.AccessKeyId);
         Assert.Equal("SECRETVALUE123", options.SecretAccessKey);
         Assert.Equal("TOKENVALUE456", options.SessionToken);
         Assert.Equal("eu-central-1", options.Region);
-        Assert.Equal("http://localhost:9000", options.EndpointUrl);
+        Assert.Equal("https://localhost:9000", options.EndpointUrl);
         Assert.Equal("{table_name}/{load_id}.{file_id}.{ext}", options.Layout);
         Assert.False(options.PayloadSigning);
         Assert.False(options.ForcePathStyle);

@@ -13,7 +13,7 @@ public sealed class S3StoreOptionsBindingTests
                 ["Sales:S3:Region"] = "eu-west-1",
                 ["Sales:S3:Profile"] = "analytics",
                 ["Sales:S3:CredentialsFile"] = "/etc/aws/credentials",
-                ["Sales:S3:EndpointUrl"] = "http://127.0.0.1:9000",
+                ["Sales:S3:EndpointUrl"] = "https://127.0.0.1:9000",
                 ["Sales:S3:ForcePathStyle"] = "false",
                 ["Sales:S3:PayloadSigning"] = "false",
                 ["Sales:S3:DefaultLocation"] = "s3://my-bucket/sales/**/*.csv",
@@ -29,7 +29,7 @@ public sealed class S3StoreOptionsBindingTests
         Assert.Equal("eu-west-1", options.Region);
         Assert.Equal("analytics", options.Profile);
         Assert.Equal("/etc/aws/credentials", options.CredentialsFile);
-        Assert.Equal("http://127.0.0.1:9000", options.EndpointUrl);
+        Assert.Equal("https://127.0.0.1:9000", options.EndpointUrl);
         Assert.False(options.ForcePathStyle);
         Assert.False(options.PayloadSigning);
         Assert.Equal("s3://my-bucket/sales/**/*.csv", options.DefaultLocation);
@@ -37,7 +37,7 @@ public sealed class S3StoreOptionsBindingTests
         Assert.Equal(16 * 1024 * 1024, options.PartSize);
         Assert.Equal(2, options.MaxConcurrentParts);
         Assert.Equal(8, options.ReadAhead);
-        Assert.Equal("S3 (region eu-west-1, endpoint http://127.0.0.1:9000, profile analytics from /etc/aws/credentials, unsigned payloads)", options.ToString());
+        Assert.Equal("S3 (region eu-west-1, endpoint https://127.0.0.1:9000, profile analytics from /etc/aws/credentials, unsigned payloads)", options.ToString());
     }
 
     [Fact]
