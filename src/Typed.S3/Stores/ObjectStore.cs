@@ -3,18 +3,23 @@ using System.IO;
 
 namespace Typed.S3;
 
-/// <summary>Opens an object store from the connection text a user brings: a folder path or a <c>file://</c> URI.</summary>
+/// <summary>
+/// Opens an object store from the connection text a user brings: a folder path, a <c>file://</c> URI, or an
+/// <c>s3://</c> connection string (<see cref="S3ConnectionString"/>).
+/// </summary>
 public static class ObjectStore
 {
     /// <summary>
-    /// Opens the store a connection text names: a local folder path (absolute, or relative to the current
-    /// directory), or a <c>file:///abs/path</c> or <c>file://localhost/abs/path</c> URI (percent-encoded).
+    /// Opens the store a connection text names: an <c>s3://</c> connection string (every form of
+    /// <see cref="S3ConnectionString"/>), a local folder path (absolute, or relative to the current directory), or a
+    /// <c>file:///abs/path</c> or <c>file://localhost/abs/path</c> URI (percent-encoded).
     /// </summary>
     /// <param name="connection">The connection text.</param>
-    /// <returns>The store.</returns>
-    /// <exception cref="ArgumentException">The text is empty, has an unsupported scheme, or is an <c>s3://</c>
-    /// connection string (this build has no S3 store).</exception>
-    /// <exception cref="ObjectStoreException">The local folder does not exist.</exception>
+    /// <returns>The store; an <see cref="S3ObjectStore"/> (which owns its client: dispose it) or a <see cref="LocalFolderStore"/>.</returns>
+    /// <exception cref="ArgumentException">The text is empty or has an unsupported scheme; a
+    /// <see cref="ConnectionStringException"/> when an <c>s3://</c> connection string is invalid. Messages quote the
+    /// text with its secrets masked.</exception>
+    /// <exception cref="ObjectStoreException">The local folder does not exist, or the S3 profile named does not.</exception>
     public static IObjectStore Open(string connection)
     {
         if (string.IsNullOrWhiteSpace(connection))
@@ -30,9 +35,9 @@ public static class ObjectStore
             case "file":
                 return OpenLocalFolder(FileUriToPath(connection));
             case "s3":
-                throw new ArgumentException("s3:// connection strings need the S3 store, which this build does not include", nameof(connection));
+                return OpenS3(S3ConnectionString.Parse(connection));
             default:
-                throw new ArgumentException($"unsupported store scheme '{scheme}://': give a folder path, a file:/// URI or an s3:// connection string", nameof(connection));
+                throw new ArgumentException($"unsupported store scheme '{scheme}://' in '{S3ConnectionString.Mask(connection)}': give a folder path, a file:/// URI or an s3:// connection string", nameof(connection));
         }
     }
 
@@ -42,6 +47,13 @@ public static class ObjectStore
     /// <exception cref="ArgumentException"><paramref name="path"/> is empty.</exception>
     /// <exception cref="ObjectStoreException">The folder does not exist.</exception>
     public static LocalFolderStore OpenLocalFolder(string path) => new(path);
+
+    /// <summary>Opens an Amazon S3 or S3-compatible store with its own client, from options (filled by configuration binding, say).</summary>
+    /// <param name="options">The settings; checked with <see cref="S3StoreOptions.Validate"/>.</param>
+    /// <returns>The store; disposing it disposes its client.</returns>
+    /// <exception cref="ArgumentException">The options are inconsistent; the message holds no secret.</exception>
+    /// <exception cref="ObjectStoreException">The profile named does not exist or cannot give credentials.</exception>
+    public static S3ObjectStore OpenS3(S3StoreOptions options) => S3ObjectStoreFactory.Create(options);
 
     // The lower-cased scheme of "scheme://...", or null for a path (Windows drive paths such as C:\x included).
     private static string? GetScheme(string connection)
@@ -65,6 +77,13 @@ public static class ObjectStore
         return connection.Substring(0, separator).ToLowerInvariant();
     }
 
+    // A host with user info ("user:password@host") shown as "****@host".
+    private static string MaskHost(string host)
+    {
+        int at = host.LastIndexOf('@');
+        return at < 0 ? host : string.Concat(SecretMask.Masked, host.AsSpan(at));
+    }
+
     private static string FileUriToPath(string uri)
     {
         string rest = uri.Substring("file://".Length);
@@ -72,18 +91,18 @@ public static class ObjectStore
         string host = slash < 0 ? rest : rest.Substring(0, slash);
         if (host.Length > 0 && !string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase))
         {
-            throw new ArgumentException($"'{uri}' names the host '{host}': only local file URIs (file:///path or file://localhost/path) are supported", nameof(uri));
+            throw new ArgumentException($"'{S3ConnectionString.Mask(uri)}' names the host '{MaskHost(host)}': only local file URIs (file:///path or file://localhost/path) are supported", nameof(uri));
         }
 
         if (slash < 0)
         {
-            throw new ArgumentException($"'{uri}' has no path: write file:///absolute/path", nameof(uri));
+            throw new ArgumentException($"'{S3ConnectionString.Mask(uri)}' has no path: write file:///absolute/path", nameof(uri));
         }
 
         string encodedPath = rest.Substring(slash);
         if (encodedPath.IndexOfAny(['?', '#']) >= 0)
         {
-            throw new ArgumentException($"'{uri}' has a query or fragment: percent-encode '?' as %3F and '#' as %23 in file URIs", nameof(uri));
+            throw new ArgumentException($"'{S3ConnectionString.Mask(uri)}' has a query or fragment: percent-encode '?' as %3F and '#' as %23 in file URIs", nameof(uri));
         }
 
         string path = Uri.UnescapeDataString(encodedPath);

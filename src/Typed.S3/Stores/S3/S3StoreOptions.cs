@@ -71,7 +71,7 @@ public sealed class S3StoreOptions
     public string EffectiveRegion => string.IsNullOrWhiteSpace(Region) ? DefaultRegion : Region!;
 
     /// <summary>Checks that the settings make sense together.</summary>
-    /// <exception cref="ArgumentException">A key without its secret (or the reverse), a session token without keys, keys together with a profile, an endpoint that is not an absolute http(s) URI, or a part size or concurrency out of range. The message never holds a secret.</exception>
+    /// <exception cref="ArgumentException">A key without its secret (or the reverse), a session token without keys, keys together with a profile, an endpoint that is not an absolute http(s) URI, unsigned payloads to an http:// endpoint, or a part size or concurrency out of range. The message never holds a secret.</exception>
     public void Validate()
     {
         bool hasKey = !string.IsNullOrEmpty(AccessKeyId);
@@ -97,6 +97,11 @@ public sealed class S3StoreOptions
             && (!Uri.TryCreate(EndpointUrl, UriKind.Absolute, out Uri? endpoint) || (endpoint.Scheme != Uri.UriSchemeHttp && endpoint.Scheme != Uri.UriSchemeHttps) || !string.IsNullOrEmpty(endpoint.UserInfo)))
         {
             throw new ArgumentException("The endpoint URL must be an absolute http:// or https:// URI without credentials in it.");
+        }
+
+        if (!PayloadSigning && EndpointUrl is not null && EndpointUrl.StartsWith("http://", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ArgumentException("Unsigned payloads (payload signing off) are sent over https:// only; the endpoint URL is http://.");
         }
 
         if (PartSize < MinimumPartSize)

@@ -1,0 +1,203 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using Amazon.S3;
+using Amazon.S3.Model;
+using Typed.S3.IntegrationTests.Infrastructure;
+
+namespace Typed.S3.IntegrationTests.Stores;
+
+/// <summary>What only the S3 store has: refused credentials, the requests it sends, an unreachable endpoint.</summary>
+[Collection(S3ServerCollection.Name)]
+public sealed class S3ObjectStoreTests(S3ServerFixture server)
+{
+    private const string Bucket = S3ServerFixture.BehaviourBucket;
+    private const string WrongKey = "AKIAUNKNOWNKEY000000";
+    private const string WrongSecret = "wrong-secret-Zq8xKp3vN7";
+
+    private readonly string _prefix = "s3-" + Guid.NewGuid().ToString("N") + "/";
+
+    // s3rver checks the access key id but does not verify SigV4 signatures, so wrong keys are an unknown key id
+    // with a wrong secret (InvalidAccessKeyId, 403); real S3 answers a wrong secret alone with SignatureDoesNotMatch.
+    [Fact]
+    public async Task WrongKeysAreAccessDeniedWithAClearMessageWithoutTheSecret()
+    {
+        var location = new ObjectLocation(Bucket, _prefix + "secret.csv");
+        using S3ObjectStore good = server.CreateStore();
+        await WriteAsync(good, location, [1, 2, 3]);
+        using S3ObjectStore wrong = server.CreateStore(accessKey: WrongKey, secretKey: WrongSecret);
+
+        var read = await Assert.ThrowsAsync<ObjectStoreAccessDeniedException>(() => wrong.OpenReadAsync(location));
+        Assert.Equal(location, read.Location);
+        Assert.Equal("read", read.Operation);
+        Assert.StartsWith($"access denied: {wrong} refused the credentials to read {location} (InvalidAccessKeyId)", read.Message);
+
+        var list = await Assert.ThrowsAsync<ObjectStoreAccessDeniedException>(() => CountAsync(wrong.ListAsync(Bucket, _prefix)));
+        Assert.Contains($"refused the credentials to list s3://{Bucket}/{_prefix}", list.Message);
+
+        var write = await Assert.ThrowsAsync<ObjectStoreAccessDeniedException>(() => WriteAsync(wrong, new ObjectLocation(Bucket, _prefix + "new.csv"), [1]));
+        Assert.Contains("refused the credentials to write", write.Message);
+
+        var range = await Assert.ThrowsAsync<ObjectStoreAccessDeniedException>(() => wrong.OpenReadRangeAsync(location, 0, 2));
+        var delete = await Assert.ThrowsAsync<ObjectStoreAccessDeniedException>(() => wrong.DeleteAsync(location));
+        var info = await Assert.ThrowsAsync<ObjectStoreAccessDeniedException>(() => wrong.GetInfoAsync(location));
+
+        foreach (ObjectStoreException error in new ObjectStoreException[] { read, list, write, range, delete, info })
+        {
+            Assert.DoesNotContain(WrongSecret, error.ToString());
+            Assert.DoesNotContain(WrongKey, error.Message);
+            Assert.IsType<AmazonS3Exception>(error.InnerException);
+        }
+
+        Assert.DoesNotContain(WrongSecret, wrong.ToString());
+        Assert.Null(await good.GetInfoAsync(new ObjectLocation(Bucket, _prefix + "new.csv")));
+        Assert.Equal(3, (await good.GetInfoAsync(location))!.Size);
+    }
+
+    [Fact]
+    public async Task AnUnreachableEndpointNamesTheEndpointAndTheOperation()
+    {
+        string endpoint = $"http://127.0.0.1:{ClosedPort()}";
+        using S3ObjectStore store = server.CreateStore(serviceUrl: endpoint);
+        var location = new ObjectLocation(Bucket, "x.csv");
+
+        var error = await Assert.ThrowsAsync<ObjectStoreException>(() => store.OpenReadAsync(location));
+
+        Assert.StartsWith($"cannot read {location}: S3 (region us-east-1, endpoint {endpoint}", error.Message);
+        Assert.Contains("could not be reached", error.Message);
+        Assert.NotNull(error.InnerException);
+        Assert.IsNotType<ObjectNotFoundException>(error);
+        Assert.IsNotType<ObjectStoreAccessDeniedException>(error);
+    }
+
+    [Fact]
+    public async Task UploadsAreSentWithoutChunkEncodingAndPartsInOrder()
+    {
+        var requests = new RecordingHttpClientFactory();
+        using S3ObjectStore store = server.CreateStore(o => o.PartSize = S3StoreOptions.MinimumPartSize, httpClientFactory: requests);
+        byte[] small = RandomNumberGenerator.GetBytes(1000);
+        byte[] large = RandomNumberGenerator.GetBytes(11 * 1024 * 1024);
+        var smallLocation = new ObjectLocation(Bucket, _prefix + "small.bin");
+        var largeLocation = new ObjectLocation(Bucket, _prefix + "large.bin");
+
+        await WriteAsync(store, smallLocation, small);
+        await WriteAsync(store, largeLocation, large);
+
+        RecordedRequest[] puts = requests.Requests.Where(r => r.Method == "PUT").ToArray();
+        Assert.Equal(4, puts.Length);
+        Assert.All(puts, r => Assert.DoesNotContain("aws-chunked", r.ContentEncoding));
+        Assert.All(puts, r => Assert.DoesNotMatch("^STREAMING-", r.PayloadHash));
+        Assert.All(puts, r => Assert.Equal(200, r.Status));
+        Assert.Equal(
+            ["partNumber=1", "partNumber=2", "partNumber=3"],
+            puts.Where(r => r.Uri.Query.Contains("uploadId=")).Select(r => r.Uri.Query.TrimStart('?').Split('&').Single(p => p.StartsWith("partNumber="))).Order());
+        Assert.Single(requests.Requests, r => r.Method == "POST" && r.Uri.Query.Contains("uploadId="));
+
+        // And what the server stored is what was written.
+        Assert.Equal(small, await ReadAllAsync(store, smallLocation));
+        Assert.Equal(SHA256.HashData(large), SHA256.HashData(await ReadAllAsync(store, largeLocation)));
+    }
+
+    [Fact]
+    public async Task AFailedMultipartWriteSendsTheAbortAndKeepsTheOriginalError()
+    {
+        var requests = new RecordingHttpClientFactory();
+        using S3ObjectStore store = server.CreateStore(o => o.PartSize = S3StoreOptions.MinimumPartSize, httpClientFactory: requests);
+        var location = new ObjectLocation(Bucket, _prefix + "aborted.bin");
+        string? uploadId = null;
+
+        var error = await Assert.ThrowsAsync<TimeoutException>(async () =>
+        {
+            await using ObjectWriteStream stream = await store.OpenWriteAsync(location);
+            await stream.WriteAsync(RandomNumberGenerator.GetBytes(6 * 1024 * 1024));
+            uploadId = ((S3ObjectWriteStream)stream).UploadId;
+            throw new TimeoutException("the source stopped answering");
+        });
+
+        Assert.Equal("the source stopped answering", error.Message);
+        Assert.NotNull(uploadId);
+
+        // s3rver answers AbortMultipartUpload with 405 (not implemented there); the store sent it, ignored the
+        // failure of the clean-up, and nothing appeared under the key.
+        RecordedRequest abort = Assert.Single(requests.Requests, r => r.Method == "DELETE");
+        Assert.Contains("uploadId=" + uploadId, abort.Uri.Query);
+        Assert.Equal("/" + Bucket + "/" + location.Key, abort.Uri.AbsolutePath);
+        Assert.DoesNotContain(requests.Requests, r => r.Method == "POST" && r.Uri.Query.Contains("uploadId="));
+        Assert.Null(await store.GetInfoAsync(location));
+    }
+
+    [Fact]
+    public async Task AFailingPartAbortsTheUploadAndSurfacesTheError()
+    {
+        using S3ObjectStore store = server.CreateStore(o => o.PartSize = S3StoreOptions.MinimumPartSize);
+        var location = new ObjectLocation(S3ServerFixture.DatasetBucket, _prefix + "bucket-removed.bin");
+        using AmazonS3Client client = server.CreateClient();
+
+        // The bucket disappears between the start of the upload and its parts: s3rver answers the part with NoSuchBucket.
+        string bucket = "vanishing-" + Guid.NewGuid().ToString("N").Substring(0, 8);
+        await client.PutBucketAsync(new PutBucketRequest { BucketName = bucket });
+        var vanishing = new ObjectLocation(bucket, "x.bin");
+        await using ObjectWriteStream stream = await store.OpenWriteAsync(vanishing);
+        await stream.WriteAsync(RandomNumberGenerator.GetBytes(5 * 1024 * 1024 + 1));
+        await client.DeleteBucketAsync(bucket);
+        await stream.WriteAsync(RandomNumberGenerator.GetBytes(5 * 1024 * 1024));
+
+        var error = await Assert.ThrowsAsync<ObjectNotFoundException>(() => stream.CompleteAsync());
+
+        Assert.Contains($"bucket '{bucket}' does not exist", error.Message);
+        await Assert.ThrowsAsync<ObjectDisposedException>(async () => await stream.WriteAsync(new byte[1]));
+        Assert.Null(await store.GetInfoAsync(location));
+    }
+
+    [Fact]
+    public async Task AStoreOnTheCallersClientLeavesTheClientOpen()
+    {
+        using AmazonS3Client client = server.CreateClient();
+        var location = new ObjectLocation(Bucket, _prefix + "own-client.txt");
+        using (var store = new S3ObjectStore(client, new S3StoreOptions { EndpointUrl = server.ServiceUrl }))
+        {
+            await WriteAsync(store, location, "hello"u8.ToArray());
+            Assert.Equal($"S3 (region us-east-1, endpoint {server.ServiceUrl}, default credential chain, path-style)", store.ToString());
+        }
+
+        GetObjectMetadataResponse head = await client.GetObjectMetadataAsync(Bucket, location.Key);
+        Assert.Equal(5, head.Headers.ContentLength);
+        Assert.Throws<ArgumentException>(() => new S3ObjectStore(client, new S3StoreOptions { PartSize = 1024 }));
+    }
+
+    private static async Task WriteAsync(IObjectStore store, ObjectLocation location, byte[] data)
+    {
+        await using ObjectWriteStream stream = await store.OpenWriteAsync(location);
+        await stream.WriteAsync(data);
+        await stream.CompleteAsync();
+    }
+
+    private static async Task<byte[]> ReadAllAsync(IObjectStore store, ObjectLocation location)
+    {
+        await using Stream stream = await store.OpenReadAsync(location);
+        using var copy = new MemoryStream();
+        await stream.CopyToAsync(copy);
+        return copy.ToArray();
+    }
+
+    private static async Task<int> CountAsync(IAsyncEnumerable<ObjectInfo> items)
+    {
+        int count = 0;
+        await foreach (ObjectInfo item in items)
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    // A loopback port nothing listens on (taken from the system, then released).
+    private static int ClosedPort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        int port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+}
