@@ -49,7 +49,8 @@ public static class DatasetWriter
             }
 
             LayoutValues values = clock.NextFile(target.SchemaName, target.TableName, target.Extension);
-            ObjectLocation location = KeyLayout.Combine(target.Location, target.Layout.Render(values));
+            KeyLayout layout = (store as IWriteLayoutOverride)?.WriteLayout ?? target.Layout;
+            ObjectLocation location = KeyLayout.Combine(target.Location, layout.Render(values));
             ObjectWriteStream output = await store.OpenWriteAsync(location, cancellationToken).ConfigureAwait(false);
             await using (output.ConfigureAwait(false))
             {

@@ -51,6 +51,35 @@ public sealed class ConnectionFormTests : IDisposable
     }
 
     [Fact]
+    public async Task ALayoutInTheConnectionStringReplacesTheSchemasLayout()
+    {
+        string prefix = "layout-" + Guid.NewGuid().ToString("N");
+        using var store = (S3ObjectStore)ObjectStore.Open(
+            $"s3://{S3ServerFixture.AccessKey}:{Secret}@us-east-1?endpoint_url={_server.ServiceUrl}&layout={Uri.EscapeDataString("custom/{table_name}/{YYYY}/{file_id}.{ext}")}");
+        var rows = new[] { new Typed.S3.IntegrationTests.Data.Reading { Sensor = "s1", Seq = 1, Value = 2.5m } };
+
+        WriteResult result = await Typed.S3.IntegrationTests.Data.Readings.WriteAsync(store, $"s3://{S3ServerFixture.DatasetBucket}/{prefix}/", rows);
+
+        WrittenObject written = Assert.Single(result.Objects);
+        Assert.Equal($"{prefix}/custom/readings/{DateTime.UtcNow.Year}/00000.csv", written.Location.Key);
+        var readBack = new List<Typed.S3.IntegrationTests.Data.Reading>();
+        await foreach (var reading in Typed.S3.IntegrationTests.Data.Readings.ReadAsync(store, written.Location.ToString()))
+        {
+            readBack.Add(reading);
+        }
+
+        Assert.Equal(rows, readBack);
+    }
+
+    [Fact]
+    public void AnInvalidLayoutInTheConnectionStringIsRefusedWhenOpening()
+    {
+        var error = Assert.ThrowsAny<ArgumentException>(() => ObjectStore.Open($"s3://?endpoint_url={_server.ServiceUrl}&layout={Uri.EscapeDataString("{nope}/{file_id}")}"));
+
+        Assert.Contains("unknown placeholder '{nope}'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task WrongKeysAreDeniedWithoutShowingThem()
     {
         // s3rver checks the access key id (it does not verify SigV4 signatures): an unknown key is refused with 403.

@@ -7,6 +7,8 @@ using System.Threading.Tasks;
 using Amazon.S3;
 using Amazon.S3.Model;
 
+using Typed.S3.Layout;
+
 namespace Typed.S3;
 
 /// <summary>
@@ -22,7 +24,7 @@ namespace Typed.S3;
 /// key), <see cref="ObjectStoreAccessDeniedException"/> (refused credentials) or <see cref="ObjectStoreException"/>,
 /// with the SDK's exception inside; no message holds a secret.
 /// </remarks>
-public sealed class S3ObjectStore : IObjectStore, IDisposable, IReadAheadHint
+public sealed class S3ObjectStore : IObjectStore, IDisposable, IReadAheadHint, IWriteLayoutOverride
 {
     private const int PageSize = 1000;
 
@@ -30,6 +32,7 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable, IReadAheadHint
     private readonly S3StoreOptions _options;
     private readonly bool _ownsClient;
     private readonly string _description;
+    private readonly KeyLayout? _writeLayout;
 
     /// <summary>Creates a store on a client the caller configured and keeps owning (it is not disposed with the store).</summary>
     /// <param name="client">The S3 client, with its credentials, region and endpoint.</param>
@@ -54,6 +57,7 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable, IReadAheadHint
         _options = options;
         _ownsClient = ownsClient;
         _description = options.ToString();
+        _writeLayout = string.IsNullOrEmpty(options.Layout) ? null : KeyLayout.Parse(options.Layout!);
     }
 
     /// <summary>The store's settings.</summary>
@@ -67,6 +71,9 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable, IReadAheadHint
 
     /// <inheritdoc />
     int IReadAheadHint.ReadAhead => _options.ReadAhead;
+
+    /// <inheritdoc />
+    KeyLayout? IWriteLayoutOverride.WriteLayout => _writeLayout;
 
     /// <inheritdoc />
     public async IAsyncEnumerable<ObjectInfo> ListAsync(string bucket, string prefix, [EnumeratorCancellation] CancellationToken cancellationToken = default)

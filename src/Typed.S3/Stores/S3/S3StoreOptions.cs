@@ -109,6 +109,18 @@ public sealed class S3StoreOptions
             throw new ArgumentException($"The part size must be at least {MinimumPartSize} bytes (5 MiB); it is {PartSize}.");
         }
 
+        if (!string.IsNullOrEmpty(Layout))
+        {
+            try
+            {
+                Typed.S3.Layout.KeyLayout.Parse(Layout!);
+            }
+            catch (FormatException exception)
+            {
+                throw new ArgumentException("The layout is invalid: " + exception.Message, exception);
+            }
+        }
+
         if (MaxConcurrentParts < 1 || ReadAhead < 0)
         {
             throw new ArgumentException("MaxConcurrentParts must be at least 1 and ReadAhead at least 0.");
