@@ -13,7 +13,7 @@ namespace Typed.S3.Generators;
 
 /// <summary>
 /// Generates, for each dataset of each <c>*.s3schema.json</c> file given as AdditionalFiles, a record type, an
-/// accessor class and a CSV codec. The pipeline carries only value-equatable models (no symbols, syntax or
+/// accessor class and one codec per format. The pipeline carries only value-equatable models (no symbols, syntax or
 /// locations), so an unchanged schema file leaves every step cached.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
@@ -67,7 +67,10 @@ public sealed class DatasetGenerator : IIncrementalGenerator
             {
                 AddSource(output, document.Namespace + "." + dataset.RecordName + ".g.cs", RecordEmitter.Emit(document, dataset));
                 AddSource(output, prefix + ".g.cs", AccessorEmitter.Emit(document, dataset));
-                AddSource(output, prefix + ".Csv.g.cs", CsvCodecEmitter.Emit(document, dataset));
+                foreach (CodecEmitter codec in CodecEmitters.All)
+                {
+                    AddSource(output, prefix + codec.FileSuffix + ".g.cs", codec.Emit(document, dataset));
+                }
             }
             catch (Exception exception)
             {

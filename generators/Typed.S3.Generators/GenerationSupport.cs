@@ -54,14 +54,14 @@ internal static class GenerationSupport
     private static List<SchemaDiagnostic> Problems(string filePath, DatasetModel dataset)
     {
         var problems = new List<SchemaDiagnostic>();
-        if (dataset.Format is not (DataFormat.Csv))
+        if (dataset.Format != DataFormat.Auto && !CodecEmitters.Serves(FormatNames.Of(dataset.Format)))
         {
-            problems.Add(SchemaDiagnostic.Create(SchemaDiagnosticCodes.UnsupportedFormat, filePath, dataset.Span, FormatName(dataset.Format), dataset.Name));
+            problems.Add(SchemaDiagnostic.Create(SchemaDiagnosticCodes.UnsupportedFormat, filePath, dataset.Span, FormatNames.Schema(dataset.Format), dataset.Name));
         }
 
-        if (dataset.Write is not null && dataset.Write.Format is not DataFormat.Csv)
+        if (dataset.Write is not null && !CodecEmitters.Serves(FormatNames.Of(dataset.Write.Format)))
         {
-            problems.Add(SchemaDiagnostic.Create(SchemaDiagnosticCodes.UnsupportedFormat, filePath, dataset.Write.Span, FormatName(dataset.Write.Format), dataset.Name));
+            problems.Add(SchemaDiagnostic.Create(SchemaDiagnosticCodes.UnsupportedFormat, filePath, dataset.Write.Span, FormatNames.Schema(dataset.Write.Format), dataset.Name));
         }
 
         foreach (ColumnModel column in dataset.Columns)
@@ -74,13 +74,4 @@ internal static class GenerationSupport
 
         return problems;
     }
-
-    private static string FormatName(DataFormat format) => format switch
-    {
-        DataFormat.Csv => "csv",
-        DataFormat.Json => "json",
-        DataFormat.JsonLines => "jsonl",
-        DataFormat.Parquet => "parquet",
-        _ => "auto",
-    };
 }

@@ -43,17 +43,40 @@ internal static class AccessorEmitter
         source.Line("/// <summary>The layout template of the keys that <c>WriteAsync</c> writes, below the write location.</summary>");
         source.Line("public const string WriteLayout = " + CSharpLiteral.String(layout) + ";");
         source.Line();
-        source.Line("private static " + asyncRows + " ReadObject(global::System.IO.Stream stream, string objectName, " + Token + " cancellationToken) =>");
-        source.Line("    " + Codecs + "CsvCodec.ReadAsync(stream, objectName, CsvFormat, CreateCsvMapper, cancellationToken);");
-        source.Line();
-        source.Line("private static global::System.Threading.Tasks.Task<long> WriteObject(global::System.IO.Stream stream, " + asyncRows + " rows, " + Token + " cancellationToken) =>");
-        source.Line("    " + Codecs + "CsvCodec.WriteAsync(stream, rows, CsvFormat, CsvRecordWriter.Instance, cancellationToken);");
+        source.Line("private static readonly " + Codecs + "DatasetCodecs<" + record + "> s_codecs = new " + Codecs + "DatasetCodecs<" + record + ">");
+        source.Line("{");
+        foreach (CodecEmitter codec in CodecEmitters.All)
+        {
+            foreach (string format in codec.Formats)
+            {
+                source.Line("    " + format + " = new " + Codecs + "DatasetCodec<" + record + ">(Read" + format + "Object, Write" + format + "Object),");
+            }
+        }
+
+        source.Line("};");
         source.Line();
         CompressionKind writeCompression = write?.Compression ?? CompressionKind.None;
-        string extension = (dataset.Csv.Delimiter == '\t' ? "tsv" : "csv") + (writeCompression == CompressionKind.Gzip ? ".gz" : string.Empty);
+        string writeFormat = FormatNames.Of(write?.Format ?? (dataset.Format == DataFormat.Auto ? DataFormat.Csv : dataset.Format), dataset.Csv);
         source.Line("private static readonly " + Codecs + "DatasetWriteTarget s_writeTarget = new " + Codecs + "DatasetWriteTarget(");
         source.Line("    " + (write is null ? "null" : "WriteLocation") + ", WriteLayout, " + CSharpLiteral.String(document.SchemaName) + ", "
-            + CSharpLiteral.String(TableName.From(dataset.Name)) + ", " + CSharpLiteral.String(extension) + ", " + Compression(writeCompression) + ");");
+            + CSharpLiteral.String(TableName.From(dataset.Name)) + ", global::Typed.S3.DatasetFormat." + writeFormat + ", " + Compression(writeCompression) + ")"
+            + (write?.MaxRowsPerFile is null && write?.MaxBytesPerFile is null ? ";" : string.Empty));
+        if (write?.MaxRowsPerFile is not null || write?.MaxBytesPerFile is not null)
+        {
+            source.Line("{");
+            if (write.MaxRowsPerFile is long maxRows)
+            {
+                source.Line("    MaxRowsPerFile = " + maxRows.ToString(System.Globalization.CultureInfo.InvariantCulture) + ",");
+            }
+
+            if (write.MaxBytesPerFile is long maxBytes)
+            {
+                source.Line("    MaxBytesPerFile = " + maxBytes.ToString(System.Globalization.CultureInfo.InvariantCulture) + ",");
+            }
+
+            source.Line("};");
+        }
+
         source.Line();
 
         source.Line("/// <summary>Reads every object matching <see cref=\"Location\"/>, in key order.</summary>");
@@ -73,7 +96,8 @@ internal static class AccessorEmitter
         source.Line("/// <exception cref=\"global::Typed.S3.DatasetFormatException\">An object does not match the schema.</exception>");
         source.Line("/// <exception cref=\"global::Typed.S3.ObjectNotFoundException\">No object matches the location.</exception>");
         source.Line("public static " + asyncRows + " ReadAsync(" + Store + " store, string location, " + Token + " cancellationToken = default) =>");
-        source.Line("    " + Codecs + "DatasetReader.ReadAsync(store, location, " + Compression(dataset.Compression) + ", ReadObject, cancellationToken);");
+        string readFormat = dataset.Format == DataFormat.Auto ? "null" : "global::Typed.S3.DatasetFormat." + FormatNames.Of(dataset.Format);
+        source.Line("    " + Codecs + "DatasetReader.ReadAsync(store, location, " + readFormat + ", " + Compression(dataset.Compression) + ", s_codecs, cancellationToken);");
         source.Line();
         if (write is not null)
         {
@@ -85,7 +109,7 @@ internal static class AccessorEmitter
                 source.Line("/// <param name=\"cancellationToken\">Cancels writing; nothing is left half-written.</param>");
                 source.Line("/// <returns>Each object written, with its row count.</returns>");
                 source.Line("public static " + writeResult + " WriteAsync(" + Store + " store, " + rows + " rows, " + Token + " cancellationToken = default) =>");
-                source.Line("    " + Codecs + "DatasetWriter.WriteAsync(store, s_writeTarget, rows, WriteObject, cancellationToken);");
+                source.Line("    " + Codecs + "DatasetWriter.WriteAsync(store, s_writeTarget, rows, s_codecs, cancellationToken);");
                 source.Line();
             }
         }
@@ -99,7 +123,7 @@ internal static class AccessorEmitter
             source.Line("/// <param name=\"cancellationToken\">Cancels writing; nothing is left half-written.</param>");
             source.Line("/// <returns>Each object written, with its row count.</returns>");
             source.Line("public static " + writeResult + " WriteAsync(" + Store + " store, string location, " + rows + " rows, " + Token + " cancellationToken = default) =>");
-            source.Line("    " + Codecs + "DatasetWriter.WriteAsync(store, s_writeTarget.WithLocation(location), rows, WriteObject, cancellationToken);");
+            source.Line("    " + Codecs + "DatasetWriter.WriteAsync(store, s_writeTarget.WithLocation(location), rows, s_codecs, cancellationToken);");
             source.Line();
         }
 

@@ -24,6 +24,11 @@ internal static class CsvCodecEmitter
         source.Line("public static " + Codecs + "CsvFormat CsvFormat { get; } = new " + Codecs + "CsvFormat("
             + CSharpLiteral.Char(csv.Delimiter) + ", " + CSharpLiteral.Bool(csv.Header) + ", " + CSharpLiteral.Char(csv.Quote) + ");");
         source.Line();
+        source.Line("/// <summary>The dataset's CSV dialect with a tab, for <c>.tsv</c> objects.</summary>");
+        source.Line("public static " + Codecs + "CsvFormat TsvFormat { get; } = " + (csv.Delimiter == '\t'
+            ? "CsvFormat;"
+            : "new " + Codecs + "CsvFormat('\\t', " + CSharpLiteral.Bool(csv.Header) + ", " + CSharpLiteral.Char(csv.Quote) + ");"));
+        source.Line();
         source.Line("/// <summary>Reads <see cref=\"" + record + "\"/> records from a CSV stream in this dataset's dialect.</summary>");
         source.Line("/// <param name=\"stream\">The CSV bytes; left open.</param>");
         source.Line("/// <param name=\"cancellationToken\">Cancels reading.</param>");
@@ -50,6 +55,16 @@ internal static class CsvCodecEmitter
             source.Line("/// <returns>The number of records written.</returns>");
             source.Line("public static global::System.Threading.Tasks.Task<long> WriteCsvAsync(global::System.IO.Stream stream, " + rowsType + " rows, global::System.Threading.CancellationToken cancellationToken = default) =>");
             source.Line("    " + Codecs + "CsvCodec.WriteAsync(stream, rows, CsvFormat, CsvRecordWriter.Instance, cancellationToken);");
+            source.Line();
+        }
+
+        foreach (string format in new[] { "Csv", "Tsv" })
+        {
+            source.Line("private static global::System.Collections.Generic.IAsyncEnumerable<" + record + "> Read" + format + "Object(global::System.IO.Stream stream, string objectName, global::System.Threading.CancellationToken cancellationToken) =>");
+            source.Line("    " + Codecs + "CsvCodec.ReadAsync(stream, objectName, " + format + "Format, CreateCsvMapper, cancellationToken);");
+            source.Line();
+            source.Line("private static global::System.Threading.Tasks.Task<long> Write" + format + "Object(global::System.IO.Stream stream, global::System.Collections.Generic.IAsyncEnumerable<" + record + "> rows, global::System.Threading.CancellationToken cancellationToken) =>");
+            source.Line("    " + Codecs + "CsvCodec.WriteAsync(stream, rows, " + format + "Format, CsvRecordWriter.Instance, cancellationToken);");
             source.Line();
         }
 

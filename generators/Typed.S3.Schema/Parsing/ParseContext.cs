@@ -128,6 +128,24 @@ internal sealed class ParseContext
         return null;
     }
 
+    /// <summary>The property's value as a whole number from <paramref name="minimum"/> to <paramref name="maximum"/>, or <see langword="null"/> after reporting TS3010.</summary>
+    /// <param name="property">The property.</param>
+    /// <param name="minimum">The smallest value allowed.</param>
+    /// <param name="maximum">The largest value allowed.</param>
+    /// <returns>The value.</returns>
+    public long? ExpectInteger(JsonProperty property, long minimum, long maximum)
+    {
+        if (property.Value is JsonNumber number
+            && long.TryParse(number.RawText, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out long value)
+            && value >= minimum && value <= maximum)
+        {
+            return value;
+        }
+
+        ReportInvalid(property, "a whole number from " + minimum.ToString(System.Globalization.CultureInfo.InvariantCulture) + " to " + maximum.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return null;
+    }
+
     /// <summary>The property's value as an object, or <see langword="null"/> after reporting TS3010.</summary>
     /// <param name="property">The property.</param>
     /// <returns>The object.</returns>

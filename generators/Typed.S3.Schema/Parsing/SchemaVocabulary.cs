@@ -20,7 +20,13 @@ internal static class SchemaVocabulary
     public static readonly string[] CsvProperties = { "delimiter", "header", "quote" };
 
     /// <summary>Properties of a dataset's <c>write</c> section.</summary>
-    public static readonly string[] WriteProperties = { "location", "format", "compression", "layout" };
+    public static readonly string[] WriteProperties = { "location", "format", "compression", "layout", "max_rows_per_file", "max_bytes_per_file", "parquet" };
+
+    /// <summary>Properties of a write section's <c>parquet</c> object.</summary>
+    public static readonly string[] ParquetProperties = { "row_group_size", "compression" };
+
+    /// <summary>Parquet codec names (case-insensitive).</summary>
+    public static readonly string[] ParquetCompressionNames = { "snappy", "gzip", "zstd", "none" };
 
     /// <summary>Properties of a column.</summary>
     public static readonly string[] ColumnProperties = { "name", "type", "required", "property" };

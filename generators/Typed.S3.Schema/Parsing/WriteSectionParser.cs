@@ -8,8 +8,9 @@ namespace Typed.S3.Schema.Parsing;
 /// <summary>
 /// Reads a dataset's <c>write</c> section: <c>location</c> (required, an <c>s3://bucket/prefix/</c> without
 /// wildcards), <c>format</c> (default: the dataset's; never <c>auto</c>), <c>compression</c> (<c>gzip</c> or
-/// <c>none</c>, default none) and <c>layout</c> (default <see cref="WriteModel.DefaultLayout"/>, checked by
-/// <see cref="LayoutTemplate.TryParse"/>).
+/// <c>none</c>, default none), <c>layout</c> (default <see cref="WriteModel.DefaultLayout"/>, checked by
+/// <see cref="LayoutTemplate.TryParse"/>), the rolling limits <c>max_rows_per_file</c> and <c>max_bytes_per_file</c>,
+/// and <c>parquet</c> (<c>row_group_size</c>, <c>compression</c>: snappy, gzip, zstd or none).
 /// </summary>
 internal static class WriteSectionParser
 {
@@ -103,12 +104,73 @@ internal static class WriteSectionParser
             }
         }
 
+        long? maxRows = null;
+        if (node.Find("max_rows_per_file") is JsonProperty maxRowsProperty)
+        {
+            maxRows = context.ExpectInteger(maxRowsProperty, 1, long.MaxValue);
+            valid &= maxRows is not null;
+        }
+
+        long? maxBytes = null;
+        if (node.Find("max_bytes_per_file") is JsonProperty maxBytesProperty)
+        {
+            maxBytes = context.ExpectInteger(maxBytesProperty, 1024, long.MaxValue);
+            valid &= maxBytes is not null;
+        }
+
+        ParquetOptionsModel? parquet = null;
+        if (node.Find("parquet") is JsonProperty parquetProperty)
+        {
+            parquet = ReadParquetOptions(context, parquetProperty, where);
+            valid &= parquet is not null;
+        }
+
         if (!valid || location is null || format is null)
         {
             return null;
         }
 
-        return new WriteModel(location, format.Value, compression, layout, node.Span);
+        return new WriteModel(location, format.Value, compression, layout, node.Span, maxRows, maxBytes, parquet);
+    }
+
+    private static ParquetOptionsModel? ReadParquetOptions(ParseContext context, JsonProperty property, string where)
+    {
+        JsonObject? node = context.ExpectObject(property);
+        if (node is null)
+        {
+            return null;
+        }
+
+        context.CheckUnknownProperties(node, "the parquet section of " + where, SchemaVocabulary.ParquetProperties);
+        ParquetOptionsModel options = ParquetOptionsModel.Default;
+        bool valid = true;
+        if (node.Find("row_group_size") is JsonProperty rowGroupProperty)
+        {
+            long? rows = context.ExpectInteger(rowGroupProperty, 1, int.MaxValue);
+            valid &= rows is not null;
+            options = options with { RowGroupSize = (int)(rows ?? options.RowGroupSize) };
+        }
+
+        if (node.Find("compression") is JsonProperty compressionProperty)
+        {
+            JsonString? value = context.ExpectString(compressionProperty);
+            int index = value is null ? -1 : System.Array.IndexOf(SchemaVocabulary.ParquetCompressionNames, value.Value.ToLowerInvariant());
+            if (index < 0)
+            {
+                if (value is not null)
+                {
+                    context.Report(SchemaDiagnosticCodes.UnknownCompression, value.Span, value.Value, string.Join(", ", SchemaVocabulary.ParquetCompressionNames));
+                }
+
+                valid = false;
+            }
+            else
+            {
+                options = options with { Compression = (ParquetCompressionKind)index };
+            }
+        }
+
+        return valid ? options : null;
     }
 
     private static DataFormat? ReadFormat(ParseContext context, JsonObject node, string where, DataFormat? readFormat, ref CsvOptionsModel csv, bool delimiterGiven, string datasetWhere)

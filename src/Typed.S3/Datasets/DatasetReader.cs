@@ -20,36 +20,39 @@ public static class DatasetReader
     /// <typeparam name="T">The record type.</typeparam>
     /// <param name="store">The store.</param>
     /// <param name="location">An object (<c>s3://bucket/key</c>) or a glob (<c>s3://bucket/**/*.csv</c>).</param>
-    /// <param name="compression">The objects' compression; <see cref="ObjectCompression.Auto"/> detects gzip.</param>
-    /// <param name="readObject">The generated codec.</param>
+    /// <param name="format">The objects' format, or <see langword="null"/> (<c>auto</c>) to take each object's from its extension.</param>
+    /// <param name="compression">The objects' compression; <see cref="ObjectCompression.Auto"/> detects gzip. Parquet objects are read as they are.</param>
+    /// <param name="codecs">The generated codecs.</param>
     /// <param name="cancellationToken">Cancels reading.</param>
     /// <returns>The records.</returns>
     /// <exception cref="ObjectNotFoundException">No object matches, or the literal object does not exist.</exception>
-    /// <exception cref="DatasetFormatException">An object does not match the schema.</exception>
+    /// <exception cref="DatasetFormatException">An object does not match the schema, or (with format <c>auto</c>) its extension names no known format.</exception>
     public static IAsyncEnumerable<T> ReadAsync<T>(
         IObjectStore store,
         string location,
+        DatasetFormat? format,
         ObjectCompression compression,
-        ObjectRecordReader<T> readObject,
+        DatasetCodecs<T> codecs,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(location);
-        ArgumentNullException.ThrowIfNull(readObject);
+        ArgumentNullException.ThrowIfNull(codecs);
         int readAhead = store is IReadAheadHint hint ? Math.Max(0, hint.ReadAhead) : 0;
-        return ReadCoreAsync(store, location, compression, readObject, readAhead, cancellationToken);
+        return ReadCoreAsync(store, location, format, compression, codecs, readAhead, cancellationToken);
     }
 
     private static async IAsyncEnumerable<T> ReadCoreAsync<T>(
         IObjectStore store,
         string location,
+        DatasetFormat? declaredFormat,
         ObjectCompression compression,
-        ObjectRecordReader<T> readObject,
+        DatasetCodecs<T> codecs,
         int readAhead,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         // The object being read plus at most readAhead objects opening or open behind it, in key order.
-        var opened = new Queue<(ObjectInfo Info, Task<Stream> Open)>();
+        var opened = new Queue<(ObjectInfo Info, DatasetFormat Format, Task<Stream> Open)>();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         IAsyncEnumerator<ObjectInfo> objects = ObjectResolver.ResolveAsync(store, location, stop.Token).GetAsyncEnumerator(stop.Token);
         try
@@ -63,7 +66,11 @@ public static class DatasetReader
                     if (listing)
                     {
                         ObjectInfo next = objects.Current;
-                        opened.Enqueue((next, store.OpenReadAsync(next.Location, stop.Token)));
+                        DatasetFormat format = declaredFormat ?? default;
+                        bool known = declaredFormat is not null || DatasetFormats.TryFromKey(next.Location.Key, out format);
+
+                        // An object of no known format fails in its turn, after the objects before it were read.
+                        opened.Enqueue((next, format, known ? Open(store, next.Location, format, stop.Token) : Task.FromException<Stream>(UnknownFormat(next))));
                     }
                 }
 
@@ -72,12 +79,16 @@ public static class DatasetReader
                     break;
                 }
 
-                (ObjectInfo info, Task<Stream> open) = opened.Dequeue();
+                (ObjectInfo info, DatasetFormat objectFormat, Task<Stream> open) = opened.Dequeue();
                 Stream raw = await open.ConfigureAwait(false);
                 Stream stream;
+                ObjectRecordReader<T> readObject;
                 try
                 {
-                    stream = await Decompression.OpenAsync(raw, compression, cancellationToken).ConfigureAwait(false);
+                    readObject = codecs.For(objectFormat).Read;
+                    stream = objectFormat == DatasetFormat.Parquet
+                        ? raw
+                        : await Decompression.OpenAsync(raw, compression, cancellationToken).ConfigureAwait(false);
                 }
                 catch
                 {
@@ -115,4 +126,21 @@ public static class DatasetReader
             await objects.DisposeAsync().ConfigureAwait(false);
         }
     }
+
+    // Parquet is read from the end first: a seekable stream that fetches ranges on demand instead of the whole object.
+    private static async Task<Stream> Open(IObjectStore store, ObjectLocation location, DatasetFormat format, CancellationToken cancellationToken)
+    {
+        if (format != DatasetFormat.Parquet)
+        {
+            return await store.OpenReadAsync(location, cancellationToken).ConfigureAwait(false);
+        }
+
+        return store is ISeekableReads seekable
+            ? await seekable.OpenSeekableReadAsync(location, cancellationToken).ConfigureAwait(false)
+            : await SeekableObjectStream.OpenAsync(store, location, SeekableObjectStream.DefaultBlockSize, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static DatasetFormatException UnknownFormat(ObjectInfo info) =>
+        new(info.Location.ToString(), 0, 0, null, null, null,
+            "the object's extension names no known format (.csv, .tsv, .json, .jsonl, .ndjson or .parquet, each optionally followed by .gz)");
 }

@@ -19,7 +19,7 @@ namespace Typed.S3;
 /// Keys whose segments are empty, <c>.</c> or <c>..</c>, that start with <c>/</c>, or that hold a backslash
 /// or a NUL are refused, so no key can reach outside its bucket.
 /// </remarks>
-public sealed class LocalFolderStore : IObjectStore
+public sealed class LocalFolderStore : IObjectStore, ISeekableReads
 {
     /// <summary>The folder under the root that holds unfinished writes; never a bucket (bucket names cannot start with '.').</summary>
     public const string TemporaryFolderName = ".typeds3-tmp";
@@ -115,6 +115,10 @@ public sealed class LocalFolderStore : IObjectStore
         ObjectInfo? info = file.Exists ? new ObjectInfo(location, file.Length, ToUtc(file.LastWriteTimeUtc)) : null;
         return Task.FromResult(info);
     }
+
+    /// <inheritdoc />
+    Task<Stream> ISeekableReads.OpenSeekableReadAsync(ObjectLocation location, CancellationToken cancellationToken) =>
+        OpenReadAsync(location, cancellationToken);
 
     /// <inheritdoc />
     public Task<Stream> OpenReadAsync(ObjectLocation location, CancellationToken cancellationToken = default)

@@ -58,7 +58,7 @@ public sealed class SchemaDiagnosticTests
         AssertDiagnostic(Schema(Body(Location, Columns, "\"csv\": {⟦\"separator\": \";\"}")),
             "warning TS3002: Unknown property 'separator' in the csv section of dataset 'D'; expected one of: delimiter, header, quote");
         AssertDiagnostic(Schema(Body(Location, Columns, "\"write\": {\"location\": \"s3://abc/o/\", ⟦\"path\": \"x\"}")),
-            "warning TS3002: Unknown property 'path' in the write section of dataset 'D'; expected one of: location, format, compression, layout");
+            "warning TS3002: Unknown property 'path' in the write section of dataset 'D'; expected one of: location, format, compression, layout, max_rows_per_file, max_bytes_per_file, parquet");
     }
 
     [Fact]

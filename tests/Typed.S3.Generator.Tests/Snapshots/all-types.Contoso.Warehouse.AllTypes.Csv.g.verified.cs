@@ -9,6 +9,9 @@ namespace Contoso.Warehouse
         /// <summary>The CSV dialect of the schema's <c>csv</c> section.</summary>
         public static global::Typed.S3.Codecs.CsvFormat CsvFormat { get; } = new global::Typed.S3.Codecs.CsvFormat(';', true, '"');
 
+        /// <summary>The dataset's CSV dialect with a tab, for <c>.tsv</c> objects.</summary>
+        public static global::Typed.S3.Codecs.CsvFormat TsvFormat { get; } = new global::Typed.S3.Codecs.CsvFormat('\t', true, '"');
+
         /// <summary>Reads <see cref="AllTypesRow"/> records from a CSV stream in this dataset's dialect.</summary>
         /// <param name="stream">The CSV bytes; left open.</param>
         /// <param name="cancellationToken">Cancels reading.</param>
@@ -41,6 +44,18 @@ namespace Contoso.Warehouse
         /// <returns>The number of records written.</returns>
         public static global::System.Threading.Tasks.Task<long> WriteCsvAsync(global::System.IO.Stream stream, global::System.Collections.Generic.IAsyncEnumerable<AllTypesRow> rows, global::System.Threading.CancellationToken cancellationToken = default) =>
             global::Typed.S3.Codecs.CsvCodec.WriteAsync(stream, rows, CsvFormat, CsvRecordWriter.Instance, cancellationToken);
+
+        private static global::System.Collections.Generic.IAsyncEnumerable<AllTypesRow> ReadCsvObject(global::System.IO.Stream stream, string objectName, global::System.Threading.CancellationToken cancellationToken) =>
+            global::Typed.S3.Codecs.CsvCodec.ReadAsync(stream, objectName, CsvFormat, CreateCsvMapper, cancellationToken);
+
+        private static global::System.Threading.Tasks.Task<long> WriteCsvObject(global::System.IO.Stream stream, global::System.Collections.Generic.IAsyncEnumerable<AllTypesRow> rows, global::System.Threading.CancellationToken cancellationToken) =>
+            global::Typed.S3.Codecs.CsvCodec.WriteAsync(stream, rows, CsvFormat, CsvRecordWriter.Instance, cancellationToken);
+
+        private static global::System.Collections.Generic.IAsyncEnumerable<AllTypesRow> ReadTsvObject(global::System.IO.Stream stream, string objectName, global::System.Threading.CancellationToken cancellationToken) =>
+            global::Typed.S3.Codecs.CsvCodec.ReadAsync(stream, objectName, TsvFormat, CreateCsvMapper, cancellationToken);
+
+        private static global::System.Threading.Tasks.Task<long> WriteTsvObject(global::System.IO.Stream stream, global::System.Collections.Generic.IAsyncEnumerable<AllTypesRow> rows, global::System.Threading.CancellationToken cancellationToken) =>
+            global::Typed.S3.Codecs.CsvCodec.WriteAsync(stream, rows, TsvFormat, CsvRecordWriter.Instance, cancellationToken);
 
         private static global::CsvHelper.CsvRecordMapper<AllTypesRow> CreateCsvMapper(global::CsvHelper.CsvReader reader, string objectName) =>
             new CsvMapper(reader, objectName);

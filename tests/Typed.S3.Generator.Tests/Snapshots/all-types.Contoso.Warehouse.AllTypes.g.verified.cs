@@ -20,14 +20,14 @@ namespace Contoso.Warehouse
         /// <summary>The layout template of the keys that <c>WriteAsync</c> writes, below the write location.</summary>
         public const string WriteLayout = "{schema_name}/{table_name}/{YYYY}/{MM}/{load_id}.{file_id}.{ext}";
 
-        private static global::System.Collections.Generic.IAsyncEnumerable<AllTypesRow> ReadObject(global::System.IO.Stream stream, string objectName, global::System.Threading.CancellationToken cancellationToken) =>
-            global::Typed.S3.Codecs.CsvCodec.ReadAsync(stream, objectName, CsvFormat, CreateCsvMapper, cancellationToken);
-
-        private static global::System.Threading.Tasks.Task<long> WriteObject(global::System.IO.Stream stream, global::System.Collections.Generic.IAsyncEnumerable<AllTypesRow> rows, global::System.Threading.CancellationToken cancellationToken) =>
-            global::Typed.S3.Codecs.CsvCodec.WriteAsync(stream, rows, CsvFormat, CsvRecordWriter.Instance, cancellationToken);
+        private static readonly global::Typed.S3.Codecs.DatasetCodecs<AllTypesRow> s_codecs = new global::Typed.S3.Codecs.DatasetCodecs<AllTypesRow>
+        {
+            Csv = new global::Typed.S3.Codecs.DatasetCodec<AllTypesRow>(ReadCsvObject, WriteCsvObject),
+            Tsv = new global::Typed.S3.Codecs.DatasetCodec<AllTypesRow>(ReadTsvObject, WriteTsvObject),
+        };
 
         private static readonly global::Typed.S3.Codecs.DatasetWriteTarget s_writeTarget = new global::Typed.S3.Codecs.DatasetWriteTarget(
-            WriteLocation, WriteLayout, "all-types", "all_types", "csv.gz", global::Typed.S3.ObjectCompression.Gzip);
+            WriteLocation, WriteLayout, "all-types", "all_types", global::Typed.S3.DatasetFormat.Csv, global::Typed.S3.ObjectCompression.Gzip);
 
         /// <summary>Reads every object matching <see cref="Location"/>, in key order.</summary>
         /// <param name="store">The store to read from.</param>
@@ -46,7 +46,7 @@ namespace Contoso.Warehouse
         /// <exception cref="global::Typed.S3.DatasetFormatException">An object does not match the schema.</exception>
         /// <exception cref="global::Typed.S3.ObjectNotFoundException">No object matches the location.</exception>
         public static global::System.Collections.Generic.IAsyncEnumerable<AllTypesRow> ReadAsync(global::Typed.S3.IObjectStore store, string location, global::System.Threading.CancellationToken cancellationToken = default) =>
-            global::Typed.S3.Codecs.DatasetReader.ReadAsync(store, location, global::Typed.S3.ObjectCompression.Auto, ReadObject, cancellationToken);
+            global::Typed.S3.Codecs.DatasetReader.ReadAsync(store, location, global::Typed.S3.DatasetFormat.Csv, global::Typed.S3.ObjectCompression.Auto, s_codecs, cancellationToken);
 
         /// <summary>Writes records to <see cref="WriteLocation"/>, keyed by <see cref="WriteLayout"/>.</summary>
         /// <param name="store">The store to write to.</param>
@@ -54,7 +54,7 @@ namespace Contoso.Warehouse
         /// <param name="cancellationToken">Cancels writing; nothing is left half-written.</param>
         /// <returns>Each object written, with its row count.</returns>
         public static global::System.Threading.Tasks.Task<global::Typed.S3.WriteResult> WriteAsync(global::Typed.S3.IObjectStore store, global::System.Collections.Generic.IEnumerable<AllTypesRow> rows, global::System.Threading.CancellationToken cancellationToken = default) =>
-            global::Typed.S3.Codecs.DatasetWriter.WriteAsync(store, s_writeTarget, rows, WriteObject, cancellationToken);
+            global::Typed.S3.Codecs.DatasetWriter.WriteAsync(store, s_writeTarget, rows, s_codecs, cancellationToken);
 
         /// <summary>Writes records to <see cref="WriteLocation"/>, keyed by <see cref="WriteLayout"/>.</summary>
         /// <param name="store">The store to write to.</param>
@@ -62,7 +62,7 @@ namespace Contoso.Warehouse
         /// <param name="cancellationToken">Cancels writing; nothing is left half-written.</param>
         /// <returns>Each object written, with its row count.</returns>
         public static global::System.Threading.Tasks.Task<global::Typed.S3.WriteResult> WriteAsync(global::Typed.S3.IObjectStore store, global::System.Collections.Generic.IAsyncEnumerable<AllTypesRow> rows, global::System.Threading.CancellationToken cancellationToken = default) =>
-            global::Typed.S3.Codecs.DatasetWriter.WriteAsync(store, s_writeTarget, rows, WriteObject, cancellationToken);
+            global::Typed.S3.Codecs.DatasetWriter.WriteAsync(store, s_writeTarget, rows, s_codecs, cancellationToken);
 
         /// <summary>Writes records below <paramref name="location"/> (<c>s3://bucket/prefix/</c>), keyed by <see cref="WriteLayout"/>.</summary>
         /// <param name="store">The store to write to.</param>
@@ -71,7 +71,7 @@ namespace Contoso.Warehouse
         /// <param name="cancellationToken">Cancels writing; nothing is left half-written.</param>
         /// <returns>Each object written, with its row count.</returns>
         public static global::System.Threading.Tasks.Task<global::Typed.S3.WriteResult> WriteAsync(global::Typed.S3.IObjectStore store, string location, global::System.Collections.Generic.IEnumerable<AllTypesRow> rows, global::System.Threading.CancellationToken cancellationToken = default) =>
-            global::Typed.S3.Codecs.DatasetWriter.WriteAsync(store, s_writeTarget.WithLocation(location), rows, WriteObject, cancellationToken);
+            global::Typed.S3.Codecs.DatasetWriter.WriteAsync(store, s_writeTarget.WithLocation(location), rows, s_codecs, cancellationToken);
 
         /// <summary>Writes records below <paramref name="location"/> (<c>s3://bucket/prefix/</c>), keyed by <see cref="WriteLayout"/>.</summary>
         /// <param name="store">The store to write to.</param>
@@ -80,7 +80,7 @@ namespace Contoso.Warehouse
         /// <param name="cancellationToken">Cancels writing; nothing is left half-written.</param>
         /// <returns>Each object written, with its row count.</returns>
         public static global::System.Threading.Tasks.Task<global::Typed.S3.WriteResult> WriteAsync(global::Typed.S3.IObjectStore store, string location, global::System.Collections.Generic.IAsyncEnumerable<AllTypesRow> rows, global::System.Threading.CancellationToken cancellationToken = default) =>
-            global::Typed.S3.Codecs.DatasetWriter.WriteAsync(store, s_writeTarget.WithLocation(location), rows, WriteObject, cancellationToken);
+            global::Typed.S3.Codecs.DatasetWriter.WriteAsync(store, s_writeTarget.WithLocation(location), rows, s_codecs, cancellationToken);
 
     }
 }

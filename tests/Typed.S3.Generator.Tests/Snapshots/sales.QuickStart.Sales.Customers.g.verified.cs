@@ -20,14 +20,14 @@ namespace QuickStart.Sales
         /// <summary>The layout template of the keys that <c>WriteAsync</c> writes, below the write location.</summary>
         public const string WriteLayout = "{table_name}/{load_id}.{file_id}.{ext}";
 
-        private static global::System.Collections.Generic.IAsyncEnumerable<Customer> ReadObject(global::System.IO.Stream stream, string objectName, global::System.Threading.CancellationToken cancellationToken) =>
-            global::Typed.S3.Codecs.CsvCodec.ReadAsync(stream, objectName, CsvFormat, CreateCsvMapper, cancellationToken);
-
-        private static global::System.Threading.Tasks.Task<long> WriteObject(global::System.IO.Stream stream, global::System.Collections.Generic.IAsyncEnumerable<Customer> rows, global::System.Threading.CancellationToken cancellationToken) =>
-            global::Typed.S3.Codecs.CsvCodec.WriteAsync(stream, rows, CsvFormat, CsvRecordWriter.Instance, cancellationToken);
+        private static readonly global::Typed.S3.Codecs.DatasetCodecs<Customer> s_codecs = new global::Typed.S3.Codecs.DatasetCodecs<Customer>
+        {
+            Csv = new global::Typed.S3.Codecs.DatasetCodec<Customer>(ReadCsvObject, WriteCsvObject),
+            Tsv = new global::Typed.S3.Codecs.DatasetCodec<Customer>(ReadTsvObject, WriteTsvObject),
+        };
 
         private static readonly global::Typed.S3.Codecs.DatasetWriteTarget s_writeTarget = new global::Typed.S3.Codecs.DatasetWriteTarget(
-            WriteLocation, WriteLayout, "sales", "customers", "csv", global::Typed.S3.ObjectCompression.None);
+            WriteLocation, WriteLayout, "sales", "customers", global::Typed.S3.DatasetFormat.Csv, global::Typed.S3.ObjectCompression.None);
 
         /// <summary>Reads every object matching <see cref="Location"/>, in key order.</summary>
         /// <param name="store">The store to read from.</param>
@@ -46,7 +46,7 @@ namespace QuickStart.Sales
         /// <exception cref="global::Typed.S3.DatasetFormatException">An object does not match the schema.</exception>
         /// <exception cref="global::Typed.S3.ObjectNotFoundException">No object matches the location.</exception>
         public static global::System.Collections.Generic.IAsyncEnumerable<Customer> ReadAsync(global::Typed.S3.IObjectStore store, string location, global::System.Threading.CancellationToken cancellationToken = default) =>
-            global::Typed.S3.Codecs.DatasetReader.ReadAsync(store, location, global::Typed.S3.ObjectCompression.Auto, ReadObject, cancellationToken);
+            global::Typed.S3.Codecs.DatasetReader.ReadAsync(store, location, global::Typed.S3.DatasetFormat.Csv, global::Typed.S3.ObjectCompression.Auto, s_codecs, cancellationToken);
 
         /// <summary>Writes records to <see cref="WriteLocation"/>, keyed by <see cref="WriteLayout"/>.</summary>
         /// <param name="store">The store to write to.</param>
@@ -54,7 +54,7 @@ namespace QuickStart.Sales
         /// <param name="cancellationToken">Cancels writing; nothing is left half-written.</param>
         /// <returns>Each object written, with its row count.</returns>
         public static global::System.Threading.Tasks.Task<global::Typed.S3.WriteResult> WriteAsync(global::Typed.S3.IObjectStore store, global::System.Collections.Generic.IEnumerable<Customer> rows, global::System.Threading.CancellationToken cancellationToken = default) =>
-            global::Typed.S3.Codecs.DatasetWriter.WriteAsync(store, s_writeTarget, rows, WriteObject, cancellationToken);
+            global::Typed.S3.Codecs.DatasetWriter.WriteAsync(store, s_writeTarget, rows, s_codecs, cancellationToken);
 
         /// <summary>Writes records to <see cref="WriteLocation"/>, keyed by <see cref="WriteLayout"/>.</summary>
         /// <param name="store">The store to write to.</param>
@@ -62,7 +62,7 @@ namespace QuickStart.Sales
         /// <param name="cancellationToken">Cancels writing; nothing is left half-written.</param>
         /// <returns>Each object written, with its row count.</returns>
         public static global::System.Threading.Tasks.Task<global::Typed.S3.WriteResult> WriteAsync(global::Typed.S3.IObjectStore store, global::System.Collections.Generic.IAsyncEnumerable<Customer> rows, global::System.Threading.CancellationToken cancellationToken = default) =>
-            global::Typed.S3.Codecs.DatasetWriter.WriteAsync(store, s_writeTarget, rows, WriteObject, cancellationToken);
+            global::Typed.S3.Codecs.DatasetWriter.WriteAsync(store, s_writeTarget, rows, s_codecs, cancellationToken);
 
         /// <summary>Writes records below <paramref name="location"/> (<c>s3://bucket/prefix/</c>), keyed by <see cref="WriteLayout"/>.</summary>
         /// <param name="store">The store to write to.</param>
@@ -71,7 +71,7 @@ namespace QuickStart.Sales
         /// <param name="cancellationToken">Cancels writing; nothing is left half-written.</param>
         /// <returns>Each object written, with its row count.</returns>
         public static global::System.Threading.Tasks.Task<global::Typed.S3.WriteResult> WriteAsync(global::Typed.S3.IObjectStore store, string location, global::System.Collections.Generic.IEnumerable<Customer> rows, global::System.Threading.CancellationToken cancellationToken = default) =>
-            global::Typed.S3.Codecs.DatasetWriter.WriteAsync(store, s_writeTarget.WithLocation(location), rows, WriteObject, cancellationToken);
+            global::Typed.S3.Codecs.DatasetWriter.WriteAsync(store, s_writeTarget.WithLocation(location), rows, s_codecs, cancellationToken);
 
         /// <summary>Writes records below <paramref name="location"/> (<c>s3://bucket/prefix/</c>), keyed by <see cref="WriteLayout"/>.</summary>
         /// <param name="store">The store to write to.</param>
@@ -80,7 +80,7 @@ namespace QuickStart.Sales
         /// <param name="cancellationToken">Cancels writing; nothing is left half-written.</param>
         /// <returns>Each object written, with its row count.</returns>
         public static global::System.Threading.Tasks.Task<global::Typed.S3.WriteResult> WriteAsync(global::Typed.S3.IObjectStore store, string location, global::System.Collections.Generic.IAsyncEnumerable<Customer> rows, global::System.Threading.CancellationToken cancellationToken = default) =>
-            global::Typed.S3.Codecs.DatasetWriter.WriteAsync(store, s_writeTarget.WithLocation(location), rows, WriteObject, cancellationToken);
+            global::Typed.S3.Codecs.DatasetWriter.WriteAsync(store, s_writeTarget.WithLocation(location), rows, s_codecs, cancellationToken);
 
     }
 }

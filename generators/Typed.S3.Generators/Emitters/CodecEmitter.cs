@@ -1,0 +1,18 @@
+using System;
+using Typed.S3.Schema.Model;
+
+namespace Typed.S3.Generators.Emitters;
+
+/// <summary>
+/// One format's codec emitter. The source it emits extends the dataset's accessor class and, for each name N in
+/// <see cref="Formats"/>, declares the two methods the accessor wires into its <c>DatasetCodecs</c>:
+/// <code>
+/// private static IAsyncEnumerable&lt;TRecord&gt; ReadNObject(Stream stream, string objectName, CancellationToken cancellationToken)
+/// private static Task&lt;long&gt; WriteNObject(Stream stream, IAsyncEnumerable&lt;TRecord&gt; rows, CancellationToken cancellationToken)
+/// </code>
+/// besides the public stream-level methods (<c>ReadNAsync</c>, <c>WriteNAsync</c>).
+/// </summary>
+/// <param name="FileSuffix">The hint-name suffix of the emitted file (<c>.Csv</c>).</param>
+/// <param name="Formats">The <c>Typed.S3.DatasetFormat</c> names the emitted methods serve (<c>Csv</c>, <c>Tsv</c>).</param>
+/// <param name="Emit">Emits the source for one dataset.</param>
+internal sealed record CodecEmitter(string FileSuffix, string[] Formats, Func<SchemaDocument, DatasetModel, string> Emit);
