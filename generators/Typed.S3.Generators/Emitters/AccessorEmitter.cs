@@ -127,6 +127,26 @@ internal static class AccessorEmitter
             source.Line();
         }
 
+        string sink = "global::Typed.S3.DatasetSink<" + record + ">";
+        string sinkOptions = "global::Typed.S3.DatasetSinkOptions";
+        if (write is not null)
+        {
+            source.Line("/// <summary>Starts a long-lived writer to <see cref=\"WriteLocation\"/> that completes a part file at a row count, a byte size or an age.</summary>");
+            source.Line("/// <param name=\"store\">The store to write to.</param>");
+            source.Line("/// <param name=\"options\">When to complete part files; the schema's limits when not set.</param>");
+            source.Line("/// <returns>The sink; dispose it to complete the last part.</returns>");
+            source.Line("public static " + sink + " CreateSink(" + Store + " store, " + sinkOptions + "? options = null) =>");
+            source.Line("    new " + sink + "(store, s_writeTarget, s_codecs, options);");
+            source.Line();
+        }
+
+        source.Line("/// <summary>Starts a long-lived writer below <paramref name=\"location\"/> (<c>s3://bucket/prefix/</c>) that completes a part file at a row count, a byte size or an age.</summary>");
+        source.Line("/// <param name=\"store\">The store to write to.</param>");
+        source.Line("/// <param name=\"location\">The prefix to write below.</param>");
+        source.Line("/// <param name=\"options\">When to complete part files; the schema's limits when not set.</param>");
+        source.Line("/// <returns>The sink; dispose it to complete the last part.</returns>");
+        source.Line("public static " + sink + " CreateSink(" + Store + " store, string location, " + sinkOptions + "? options = null) =>");
+        source.Line("    new " + sink + "(store, s_writeTarget.WithLocation(location), s_codecs, options);");
         source.Close();
         source.Close();
         return source.ToString();
