@@ -58,7 +58,7 @@ internal sealed class JsonInputBuffer : IDisposable
 
     /// <summary>
     /// Discards consumed bytes, grows the window when unconsumed bytes fill it, and reads from the stream until
-    /// the window is full or the stream ends.
+    /// the unconsumed bytes have doubled (at least one byte more), the window is full, or the stream ends.
     /// </summary>
     /// <returns><see langword="false"/> when the stream had already ended, so nothing more can come.</returns>
     public async ValueTask<bool> FillAsync(CancellationToken cancellationToken)
@@ -84,7 +84,11 @@ internal sealed class JsonInputBuffer : IDisposable
             _buffer = larger;
         }
 
-        while (_end < _buffer.Length)
+        // Read at least one byte, and until the unconsumed bytes double: a record that keeps falling short of the
+        // window is then parsed again only a logarithmic number of times, while a stream that delivers records as
+        // they happen (a pipe, a socket) is never waited on for more than it has sent.
+        int target = Math.Min(_buffer.Length, Math.Max(_end + 1, 2 * _end));
+        while (_end < target)
         {
             int read = await _stream.ReadAsync(_buffer.AsMemory(_end), cancellationToken).ConfigureAwait(false);
             if (read == 0)
