@@ -120,6 +120,7 @@ public static class JsonCodec
         }
 
         var reader = new Utf8JsonReader(data, input.IsFinal, state);
+        bool inRecord = false;
         try
         {
             if (!reader.Read())
@@ -149,6 +150,7 @@ public static class JsonCodec
                 }
 
                 context.RecordStart = reader.TokenStartIndex;
+                inRecord = true;
                 if (!recordReader.TryRead(ref reader, context, out record))
                 {
                     return JsonInput.Step.NeedMore;
@@ -166,7 +168,7 @@ public static class JsonCodec
         }
         catch (JsonException exception)
         {
-            throw context.SyntaxError(exception, (exception.LineNumber ?? 0) + 1, phase == Phase.InArray ? context.RecordsRead + 1 : 0);
+            throw context.SyntaxError(exception, (exception.LineNumber ?? 0) + 1, inRecord ? context.Row : 0);
         }
     }
 }

@@ -119,14 +119,17 @@ public abstract class JsonRecordReader<T>
     protected ulong ReadUInt64(ref Utf8JsonReader reader, JsonReadContext context, int column) =>
         reader.TokenType == JsonTokenType.Number && reader.TryGetUInt64(out ulong value) ? value : throw InvalidInteger(ref reader, context, column);
 
-    /// <summary>Reads a <c>float32</c> from a JSON number, or from the strings <c>"NaN"</c>, <c>"Infinity"</c>, <c>"-Infinity"</c>.</summary>
+    /// <summary>
+    /// Reads a <c>float32</c> from a JSON number, or from the strings <c>"NaN"</c>, <c>"Infinity"</c>, <c>"-Infinity"</c>;
+    /// a number beyond the type's range is an error, not an infinity.
+    /// </summary>
     /// <param name="reader">The reader, on the value.</param>
     /// <param name="context">Where the reader is.</param>
     /// <param name="column">The column's position in the schema.</param>
     /// <returns>The value.</returns>
     protected float ReadSingle(ref Utf8JsonReader reader, JsonReadContext context, int column)
     {
-        if (reader.TokenType == JsonTokenType.Number && reader.TryGetSingle(out float value))
+        if (reader.TokenType == JsonTokenType.Number && reader.TryGetSingle(out float value) && float.IsFinite(value))
         {
             return value;
         }
@@ -134,14 +137,17 @@ public abstract class JsonRecordReader<T>
         return (float)ReadNonFinite(ref reader, context, column);
     }
 
-    /// <summary>Reads a <c>float64</c> from a JSON number, or from the strings <c>"NaN"</c>, <c>"Infinity"</c>, <c>"-Infinity"</c>.</summary>
+    /// <summary>
+    /// Reads a <c>float64</c> from a JSON number, or from the strings <c>"NaN"</c>, <c>"Infinity"</c>, <c>"-Infinity"</c>;
+    /// a number beyond the type's range is an error, not an infinity.
+    /// </summary>
     /// <param name="reader">The reader, on the value.</param>
     /// <param name="context">Where the reader is.</param>
     /// <param name="column">The column's position in the schema.</param>
     /// <returns>The value.</returns>
     protected double ReadDouble(ref Utf8JsonReader reader, JsonReadContext context, int column)
     {
-        if (reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out double value))
+        if (reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out double value) && double.IsFinite(value))
         {
             return value;
         }
