@@ -10,8 +10,9 @@ namespace Typed.S3.Codecs;
 /// JSON numbers (decimals keep their scale, floats round-trip, and NaN and the infinities, which JSON lacks, as
 /// the strings <c>"NaN"</c>, <c>"Infinity"</c>, <c>"-Infinity"</c>), ISO 8601 strings for dates and times
 /// (timestamps in UTC with <c>Z</c>), base64 strings for binary values, and <c>null</c> for null values.
-/// Text is UTF-8 with only the characters JSON requires escaped (quotes, backslashes, control characters):
-/// the output is data, not markup to embed in HTML.
+/// Text is UTF-8, with the characters JSON requires escaped (quotes, backslashes, control characters) and,
+/// as the encoder does, characters outside the Basic Multilingual Plane (emoji) as <c>\u</c> escape pairs;
+/// HTML-sensitive characters are not escaped: the output is data, not markup to embed in HTML.
 /// </summary>
 public static class JsonFieldWriter
 {
