@@ -17,7 +17,13 @@ internal static class GeneratorHarness
             "Generated.Tests",
             source.Length == 0 ? Array.Empty<SyntaxTree>() : new[] { CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest)) },
             References.Value,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable)
+                .WithSpecificDiagnosticOptions(SdkSuppressedWarnings));
+
+    // The SDK builds every C# project with /nowarn:1701,1702: the runtime (net8.0) references framework
+    // assemblies (System.Text.Json 8.0) that the test host's newer framework unifies, as a consumer's build would.
+    private static readonly ImmutableDictionary<string, ReportDiagnostic> SdkSuppressedWarnings =
+        ImmutableDictionary<string, ReportDiagnostic>.Empty.Add("CS1701", ReportDiagnostic.Suppress).Add("CS1702", ReportDiagnostic.Suppress);
 
     public static GeneratorDriver CreateDriver(params AdditionalText[] files) =>
         CSharpGeneratorDriver.Create(

@@ -24,6 +24,8 @@ namespace Contoso.Warehouse
         {
             Csv = new global::Typed.S3.Codecs.DatasetCodec<AllTypesRow>(ReadCsvObject, WriteCsvObject),
             Tsv = new global::Typed.S3.Codecs.DatasetCodec<AllTypesRow>(ReadTsvObject, WriteTsvObject),
+            Json = new global::Typed.S3.Codecs.DatasetCodec<AllTypesRow>(ReadJsonObject, WriteJsonObject),
+            JsonLines = new global::Typed.S3.Codecs.DatasetCodec<AllTypesRow>(ReadJsonLinesObject, WriteJsonLinesObject),
         };
 
         private static readonly global::Typed.S3.Codecs.DatasetWriteTarget s_writeTarget = new global::Typed.S3.Codecs.DatasetWriteTarget(

@@ -24,6 +24,8 @@ namespace QuickStart.Sales
         {
             Csv = new global::Typed.S3.Codecs.DatasetCodec<Customer>(ReadCsvObject, WriteCsvObject),
             Tsv = new global::Typed.S3.Codecs.DatasetCodec<Customer>(ReadTsvObject, WriteTsvObject),
+            Json = new global::Typed.S3.Codecs.DatasetCodec<Customer>(ReadJsonObject, WriteJsonObject),
+            JsonLines = new global::Typed.S3.Codecs.DatasetCodec<Customer>(ReadJsonLinesObject, WriteJsonLinesObject),
         };
 
         private static readonly global::Typed.S3.Codecs.DatasetWriteTarget s_writeTarget = new global::Typed.S3.Codecs.DatasetWriteTarget(

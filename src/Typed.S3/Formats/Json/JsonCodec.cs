@@ -1,0 +1,174 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Typed.S3.Codecs;
+
+/// <summary>
+/// Reads and writes records of one type as a JSON array of objects over a stream, through a generated record
+/// reader and writer on <see cref="Utf8JsonReader"/> and <see cref="Utf8JsonWriter"/>. Reading streams: only a
+/// window of the data is held (it grows for a record larger than it), never the whole object.
+/// </summary>
+public static class JsonCodec
+{
+    private enum Phase
+    {
+        Start,
+        InArray,
+        AfterArray,
+    }
+
+    /// <summary>Reads the records of a stream holding one JSON array of objects.</summary>
+    /// <typeparam name="T">The record type.</typeparam>
+    /// <param name="stream">The JSON bytes (UTF-8, a UTF-8 BOM is skipped); left open. An empty stream holds no records.</param>
+    /// <param name="objectName">The object (<c>s3://bucket/key</c>) or stream name, for error messages.</param>
+    /// <param name="recordReader">The generated record reader.</param>
+    /// <param name="cancellationToken">Cancels reading.</param>
+    /// <returns>The records, in array order.</returns>
+    /// <exception cref="DatasetFormatException">
+    /// Malformed or truncated JSON, a top-level value that is not an array, an element that is not an object,
+    /// data after the array, or an object that does not match the schema.
+    /// </exception>
+    public static async IAsyncEnumerable<T> ReadAsync<T>(
+        Stream stream,
+        string objectName,
+        JsonRecordReader<T> recordReader,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(objectName);
+        ArgumentNullException.ThrowIfNull(recordReader);
+        using var input = new JsonInputBuffer(stream);
+        var context = new JsonReadContext(objectName, input);
+        await input.StartAsync(cancellationToken).ConfigureAwait(false);
+        var state = new JsonReaderState(JsonInput.ReaderOptions);
+        Phase phase = Phase.Start;
+        while (true)
+        {
+            switch (Next(input, context, recordReader, ref state, ref phase, out T record))
+            {
+                case JsonInput.Step.Record:
+                    yield return record;
+                    break;
+                case JsonInput.Step.NeedMore:
+                    if (!await input.FillAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        throw context.Error(input.Data.Length, 0, "the JSON ends before the top-level array is closed");
+                    }
+
+                    break;
+                case JsonInput.Step.Done:
+                    yield break;
+            }
+        }
+    }
+
+    /// <summary>Writes records as one JSON array of objects, compact (no indentation), null values as <c>null</c>.</summary>
+    /// <typeparam name="T">The record type.</typeparam>
+    /// <param name="stream">The destination; left open.</param>
+    /// <param name="rows">The records; none may be <see langword="null"/>.</param>
+    /// <param name="recordWriter">The generated record writer.</param>
+    /// <param name="cancellationToken">Cancels writing.</param>
+    /// <returns>The number of records written.</returns>
+    public static Task<long> WriteAsync<T>(Stream stream, IAsyncEnumerable<T> rows, JsonRecordWriter<T> recordWriter, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(recordWriter);
+        return JsonOutput.WriteAsync(stream, rows, recordWriter, lines: false, cancellationToken);
+    }
+
+    /// <summary>Writes records as one JSON array of objects. See <see cref="WriteAsync{T}(Stream, IAsyncEnumerable{T}, JsonRecordWriter{T}, CancellationToken)"/>.</summary>
+    /// <typeparam name="T">The record type.</typeparam>
+    /// <param name="stream">The destination; left open.</param>
+    /// <param name="rows">The records; none may be <see langword="null"/>.</param>
+    /// <param name="recordWriter">The generated record writer.</param>
+    /// <param name="cancellationToken">Cancels writing.</param>
+    /// <returns>The number of records written.</returns>
+    public static Task<long> WriteAsync<T>(Stream stream, IEnumerable<T> rows, JsonRecordWriter<T> recordWriter, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        return WriteAsync(stream, new SynchronousAsyncEnumerable<T>(rows), recordWriter, cancellationToken);
+    }
+
+    // One step over the window: the array's start, one record, the array's end or what follows it.
+    private static JsonInput.Step Next<T>(
+        JsonInputBuffer input, JsonReadContext context, JsonRecordReader<T> recordReader, ref JsonReaderState state, ref Phase phase, out T record)
+    {
+        record = default!;
+        ReadOnlySpan<byte> data = input.Data;
+        context.ReaderOffset = input.Start;
+        if (phase == Phase.AfterArray)
+        {
+            int extra = data.IndexOfAnyExcept(JsonInput.Whitespace);
+            if (extra >= 0)
+            {
+                throw context.Error(extra, 0, "unexpected data after the top-level array: '" + JsonReadContext.Snippet(data.Slice(extra)) + "'");
+            }
+
+            input.Consume(data.Length);
+            return input.IsFinal ? JsonInput.Step.Done : JsonInput.Step.NeedMore;
+        }
+
+        if (phase == Phase.Start && input.IsFinal && data.IndexOfAnyExcept(JsonInput.Whitespace) < 0)
+        {
+            return JsonInput.Step.Done;
+        }
+
+        var reader = new Utf8JsonReader(data, input.IsFinal, state);
+        bool inRecord = false;
+        try
+        {
+            if (!reader.Read())
+            {
+                return JsonInput.Step.NeedMore;
+            }
+
+            if (phase == Phase.Start)
+            {
+                if (reader.TokenType != JsonTokenType.StartArray)
+                {
+                    throw context.Error(reader.TokenStartIndex, 0, "the top-level JSON value is " + JsonReadContext.Describe(reader.TokenType) + ", not an array of objects");
+                }
+
+                phase = Phase.InArray;
+            }
+            else if (reader.TokenType == JsonTokenType.EndArray)
+            {
+                phase = Phase.AfterArray;
+            }
+            else
+            {
+                context.Row = context.RecordsRead + 1;
+                if (reader.TokenType != JsonTokenType.StartObject)
+                {
+                    throw context.Error(reader.TokenStartIndex, context.Row, "the array element is " + JsonReadContext.Describe(reader.TokenType) + ", not an object");
+                }
+
+                context.RecordStart = reader.TokenStartIndex;
+                inRecord = true;
+                if (!recordReader.TryRead(ref reader, context, out record))
+                {
+                    return JsonInput.Step.NeedMore;
+                }
+
+                context.RecordsRead++;
+                input.Consume((int)reader.BytesConsumed);
+                state = reader.CurrentState;
+                return JsonInput.Step.Record;
+            }
+
+            input.Consume((int)reader.BytesConsumed);
+            state = reader.CurrentState;
+            return JsonInput.Step.Continue;
+        }
+        catch (JsonException exception)
+        {
+            throw context.SyntaxError(exception, (exception.LineNumber ?? 0) + 1, inRecord ? context.Row : 0);
+        }
+    }
+}

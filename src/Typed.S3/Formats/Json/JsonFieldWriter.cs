@@ -1,0 +1,480 @@
+using System;
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace Typed.S3.Codecs;
+
+/// <summary>
+/// Writes column values as JSON properties in the forms <see cref="JsonRecordReader{T}"/> reads back: numbers as
+/// JSON numbers (decimals keep their scale, floats round-trip, and NaN and the infinities, which JSON lacks, as
+/// the strings <c>"NaN"</c>, <c>"Infinity"</c>, <c>"-Infinity"</c>), ISO 8601 strings for dates and times
+/// (timestamps in UTC with <c>Z</c>), base64 strings for binary values, and <c>null</c> for null values.
+/// Text is UTF-8, with the characters JSON requires escaped (quotes, backslashes, control characters) and,
+/// as the encoder does, characters outside the Basic Multilingual Plane (emoji) as <c>\u</c> escape pairs;
+/// HTML-sensitive characters are not escaped: the output is data, not markup to embed in HTML.
+/// </summary>
+public static class JsonFieldWriter
+{
+    private const string DateFormat = "yyyy-MM-dd";
+    private const string TimeFormat = "HH:mm:ss.FFFFFFF";
+    private const string UtcTimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'";
+    private const string LocalTimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF";
+
+    /// <summary>The options every JSON writer of the codecs uses: compact, UTF-8 text unescaped where JSON allows.</summary>
+    public static JsonWriterOptions WriterOptions { get; } = new JsonWriterOptions
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Indented = false,
+    };
+
+    /// <summary>Encodes a property name once, for the generated writers' static fields.</summary>
+    /// <param name="name">The column name.</param>
+    /// <returns>The encoded name.</returns>
+    public static JsonEncodedText EncodeName(string name) => JsonEncodedText.Encode(name, JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
+
+    /// <summary>Writes a <c>string</c>; <see langword="null"/> as <c>null</c>.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="name">The property name.</param>
+    /// <param name="value">The value.</param>
+    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, string? value)
+    {
+        if (value is null)
+        {
+            writer.WriteNull(name);
+        }
+        else
+        {
+            writer.WriteString(name, value);
+        }
+    }
+
+    /// <summary>Writes a <c>binary</c> value as a base64 string; <see langword="null"/> as <c>null</c>.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="name">The property name.</param>
+    /// <param name="value">The value.</param>
+    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, byte[]? value)
+    {
+        if (value is null)
+        {
+            writer.WriteNull(name);
+        }
+        else
+        {
+            writer.WriteBase64String(name, value);
+        }
+    }
+
+    /// <summary>Writes a <c>bool</c> as <c>true</c>/<c>false</c>.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="name">The property name.</param>
+    /// <param name="value">The value.</param>
+    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, bool value) => writer.WriteBoolean(name, value);
+
+    /// <summary>Writes a nullable value; <see langword="null"/> as <c>null</c>.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="name">The property name.</param>
+    /// <param name="value">The value.</param>
+    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, bool? value)
+    {
+        if (value is bool present)
+        {
+            Write(writer, name, present);
+        }
+        else
+        {
+            writer.WriteNull(name);
+        }
+    }
+
+    /// <summary>Writes an <c>int8</c> as a number.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="name">The property name.</param>
+    /// <param name="value">The value.</param>
+    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, sbyte value) => writer.WriteNumber(name, (int)value);
+
+    /// <summary>Writes a nullable value; <see langword="null"/> as <c>null</c>.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="name">The property name.</param>
+    /// <param name="value">The value.</param>
+    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, sbyte? value)
+    {
+        if (value is sbyte present)
+        {
+            Write(writer, name, present);
+        }
+        else
+        {
+            writer.WriteNull(name);
+        }
+    }
+
+    /// <summary>Writes an <c>int16</c> as a number.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="name">The property name.</param>
+    /// <param name="value">The value.</param>
+    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, short value) => writer.WriteNumber(name, (int)value);
+
+    /// <summary>Writes a nullable value; <see langword="null"/> as <c>null</c>.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="name">The property name.</param>
+    /// <param name="value">The value.</param>
+    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, short? value)
+    {
+        if (value is short present)
+        {
+            Write(writer, name, present);
+        }
+        else
+        {
+            writer.WriteNull(name);
+        }
+    }
+
+    /// <summary>Writes an <c>int32</c> as a number.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="name">The property name.</param>
+    /// <param name="value">The value.</param>
+    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, int value) => writer.WriteNumber(name, value);
+
+    /// <summary>Writes a nullable value; <see langword="null"/> as <c>null</c>.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="name">The property name.</param>
+    /// <param name="value">The value.</param>
+    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, int? value)
+    {
+        if (value is int present)
+        {
+            Write(writer, name, present);
+        }
+        else
+        {
+            writer.WriteNull(name);
+        }
+    }
+
+    /// <summary>Writes an <c>int64</c> as a number.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="name">The property name.</param>
+    /// <param name="value">The value.</param>
+    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, long value) => writer.WriteNumber(name, value);
+
+    /// <summary>Writes a nullable value; <see langword="null"/> as <c>null</c>.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="name">The property name.</param>
+    /// <param name="value">The value.</param>
+    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, long? value)
+    {
+        if (value is long present)
+        {
+            Write(writer, name, present);
+        }
+        else
+        {
+            writer.WriteNull(name);
+        }
+    }
+
+    /// <summary>Writes a <c>uint8</c> as a number.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="name">The property name.</param>
+    /// <param name="value">The value.</param>
+    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, byte value) => writer.WriteNumber(name, (uint)value);
+
+    /// <summary>Writes a nullable value; <see langword="null"/> as <c>null</c>.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="name">The property name.</param>
+    /// <param name="value">The value.</param>
+    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, byte? value)
+    {
+        if (value is byte present)
+        {
+            Write(writer, name, present);
+        }
+        else
+        {
+            writer.WriteNull(name);
+        }
+    }
+
+    /// <summary>Writes a <c>uint16</c> as a number.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="name">The property name.</param>
+    /// <param name="value">The value.</param>
+    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, ushort value) => writer.WriteNumber(name, (uint)value);
+
+    /// <summary>Writes a nullable value; <see langword="null"/> as <c>null</c>.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="name">The property name.</param>
+    /// <param name="value">The value.</param>
+    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, ushort? value)
+    {
+        if (value is ushort present)
+        {
+            Write(writer, name, present);
+        }
+        else
+        {
+            writer.WriteNull(name);
+        }
+    }
+
+    /// <summary>Writes a <c>uint32</c> as a number.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="name">The property name.</param>
+    /// <param name="value">The value.</param>
+    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, uint value) => writer.WriteNumber(name, value);
+
+    /// <summary>Writes a nullable value; <see langword="null"/> as <c>null</c>.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="name">The property name.</param>
+    /// <param name="value">The value.</param>
+    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, uint? value)
+    {
+        if (value is uint present)
+        {
+            Write(writer, name, present);
+        }
+        else
+        {
+            writer.WriteNull(name);
+        }
+    }
+
+    /// <summary>Writes a <c>uint64</c> as a number.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="name">The property name.</param>
+    /// <param name="value">The value.</param>
+    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, ulong value) => writer.WriteNumber(name, value);
+
+    /// <summary>Writes a nullable value; <see langword="null"/> as <c>null</c>.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="name">The property name.</param>
+    /// <param name="value">The value.</param>
+    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, ulong? value)
+    {
+        if (value is ulong present)
+        {
+            Write(writer, name, present);
+        }
+        else
+        {
+            writer.WriteNull(name);
+        }
+    }
+
+    /// <summary>Writes a <c>float32</c> as a number (shortest round-trip form), NaN and the infinities as strings.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="name">The property name.</param>
+    /// <param name="value">The value.</param>
+    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, float value) => WriteSingle(writer, name, value);
+
+    /// <summary>Writes a nullable value; <see langword="null"/> as <c>null</c>.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="name">The property name.</param>
+    /// <param name="value">The value.</param>
+    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, float? value)
+    {
+        if (value is float present)
+        {
+            Write(writer, name, present);
+        }
+        else
+        {
+            writer.WriteNull(name);
+        }
+    }
+
+    /// <summary>Writes a <c>float64</c> as a number (shortest round-trip form), NaN and the infinities as strings.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="name">The property name.</param>
+    /// <param name="value">The value.</param>
+    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, double value) => WriteDouble(writer, name, value);
+
+    /// <summary>Writes a nullable value; <see langword="null"/> as <c>null</c>.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="name">The property name.</param>
+    /// <param name="value">The value.</param>
+    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, double? value)
+    {
+        if (value is double present)
+        {
+            Write(writer, name, present);
+        }
+        else
+        {
+            writer.WriteNull(name);
+        }
+    }
+
+    /// <summary>Writes a <c>decimal(p,s)</c> as a number, keeping its scale.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="name">The property name.</param>
+    /// <param name="value">The value.</param>
+    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, decimal value) => writer.WriteNumber(name, value);
+
+    /// <summary>Writes a nullable value; <see langword="null"/> as <c>null</c>.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="name">The property name.</param>
+    /// <param name="value">The value.</param>
+    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, decimal? value)
+    {
+        if (value is decimal present)
+        {
+            Write(writer, name, present);
+        }
+        else
+        {
+            writer.WriteNull(name);
+        }
+    }
+
+    /// <summary>Writes a <c>date</c> as <c>"yyyy-MM-dd"</c>.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="name">The property name.</param>
+    /// <param name="value">The value.</param>
+    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, DateOnly value) => WriteFormatted(writer, name, value, DateFormat);
+
+    /// <summary>Writes a nullable value; <see langword="null"/> as <c>null</c>.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="name">The property name.</param>
+    /// <param name="value">The value.</param>
+    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, DateOnly? value)
+    {
+        if (value is DateOnly present)
+        {
+            Write(writer, name, present);
+        }
+        else
+        {
+            writer.WriteNull(name);
+        }
+    }
+
+    /// <summary>Writes a <c>time</c> as <c>"HH:mm:ss[.fffffff]"</c>.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="name">The property name.</param>
+    /// <param name="value">The value.</param>
+    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, TimeOnly value) => WriteFormatted(writer, name, value, TimeFormat);
+
+    /// <summary>Writes a nullable value; <see langword="null"/> as <c>null</c>.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="name">The property name.</param>
+    /// <param name="value">The value.</param>
+    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, TimeOnly? value)
+    {
+        if (value is TimeOnly present)
+        {
+            Write(writer, name, present);
+        }
+        else
+        {
+            writer.WriteNull(name);
+        }
+    }
+
+    /// <summary>Writes a <c>timestamp</c> in UTC: <c>"yyyy-MM-ddTHH:mm:ss[.fffffff]Z"</c>.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="name">The property name.</param>
+    /// <param name="value">The value.</param>
+    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, DateTimeOffset value) => WriteFormatted(writer, name, value.UtcDateTime, UtcTimestampFormat);
+
+    /// <summary>Writes a nullable value; <see langword="null"/> as <c>null</c>.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="name">The property name.</param>
+    /// <param name="value">The value.</param>
+    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, DateTimeOffset? value)
+    {
+        if (value is DateTimeOffset present)
+        {
+            Write(writer, name, present);
+        }
+        else
+        {
+            writer.WriteNull(name);
+        }
+    }
+
+    /// <summary>Writes a <c>timestamp_local</c>: <c>"yyyy-MM-ddTHH:mm:ss[.fffffff]"</c>, no offset.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="name">The property name.</param>
+    /// <param name="value">The value.</param>
+    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, DateTime value) => WriteFormatted(writer, name, value, LocalTimestampFormat);
+
+    /// <summary>Writes a nullable value; <see langword="null"/> as <c>null</c>.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="name">The property name.</param>
+    /// <param name="value">The value.</param>
+    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, DateTime? value)
+    {
+        if (value is DateTime present)
+        {
+            Write(writer, name, present);
+        }
+        else
+        {
+            writer.WriteNull(name);
+        }
+    }
+
+    /// <summary>Writes a <c>uuid</c> as <c>"xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx"</c>.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="name">The property name.</param>
+    /// <param name="value">The value.</param>
+    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, Guid value) => writer.WriteString(name, value);
+
+    /// <summary>Writes a nullable value; <see langword="null"/> as <c>null</c>.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="name">The property name.</param>
+    /// <param name="value">The value.</param>
+    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, Guid? value)
+    {
+        if (value is Guid present)
+        {
+            Write(writer, name, present);
+        }
+        else
+        {
+            writer.WriteNull(name);
+        }
+    }
+
+    private static void WriteSingle(Utf8JsonWriter writer, JsonEncodedText name, float value)
+    {
+        if (float.IsFinite(value))
+        {
+            writer.WriteNumber(name, value);
+        }
+        else
+        {
+            writer.WriteString(name, NonFinite(value));
+        }
+    }
+
+    private static void WriteDouble(Utf8JsonWriter writer, JsonEncodedText name, double value)
+    {
+        if (double.IsFinite(value))
+        {
+            writer.WriteNumber(name, value);
+        }
+        else
+        {
+            writer.WriteString(name, NonFinite(value));
+        }
+    }
+
+    private static ReadOnlySpan<byte> NonFinite(double value) =>
+        double.IsNaN(value) ? "NaN"u8 : value > 0 ? "Infinity"u8 : "-Infinity"u8;
+
+    private static void WriteFormatted<TValue>(Utf8JsonWriter writer, JsonEncodedText name, TValue value, string format)
+        where TValue : IUtf8SpanFormattable
+    {
+        Span<byte> text = stackalloc byte[64];
+        if (!value.TryFormat(text, out int written, format, CultureInfo.InvariantCulture))
+        {
+            throw new FormatException("The value does not fit its text form.");
+        }
+
+        writer.WriteString(name, text.Slice(0, written));
+    }
+}
