@@ -26,4 +26,32 @@ public sealed class DuckDbReadsTypedS3FilesTests(DuckDbFixture duck)
 
         RowComparison.AssertSame(duck.Expected, read);
     }
+
+    [Fact]
+    public async Task DuckDbReadsTypedS3JsonLines()
+    {
+        string path = Path.Combine(duck.Root, "typed-" + Guid.NewGuid().ToString("N") + ".jsonl");
+        await using (FileStream file = File.Create(path))
+        {
+            await DuckRows.WriteJsonLinesAsync(file, duck.Expected);
+        }
+
+        List<DuckRow> read = duck.Query($"SELECT * REPLACE (from_base64(payload) AS payload) FROM read_json('{path}', format = 'newline_delimited', columns = {Columns}) ORDER BY id");
+
+        RowComparison.AssertSame(duck.Expected, read);
+    }
+
+    [Fact]
+    public async Task DuckDbReadsTypedS3JsonArrays()
+    {
+        string path = Path.Combine(duck.Root, "typed-" + Guid.NewGuid().ToString("N") + ".json");
+        await using (FileStream file = File.Create(path))
+        {
+            await DuckRows.WriteJsonAsync(file, duck.Expected);
+        }
+
+        List<DuckRow> read = duck.Query($"SELECT * REPLACE (from_base64(payload) AS payload) FROM read_json('{path}', format = 'array', columns = {Columns}) ORDER BY id");
+
+        RowComparison.AssertSame(duck.Expected, read);
+    }
 }

@@ -9,6 +9,8 @@ public sealed class ReadDuckDbFilesTests(DuckDbFixture duck)
     [Theory]
     [InlineData("rows.csv")]
     [InlineData("rows.csv.gz")]
+    [InlineData("rows.jsonl")]
+    [InlineData("rows.json")]
     public async Task ReadsDuckDbFiles(string file)
     {
         var rows = new List<DuckRow>();
