@@ -6,6 +6,7 @@ internal static class CodecEmitters
     public static readonly CodecEmitter[] All =
     {
         new(".Csv", new[] { "Csv", "Tsv" }, CsvCodecEmitter.Emit),
+        new(".Parquet", new[] { "Parquet" }, ParquetCodecEmitter.Emit),
     };
 
     /// <summary>Whether an emitter serves the format (by its <c>DatasetFormat</c> name).</summary>
