@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using System.Runtime.CompilerServices;
 using System.Threading;
@@ -17,6 +18,8 @@ namespace Typed.S3.Codecs;
 /// </summary>
 public static class ParquetCodec
 {
+    private static ReadOnlySpan<byte> Magic => "PAR1"u8;
+
     /// <summary>Reads the records of a Parquet stream.</summary>
     /// <typeparam name="T">The record type.</typeparam>
     /// <param name="stream">
@@ -208,6 +211,30 @@ public static class ParquetCodec
 
     private static async Task<ParquetReader> OpenAsync(Stream input, string objectName, CancellationToken cancellationToken)
     {
+        // Parquet.Net reads both ends first too: checking the magic bytes here costs no extra fetch, and names the problem.
+        long length = input.Length;
+        if (length < 12)
+        {
+            throw new DatasetFormatException(objectName, 0, 0, null, null, null,
+                string.Create(CultureInfo.InvariantCulture, $"not a Parquet file: {length} bytes is too short to be one"));
+        }
+
+        byte[] magic = new byte[4];
+        input.Position = 0;
+        await input.ReadExactlyAsync(magic, cancellationToken).ConfigureAwait(false);
+        if (!magic.AsSpan().SequenceEqual(Magic))
+        {
+            throw new DatasetFormatException(objectName, 0, 0, null, null, null, "not a Parquet file: it does not start with the magic bytes PAR1");
+        }
+
+        input.Position = length - 4;
+        await input.ReadExactlyAsync(magic, cancellationToken).ConfigureAwait(false);
+        if (!magic.AsSpan().SequenceEqual(Magic))
+        {
+            throw new DatasetFormatException(objectName, 0, 0, null, null, null, "the Parquet file is truncated or corrupt: it does not end with the magic bytes PAR1");
+        }
+
+        input.Position = 0;
         try
         {
             var options = new ParquetOptions { UseDateOnlyTypeForDates = true };
@@ -215,7 +242,7 @@ public static class ParquetCodec
         }
         catch (Exception exception) when (exception is not OperationCanceledException && exception is not ObjectStoreException)
         {
-            throw new DatasetFormatException(objectName, 0, 0, null, null, null, "not a readable Parquet file (" + exception.Message + ")", exception);
+            throw new DatasetFormatException(objectName, 0, 0, null, null, null, "the Parquet footer cannot be read (" + exception.Message + ")", exception);
         }
     }
 
@@ -299,7 +326,7 @@ public static class ParquetCodec
             catch (Exception exception) when (exception is not OperationCanceledException && exception is not ObjectStoreException)
             {
                 throw new DatasetFormatException(objectName, 0, 0, column.Name, column.TypeName, null,
-                    string.Create(System.Globalization.CultureInfo.InvariantCulture, $"row group {group + 1} cannot be read ({exception.Message})"), exception);
+                    string.Create(CultureInfo.InvariantCulture, $"row group {group + 1} cannot be read ({exception.Message})"), exception);
             }
 
             if (column.Required)
@@ -308,7 +335,7 @@ public static class ParquetCodec
                 if (nullRow >= 0)
                 {
                     throw new DatasetFormatException(objectName, 0, rowsBefore + nullRow + 1, column.Name, column.TypeName, null,
-                        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"the column is required but row {nullRow + 1} of row group {group + 1} is null"));
+                        string.Create(CultureInfo.InvariantCulture, $"the column is required but row {nullRow + 1} of row group {group + 1} is null"));
                 }
             }
         }
