@@ -83,8 +83,7 @@ internal static class ParquetCodecEmitter
         }
 
         source.Line();
-        source.Line("protected override " + Codecs + "ParquetColumn[] CreateColumns() =>");
-        source.Open("    new " + Codecs + "ParquetColumn[]");
+        source.Open("protected override " + Codecs + "ParquetColumn[] CreateColumns() => new " + Codecs + "ParquetColumn[]");
         for (int i = 0; i < dataset.Columns.Count; i++)
         {
             source.Line("_column" + CSharpLiteral.Int(i) + ",");
@@ -92,8 +91,7 @@ internal static class ParquetCodecEmitter
 
         source.Close(";");
         source.Line();
-        source.Line("public override " + record + " Read(int row) =>");
-        source.Open("    new " + record);
+        source.Open("public override " + record + " Read(int row) => new " + record);
         for (int i = 0; i < dataset.Columns.Count; i++)
         {
             ColumnModel column = dataset.Columns[i];

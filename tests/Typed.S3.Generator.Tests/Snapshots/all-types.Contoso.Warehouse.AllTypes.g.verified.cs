@@ -24,6 +24,7 @@ namespace Contoso.Warehouse
         {
             Csv = new global::Typed.S3.Codecs.DatasetCodec<AllTypesRow>(ReadCsvObject, WriteCsvObject),
             Tsv = new global::Typed.S3.Codecs.DatasetCodec<AllTypesRow>(ReadTsvObject, WriteTsvObject),
+            Parquet = new global::Typed.S3.Codecs.DatasetCodec<AllTypesRow>(ReadParquetObject, WriteParquetObject),
         };
 
         private static readonly global::Typed.S3.Codecs.DatasetWriteTarget s_writeTarget = new global::Typed.S3.Codecs.DatasetWriteTarget(

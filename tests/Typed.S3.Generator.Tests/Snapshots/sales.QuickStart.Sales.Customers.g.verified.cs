@@ -24,6 +24,7 @@ namespace QuickStart.Sales
         {
             Csv = new global::Typed.S3.Codecs.DatasetCodec<Customer>(ReadCsvObject, WriteCsvObject),
             Tsv = new global::Typed.S3.Codecs.DatasetCodec<Customer>(ReadTsvObject, WriteTsvObject),
+            Parquet = new global::Typed.S3.Codecs.DatasetCodec<Customer>(ReadParquetObject, WriteParquetObject),
         };
 
         private static readonly global::Typed.S3.Codecs.DatasetWriteTarget s_writeTarget = new global::Typed.S3.Codecs.DatasetWriteTarget(
