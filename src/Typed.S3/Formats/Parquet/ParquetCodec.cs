@@ -43,6 +43,7 @@ public static class ParquetCodec
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(objectName);
         ArgumentNullException.ThrowIfNull(createMapper);
+        _ = ParquetAotRoots.Count;
         Stream? copy = null;
         try
         {
@@ -117,6 +118,7 @@ public static class ParquetCodec
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(format);
         ArgumentNullException.ThrowIfNull(createMapper);
+        _ = ParquetAotRoots.Count;
         ParquetRecordMapper<T> mapper = createMapper();
         ParquetColumn[] columns = mapper.Columns;
         var fields = new DataField[columns.Length];
