@@ -54,16 +54,6 @@ internal static class GenerationSupport
     private static List<SchemaDiagnostic> Problems(string filePath, DatasetModel dataset)
     {
         var problems = new List<SchemaDiagnostic>();
-        if (dataset.Format != DataFormat.Auto && !CodecEmitters.Serves(FormatNames.Of(dataset.Format)))
-        {
-            problems.Add(SchemaDiagnostic.Create(SchemaDiagnosticCodes.UnsupportedFormat, filePath, dataset.Span, FormatNames.Schema(dataset.Format), dataset.Name));
-        }
-
-        if (dataset.Write is not null && !CodecEmitters.Serves(FormatNames.Of(dataset.Write.Format)))
-        {
-            problems.Add(SchemaDiagnostic.Create(SchemaDiagnosticCodes.UnsupportedFormat, filePath, dataset.Write.Span, FormatNames.Schema(dataset.Write.Format), dataset.Name));
-        }
-
         foreach (ColumnModel column in dataset.Columns)
         {
             if (!ClrTypeMapping.IsSupported(column.Type))

@@ -7,19 +7,6 @@ internal static class CodecEmitters
     {
         new(".Csv", new[] { "Csv", "Tsv" }, CsvCodecEmitter.Emit),
         new(".Json", new[] { "Json", "JsonLines" }, JsonCodecEmitter.Emit),
+        new(".Parquet", new[] { "Parquet" }, ParquetCodecEmitter.Emit),
     };
-
-    /// <summary>Whether an emitter serves the format (by its <c>DatasetFormat</c> name).</summary>
-    public static bool Serves(string format)
-    {
-        foreach (CodecEmitter emitter in All)
-        {
-            if (System.Array.IndexOf(emitter.Formats, format) >= 0)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 }

@@ -21,12 +21,13 @@ public sealed class RecordingHttpClientFactory : HttpClientFactory
         {
             string contentEncoding = request.Content is null ? "" : string.Join(",", request.Content.Headers.ContentEncoding);
             string payloadHash = request.Headers.TryGetValues("x-amz-content-sha256", out var values) ? string.Join(",", values) : "";
+            string range = request.Headers.Range?.ToString() ?? "";
             HttpResponseMessage response = await base.SendAsync(request, cancellationToken);
-            owner.Requests.Enqueue(new RecordedRequest(request.Method.Method, request.RequestUri!, contentEncoding, payloadHash, (int)response.StatusCode));
+            owner.Requests.Enqueue(new RecordedRequest(request.Method.Method, request.RequestUri!, contentEncoding, payloadHash, (int)response.StatusCode, range));
             return response;
         }
     }
 }
 
 /// <summary>One request sent to the server.</summary>
-public sealed record RecordedRequest(string Method, Uri Uri, string ContentEncoding, string PayloadHash, int Status);
+public sealed record RecordedRequest(string Method, Uri Uri, string ContentEncoding, string PayloadHash, int Status, string Range = "");

@@ -1,0 +1,379 @@
+using System;
+using System.Buffers;
+using System.Numerics;
+using System.Threading;
+using System.Threading.Tasks;
+using Parquet;
+using Parquet.Schema;
+
+namespace Typed.S3.Codecs;
+
+/// <summary>How a value column's property type maps to a Parquet field, which file columns it reads, and how.</summary>
+internal abstract class ParquetValueType<T>
+    where T : struct
+{
+    public abstract DataField CreateField(string name, bool nullable);
+
+    public abstract bool Accepts(DataField file);
+
+    public virtual ValueTask ReadAsync(ParquetRowGroupReader rowGroup, DataField file, Memory<T> values, CancellationToken cancellationToken) =>
+        rowGroup.ReadAsync<T>(file, values, null, cancellationToken);
+
+    public virtual ValueTask ReadAsync(ParquetRowGroupReader rowGroup, DataField file, Memory<T?> values, CancellationToken cancellationToken) =>
+        rowGroup.ReadAsync<T>(file, values, null, cancellationToken);
+
+    public virtual Task WriteAsync(ParquetColumn column, ParquetRowGroupWriter rowGroup, DataField field, long firstRow, ReadOnlyMemory<T> values, CancellationToken cancellationToken) =>
+        rowGroup.WriteAsync<T>(field, values, null, null, cancellationToken);
+
+    public virtual Task WriteAsync(ParquetColumn column, ParquetRowGroupWriter rowGroup, DataField field, long firstRow, ReadOnlyMemory<T?> values, CancellationToken cancellationToken) =>
+        rowGroup.WriteAsync<T>(field, values, null, null, cancellationToken);
+}
+
+/// <summary>A property type that Parquet.Net reads and writes as it is (<see cref="bool"/>, <see cref="Guid"/>, <see cref="DateOnly"/>).</summary>
+internal sealed class ExactValueType<T> : ParquetValueType<T>
+    where T : struct
+{
+    public static readonly ExactValueType<T> Instance = new();
+
+    public override DataField CreateField(string name, bool nullable) => new DataField<T>(name, nullable);
+
+    public override bool Accepts(DataField file) => file.ClrType == typeof(T);
+}
+
+/// <summary>
+/// An integer or floating-point property: written as its own type (with the INT logical type for the narrow and
+/// unsigned ones); reads its own type and narrower types it holds without loss (<c>INT32</c> into <c>int64</c>).
+/// </summary>
+internal sealed class NumberValueType<T> : ParquetValueType<T>
+    where T : struct, INumber<T>
+{
+    private readonly Type[] _accepted;
+
+    public NumberValueType(params Type[] widenedFrom)
+    {
+        _accepted = widenedFrom;
+    }
+
+    public override DataField CreateField(string name, bool nullable) => new DataField<T>(name, nullable);
+
+    public override bool Accepts(DataField file) => file.ClrType == typeof(T) || Array.IndexOf(_accepted, file.ClrType) >= 0;
+
+    public override ValueTask ReadAsync(ParquetRowGroupReader rowGroup, DataField file, Memory<T> values, CancellationToken cancellationToken)
+    {
+        Type type = file.ClrType;
+        return type == typeof(T) ? base.ReadAsync(rowGroup, file, values, cancellationToken)
+            : type == typeof(sbyte) ? ParquetConversions.ReadAsync<T, sbyte, Widen<T, sbyte>>(rowGroup, file, values, cancellationToken)
+            : type == typeof(short) ? ParquetConversions.ReadAsync<T, short, Widen<T, short>>(rowGroup, file, values, cancellationToken)
+            : type == typeof(int) ? ParquetConversions.ReadAsync<T, int, Widen<T, int>>(rowGroup, file, values, cancellationToken)
+            : type == typeof(byte) ? ParquetConversions.ReadAsync<T, byte, Widen<T, byte>>(rowGroup, file, values, cancellationToken)
+            : type == typeof(ushort) ? ParquetConversions.ReadAsync<T, ushort, Widen<T, ushort>>(rowGroup, file, values, cancellationToken)
+            : type == typeof(uint) ? ParquetConversions.ReadAsync<T, uint, Widen<T, uint>>(rowGroup, file, values, cancellationToken)
+            : type == typeof(float) ? ParquetConversions.ReadAsync<T, float, Widen<T, float>>(rowGroup, file, values, cancellationToken)
+            : throw new InvalidOperationException("Unexpected file type " + type);
+    }
+
+    public override ValueTask ReadAsync(ParquetRowGroupReader rowGroup, DataField file, Memory<T?> values, CancellationToken cancellationToken)
+    {
+        Type type = file.ClrType;
+        return type == typeof(T) ? base.ReadAsync(rowGroup, file, values, cancellationToken)
+            : type == typeof(sbyte) ? ParquetConversions.ReadAsync<T, sbyte, Widen<T, sbyte>>(rowGroup, file, values, cancellationToken)
+            : type == typeof(short) ? ParquetConversions.ReadAsync<T, short, Widen<T, short>>(rowGroup, file, values, cancellationToken)
+            : type == typeof(int) ? ParquetConversions.ReadAsync<T, int, Widen<T, int>>(rowGroup, file, values, cancellationToken)
+            : type == typeof(byte) ? ParquetConversions.ReadAsync<T, byte, Widen<T, byte>>(rowGroup, file, values, cancellationToken)
+            : type == typeof(ushort) ? ParquetConversions.ReadAsync<T, ushort, Widen<T, ushort>>(rowGroup, file, values, cancellationToken)
+            : type == typeof(uint) ? ParquetConversions.ReadAsync<T, uint, Widen<T, uint>>(rowGroup, file, values, cancellationToken)
+            : type == typeof(float) ? ParquetConversions.ReadAsync<T, float, Widen<T, float>>(rowGroup, file, values, cancellationToken)
+            : throw new InvalidOperationException("Unexpected file type " + type);
+    }
+
+    private readonly struct Widen<TTo, TFrom> : IParquetConversion<TTo, TFrom>
+        where TTo : struct, INumber<TTo>
+        where TFrom : struct, INumber<TFrom>
+    {
+        public static TTo FromFile(TFrom value) => TTo.CreateTruncating(value);
+
+        public static TFrom ToFile(TTo value) => TFrom.CreateTruncating(value);
+    }
+}
+
+/// <summary>
+/// <c>decimal(p,s)</c>: the DECIMAL logical type with the schema's precision and scale (INT32, INT64 or
+/// FIXED_LEN_BYTE_ARRAY as Parquet.Net picks by precision); reads any file decimal whose integer digits and scale fit.
+/// </summary>
+internal sealed class DecimalValueType : ParquetValueType<decimal>
+{
+    private readonly int _precision;
+    private readonly int _scale;
+    private readonly decimal _limit;
+
+    public DecimalValueType(int precision, int scale)
+    {
+        _precision = precision;
+        _scale = scale;
+        int integerDigits = precision - scale;
+        _limit = integerDigits >= 28 ? decimal.MaxValue : Pow10(integerDigits);
+    }
+
+    public override DataField CreateField(string name, bool nullable) =>
+        new DecimalDataField(name, _precision, _scale, forceByteArrayEncoding: false, isNullable: nullable);
+
+    public override bool Accepts(DataField file) =>
+        file is DecimalDataField decimalField
+        && file.ClrType == typeof(decimal)
+        && decimalField.Scale <= _scale
+        && decimalField.Precision - decimalField.Scale <= _precision - _scale;
+
+    public override Task WriteAsync(ParquetColumn column, ParquetRowGroupWriter rowGroup, DataField field, long firstRow, ReadOnlyMemory<decimal> values, CancellationToken cancellationToken)
+    {
+        ReadOnlySpan<decimal> span = values.Span;
+        for (int i = 0; i < span.Length; i++)
+        {
+            Check(column, firstRow + i, span[i]);
+        }
+
+        return base.WriteAsync(column, rowGroup, field, firstRow, values, cancellationToken);
+    }
+
+    public override Task WriteAsync(ParquetColumn column, ParquetRowGroupWriter rowGroup, DataField field, long firstRow, ReadOnlyMemory<decimal?> values, CancellationToken cancellationToken)
+    {
+        ReadOnlySpan<decimal?> span = values.Span;
+        for (int i = 0; i < span.Length; i++)
+        {
+            if (span[i] is decimal value)
+            {
+                Check(column, firstRow + i, value);
+            }
+        }
+
+        return base.WriteAsync(column, rowGroup, field, firstRow, values, cancellationToken);
+    }
+
+    private static decimal Pow10(int exponent)
+    {
+        decimal result = 1m;
+        for (int i = 0; i < exponent; i++)
+        {
+            result *= 10m;
+        }
+
+        return result;
+    }
+
+    private void Check(ParquetColumn column, long row, decimal value)
+    {
+        if (Math.Abs(decimal.Round(value, _scale, MidpointRounding.AwayFromZero)) >= _limit || value.Scale > _scale && decimal.Round(value, _scale) != value)
+        {
+            throw new ArgumentException(
+                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Row {row + 1}: column '{column.Name}' is {column.TypeName} and cannot hold {value}."),
+                "rows");
+        }
+    }
+}
+
+/// <summary><c>time</c>: the TIME logical type (micros, not adjusted to UTC); reads TIME millis, micros and nanos.</summary>
+internal sealed class TimeValueType : ParquetValueType<TimeOnly>
+{
+    public static readonly TimeValueType Instance = new();
+
+    public override DataField CreateField(string name, bool nullable) =>
+        new TimeDataField(name, TimeUnitPrecision.Micros, nullable) { IsAdjustedToUtc = false };
+
+    public override bool Accepts(DataField file) =>
+        file is TimeDataField time && (time.Precision == TimeUnitPrecision.Millis ? file.ClrType == typeof(int) : file.ClrType == typeof(long));
+
+    public override ValueTask ReadAsync(ParquetRowGroupReader rowGroup, DataField file, Memory<TimeOnly> values, CancellationToken cancellationToken) =>
+        ((TimeDataField)file).Precision switch
+        {
+            TimeUnitPrecision.Millis => ParquetConversions.ReadAsync<TimeOnly, int, MillisTime>(rowGroup, file, values, cancellationToken),
+            TimeUnitPrecision.Nanos => ParquetConversions.ReadAsync<TimeOnly, long, NanosTime>(rowGroup, file, values, cancellationToken),
+            _ => ParquetConversions.ReadAsync<TimeOnly, long, MicrosTime>(rowGroup, file, values, cancellationToken),
+        };
+
+    public override ValueTask ReadAsync(ParquetRowGroupReader rowGroup, DataField file, Memory<TimeOnly?> values, CancellationToken cancellationToken) =>
+        ((TimeDataField)file).Precision switch
+        {
+            TimeUnitPrecision.Millis => ParquetConversions.ReadAsync<TimeOnly, int, MillisTime>(rowGroup, file, values, cancellationToken),
+            TimeUnitPrecision.Nanos => ParquetConversions.ReadAsync<TimeOnly, long, NanosTime>(rowGroup, file, values, cancellationToken),
+            _ => ParquetConversions.ReadAsync<TimeOnly, long, MicrosTime>(rowGroup, file, values, cancellationToken),
+        };
+
+    public override Task WriteAsync(ParquetColumn column, ParquetRowGroupWriter rowGroup, DataField field, long firstRow, ReadOnlyMemory<TimeOnly> values, CancellationToken cancellationToken) =>
+        ParquetConversions.WriteAsync<TimeOnly, long, MicrosTime>(rowGroup, field, values, cancellationToken);
+
+    public override Task WriteAsync(ParquetColumn column, ParquetRowGroupWriter rowGroup, DataField field, long firstRow, ReadOnlyMemory<TimeOnly?> values, CancellationToken cancellationToken) =>
+        ParquetConversions.WriteAsync<TimeOnly, long, MicrosTime>(rowGroup, field, values, cancellationToken);
+
+    private readonly struct MillisTime : IParquetConversion<TimeOnly, int>
+    {
+        public static TimeOnly FromFile(int value) => new(value * TimeSpan.TicksPerMillisecond);
+
+        public static int ToFile(TimeOnly value) => (int)(value.Ticks / TimeSpan.TicksPerMillisecond);
+    }
+
+    private readonly struct MicrosTime : IParquetConversion<TimeOnly, long>
+    {
+        public static TimeOnly FromFile(long value) => new(value * TimeSpan.TicksPerMicrosecond);
+
+        public static long ToFile(TimeOnly value) => value.Ticks / TimeSpan.TicksPerMicrosecond;
+    }
+
+    private readonly struct NanosTime : IParquetConversion<TimeOnly, long>
+    {
+        public static TimeOnly FromFile(long value) => new(value / 100);
+
+        public static long ToFile(TimeOnly value) => value.Ticks * 100;
+    }
+}
+
+/// <summary>
+/// A property read from and written as a Parquet.Net <see cref="DateTime"/> timestamp through a conversion:
+/// <c>timestamp</c> (<see cref="DateTimeOffset"/>, UTC-adjusted TIMESTAMP micros) and <c>timestamp_local</c>
+/// (<see cref="DateTime"/>, TIMESTAMP micros not adjusted to UTC). Both read any TIMESTAMP (millis, micros,
+/// nanos, adjusted to UTC or not) and INT96.
+/// </summary>
+internal sealed class TimestampValueType<T, TConversion> : ParquetValueType<T>
+    where T : struct
+    where TConversion : IParquetConversion<T, DateTime>
+{
+    private readonly bool _adjustedToUtc;
+
+    public TimestampValueType(bool adjustedToUtc)
+    {
+        _adjustedToUtc = adjustedToUtc;
+    }
+
+    public override DataField CreateField(string name, bool nullable) =>
+        new DateTimeDataField(name, DateTimeFormat.Timestamp, _adjustedToUtc, DateTimeTimeUnit.Micros, nullable);
+
+    public override bool Accepts(DataField file) =>
+        file is DateTimeDataField dateTime && dateTime.DateTimeFormat != DateTimeFormat.Date && file.ClrType == typeof(DateTime);
+
+    public override ValueTask ReadAsync(ParquetRowGroupReader rowGroup, DataField file, Memory<T> values, CancellationToken cancellationToken) =>
+        ParquetConversions.ReadAsync<T, DateTime, TConversion>(rowGroup, file, values, cancellationToken);
+
+    public override ValueTask ReadAsync(ParquetRowGroupReader rowGroup, DataField file, Memory<T?> values, CancellationToken cancellationToken) =>
+        ParquetConversions.ReadAsync<T, DateTime, TConversion>(rowGroup, file, values, cancellationToken);
+
+    public override Task WriteAsync(ParquetColumn column, ParquetRowGroupWriter rowGroup, DataField field, long firstRow, ReadOnlyMemory<T> values, CancellationToken cancellationToken) =>
+        ParquetConversions.WriteAsync<T, DateTime, TConversion>(rowGroup, field, values, cancellationToken);
+
+    public override Task WriteAsync(ParquetColumn column, ParquetRowGroupWriter rowGroup, DataField field, long firstRow, ReadOnlyMemory<T?> values, CancellationToken cancellationToken) =>
+        ParquetConversions.WriteAsync<T, DateTime, TConversion>(rowGroup, field, values, cancellationToken);
+}
+
+/// <summary>
+/// <c>timestamp</c>: an instant. A file timestamp not adjusted to UTC (and INT96) is taken as UTC, as the CSV
+/// reader takes a timestamp without an offset.
+/// </summary>
+internal readonly struct UtcTimestamp : IParquetConversion<DateTimeOffset, DateTime>
+{
+    public static DateTimeOffset FromFile(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
+
+    public static DateTime ToFile(DateTimeOffset value) => value.UtcDateTime;
+}
+
+/// <summary><c>timestamp_local</c>: a wall-clock time, <see cref="DateTimeKind.Unspecified"/>, never shifted by a time zone.</summary>
+internal readonly struct LocalTimestamp : IParquetConversion<DateTime, DateTime>
+{
+    public static DateTime FromFile(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Unspecified);
+
+    public static DateTime ToFile(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Unspecified);
+}
+
+/// <summary>A conversion between a property type and the type Parquet.Net reads and writes.</summary>
+internal interface IParquetConversion<T, TFile>
+{
+    static abstract T FromFile(TFile value);
+
+    static abstract TFile ToFile(T value);
+}
+
+/// <summary>Reads and writes through a pooled array of the file's type and a conversion.</summary>
+internal static class ParquetConversions
+{
+    public static async ValueTask ReadAsync<T, TFile, TConversion>(ParquetRowGroupReader rowGroup, DataField file, Memory<T> values, CancellationToken cancellationToken)
+        where T : struct
+        where TFile : struct
+        where TConversion : IParquetConversion<T, TFile>
+    {
+        TFile[] buffer = ArrayPool<TFile>.Shared.Rent(values.Length);
+        try
+        {
+            await rowGroup.ReadAsync<TFile>(file, buffer.AsMemory(0, values.Length), null, cancellationToken).ConfigureAwait(false);
+            Span<T> target = values.Span;
+            for (int i = 0; i < target.Length; i++)
+            {
+                target[i] = TConversion.FromFile(buffer[i]);
+            }
+        }
+        finally
+        {
+            ArrayPool<TFile>.Shared.Return(buffer);
+        }
+    }
+
+    public static async ValueTask ReadAsync<T, TFile, TConversion>(ParquetRowGroupReader rowGroup, DataField file, Memory<T?> values, CancellationToken cancellationToken)
+        where T : struct
+        where TFile : struct
+        where TConversion : IParquetConversion<T, TFile>
+    {
+        TFile?[] buffer = ArrayPool<TFile?>.Shared.Rent(values.Length);
+        try
+        {
+            await rowGroup.ReadAsync<TFile>(file, buffer.AsMemory(0, values.Length), null, cancellationToken).ConfigureAwait(false);
+            Span<T?> target = values.Span;
+            for (int i = 0; i < target.Length; i++)
+            {
+                target[i] = buffer[i] is TFile value ? TConversion.FromFile(value) : null;
+            }
+        }
+        finally
+        {
+            ArrayPool<TFile?>.Shared.Return(buffer);
+        }
+    }
+
+    public static async Task WriteAsync<T, TFile, TConversion>(ParquetRowGroupWriter rowGroup, DataField field, ReadOnlyMemory<T> values, CancellationToken cancellationToken)
+        where T : struct
+        where TFile : struct
+        where TConversion : IParquetConversion<T, TFile>
+    {
+        TFile[] buffer = ArrayPool<TFile>.Shared.Rent(values.Length);
+        try
+        {
+            ReadOnlySpan<T> source = values.Span;
+            for (int i = 0; i < source.Length; i++)
+            {
+                buffer[i] = TConversion.ToFile(source[i]);
+            }
+
+            await rowGroup.WriteAsync<TFile>(field, buffer.AsMemory(0, values.Length), null, null, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            ArrayPool<TFile>.Shared.Return(buffer);
+        }
+    }
+
+    public static async Task WriteAsync<T, TFile, TConversion>(ParquetRowGroupWriter rowGroup, DataField field, ReadOnlyMemory<T?> values, CancellationToken cancellationToken)
+        where T : struct
+        where TFile : struct
+        where TConversion : IParquetConversion<T, TFile>
+    {
+        TFile?[] buffer = ArrayPool<TFile?>.Shared.Rent(values.Length);
+        try
+        {
+            ReadOnlySpan<T?> source = values.Span;
+            for (int i = 0; i < source.Length; i++)
+            {
+                buffer[i] = source[i] is T value ? TConversion.ToFile(value) : null;
+            }
+
+            await rowGroup.WriteAsync<TFile>(field, (ReadOnlyMemory<TFile?>)buffer.AsMemory(0, values.Length), null, null, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            ArrayPool<TFile?>.Shared.Return(buffer);
+        }
+    }
+}
