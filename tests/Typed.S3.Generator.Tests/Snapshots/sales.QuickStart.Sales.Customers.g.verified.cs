@@ -24,6 +24,8 @@ namespace QuickStart.Sales
         {
             Csv = new global::Typed.S3.Codecs.DatasetCodec<Customer>(ReadCsvObject, WriteCsvObject),
             Tsv = new global::Typed.S3.Codecs.DatasetCodec<Customer>(ReadTsvObject, WriteTsvObject),
+            Json = new global::Typed.S3.Codecs.DatasetCodec<Customer>(ReadJsonObject, WriteJsonObject),
+            JsonLines = new global::Typed.S3.Codecs.DatasetCodec<Customer>(ReadJsonLinesObject, WriteJsonLinesObject),
             Parquet = new global::Typed.S3.Codecs.DatasetCodec<Customer>(ReadParquetObject, WriteParquetObject),
         };
 
@@ -83,5 +85,19 @@ namespace QuickStart.Sales
         public static global::System.Threading.Tasks.Task<global::Typed.S3.WriteResult> WriteAsync(global::Typed.S3.IObjectStore store, string location, global::System.Collections.Generic.IAsyncEnumerable<Customer> rows, global::System.Threading.CancellationToken cancellationToken = default) =>
             global::Typed.S3.Codecs.DatasetWriter.WriteAsync(store, s_writeTarget.WithLocation(location), rows, s_codecs, cancellationToken);
 
+        /// <summary>Starts a long-lived writer to <see cref="WriteLocation"/> that completes a part file at a row count, a byte size or an age.</summary>
+        /// <param name="store">The store to write to.</param>
+        /// <param name="options">When to complete part files; the schema's limits when not set.</param>
+        /// <returns>The sink; dispose it to complete the last part.</returns>
+        public static global::Typed.S3.DatasetSink<Customer> CreateSink(global::Typed.S3.IObjectStore store, global::Typed.S3.DatasetSinkOptions? options = null) =>
+            new global::Typed.S3.DatasetSink<Customer>(store, s_writeTarget, s_codecs, options);
+
+        /// <summary>Starts a long-lived writer below <paramref name="location"/> (<c>s3://bucket/prefix/</c>) that completes a part file at a row count, a byte size or an age.</summary>
+        /// <param name="store">The store to write to.</param>
+        /// <param name="location">The prefix to write below.</param>
+        /// <param name="options">When to complete part files; the schema's limits when not set.</param>
+        /// <returns>The sink; dispose it to complete the last part.</returns>
+        public static global::Typed.S3.DatasetSink<Customer> CreateSink(global::Typed.S3.IObjectStore store, string location, global::Typed.S3.DatasetSinkOptions? options = null) =>
+            new global::Typed.S3.DatasetSink<Customer>(store, s_writeTarget.WithLocation(location), s_codecs, options);
     }
 }
