@@ -54,4 +54,24 @@ public sealed class DuckDbReadsTypedS3FilesTests(DuckDbFixture duck)
 
         RowComparison.AssertSame(duck.Expected, read);
     }
+
+    [Fact]
+    public async Task DuckDbReadsTypedS3Parquet()
+    {
+        string path = Path.Combine(duck.Root, "typed-" + Guid.NewGuid().ToString("N") + ".parquet");
+        await using (FileStream file = File.Create(path))
+        {
+            await DuckRows.WriteParquetAsync(file, duck.Expected);
+        }
+
+        // Parquet carries the types: DuckDB reads the file as it is.
+        List<DuckRow> read = duck.Query($"SELECT * FROM read_parquet('{path}') ORDER BY id");
+
+        RowComparison.AssertSame(duck.Expected, read);
+        using var command = duck.Connection.CreateCommand();
+        command.CommandText = $"SELECT count(DISTINCT row_group_id), min(compression) FROM parquet_metadata('{path}')";
+        using var reader = command.ExecuteReader();
+        Assert.True(reader.Read());
+        Assert.Equal("SNAPPY", reader.GetString(1));
+    }
 }

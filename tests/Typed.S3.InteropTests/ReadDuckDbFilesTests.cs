@@ -11,6 +11,9 @@ public sealed class ReadDuckDbFilesTests(DuckDbFixture duck)
     [InlineData("rows.csv.gz")]
     [InlineData("rows.jsonl")]
     [InlineData("rows.json")]
+    [InlineData("rows_snappy.parquet")]
+    [InlineData("rows_gzip.parquet")]
+    [InlineData("rows_zstd.parquet")]
     public async Task ReadsDuckDbFiles(string file)
     {
         var rows = new List<DuckRow>();
@@ -20,5 +23,18 @@ public sealed class ReadDuckDbFilesTests(DuckDbFixture duck)
         }
 
         RowComparison.AssertSame(duck.Expected, rows);
+    }
+
+    [Fact]
+    public async Task ReadsEveryDuckDbFileThroughOneGlobWithFormatAuto()
+    {
+        int count = 0;
+        await foreach (DuckRow row in DuckRows.ReadAsync(duck.Store))
+        {
+            count++;
+        }
+
+        // rows.csv, rows.csv.gz, rows.json, rows.jsonl and three Parquet files, each with every row.
+        Assert.Equal(7 * DuckDbFixture.Rows, count);
     }
 }
