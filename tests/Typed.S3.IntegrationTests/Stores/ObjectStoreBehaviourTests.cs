@@ -1,3 +1,4 @@
+using Typed.S3.IntegrationTests.Formats;
 using System.Security.Cryptography;
 using System.Text;
 using Typed.S3.IntegrationTests.Data;
@@ -414,6 +415,41 @@ public abstract class ObjectStoreBehaviourTests
         await using ObjectWriteStream stream = await Store.OpenWriteAsync(location, cancellationToken);
         await stream.WriteAsync(data, cancellationToken);
         await stream.CompleteAsync(cancellationToken);
+    }
+
+    [Fact]
+    public async Task EveryFormatAndCompressionWritesThroughTheLayoutAndReadsBackWithFormatAuto()
+    {
+        string root = $"s3://{DatasetBucket}/{Prefix}formats/";
+        var start = new DateTimeOffset(2024, 4, 14, 12, 0, 0, TimeSpan.Zero);
+        List<CsvRow> rows = Enumerable.Range(0, 1000)
+            .Select(i => new CsvRow { Sensor = "s" + (i % 7) + (i % 5 == 0 ? ", \"quoted\" ✓" : string.Empty), Seq = i, Value = i % 3 == 0 ? null : i * 1.25m, At = i % 4 == 0 ? null : start.AddSeconds(i) })
+            .ToList();
+
+        WriteResult csv = await CsvRows.WriteAsync(Store, root + "csv/", rows);
+        WriteResult jsonLines = await JsonLinesRows.WriteAsync(Store, root + "jsonl/", rows.Select(r => new JsonLinesRow { Sensor = r.Sensor, Seq = r.Seq, Value = r.Value, At = r.At }));
+        WriteResult json = await JsonRows.WriteAsync(Store, root + "json/", rows.Select(r => new JsonRow { Sensor = r.Sensor, Seq = r.Seq, Value = r.Value, At = r.At }));
+        WriteResult parquet = await ParquetRows.WriteAsync(Store, root + "parquet/", rows.Select(r => new ParquetRow { Sensor = r.Sensor, Seq = r.Seq, Value = r.Value, At = r.At }));
+
+        // The CSV write rolls over every 300 rows; each object's extension says its format and compression.
+        Assert.Equal(new long[] { 300, 300, 300, 100 }, csv.Objects.Select(o => o.RowCount));
+        Assert.All(csv.Objects, o => Assert.EndsWith(".csv.gz", o.Location.Key, StringComparison.Ordinal));
+        Assert.EndsWith(".jsonl.gz", Assert.Single(jsonLines.Objects).Location.Key, StringComparison.Ordinal);
+        Assert.EndsWith(".json", Assert.Single(json.Objects).Location.Key, StringComparison.Ordinal);
+        Assert.EndsWith(".parquet", Assert.Single(parquet.Objects).Location.Key, StringComparison.Ordinal);
+        foreach (WrittenObject written in csv.Objects.Concat(jsonLines.Objects).Concat(json.Objects).Concat(parquet.Objects))
+        {
+            Assert.Equal(written.Size, (await Store.GetInfoAsync(written.Location))!.Size);
+        }
+
+        // Format auto reads each object with the codec its extension names, gzip detected by its bytes.
+        foreach (string format in new[] { "csv", "jsonl", "json", "parquet" })
+        {
+            List<CsvRow> read = await CollectAsync(CsvRows.ReadAsync(Store, root + format + "/**"));
+            Assert.Equal(rows, read);
+        }
+
+        Assert.Equal(4 * rows.Count, (await CollectAsync(CsvRows.ReadAsync(Store, root + "**"))).Count);
     }
 
     protected async Task<byte[]> ReadAllAsync(ObjectLocation location) => await ReadAllAsync(Store.OpenReadAsync(location));
