@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.IO.Compression;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
@@ -98,9 +99,13 @@ public static class DatasetReader
 
                 await using (stream.ConfigureAwait(false))
                 {
-                    await foreach (T record in readObject(stream, info.Location.ToString(), cancellationToken).ConfigureAwait(false))
+                    IAsyncEnumerator<T> records = readObject(stream, info.Location.ToString(), cancellationToken).GetAsyncEnumerator(cancellationToken);
+                    await using (records.ConfigureAwait(false))
                     {
-                        yield return record;
+                        while (await NextAsync(records, stream, info).ConfigureAwait(false))
+                        {
+                            yield return records.Current;
+                        }
                     }
                 }
             }
@@ -138,6 +143,19 @@ public static class DatasetReader
         return store is ISeekableReads seekable
             ? await seekable.OpenSeekableReadAsync(location, cancellationToken).ConfigureAwait(false)
             : await SeekableObjectStream.OpenAsync(store, location, SeekableObjectStream.DefaultBlockSize, cancellationToken).ConfigureAwait(false);
+    }
+
+    // A compressed object whose bytes are not valid gzip fails inside the codec's reads: name the object.
+    private static async ValueTask<bool> NextAsync<T>(IAsyncEnumerator<T> records, Stream stream, ObjectInfo info)
+    {
+        try
+        {
+            return await records.MoveNextAsync().ConfigureAwait(false);
+        }
+        catch (InvalidDataException exception) when (stream is GZipStream)
+        {
+            throw new DatasetFormatException(info.Location.ToString(), 0, 0, null, null, null, "the object is not valid gzip data: " + exception.Message, exception);
+        }
     }
 
     private static DatasetFormatException UnknownFormat(ObjectInfo info) =>

@@ -52,6 +52,22 @@ public sealed class FormatsAndRollingTests : IDisposable
     }
 
     [Fact]
+    public async Task GzipGarbageIsAnErrorNamingTheObject()
+    {
+        byte[] zipped = Gzip("id,name\n1,a\n");
+        // A valid gzip header, then a deflate block of the reserved type 3: not decodable.
+        byte[] broken = zipped[..10].Append((byte)0x07).Concat(Enumerable.Repeat((byte)0xAB, 40)).ToArray();
+        Directory.CreateDirectory(Path.Combine(_root.Path, "test-bucket", "mixed"));
+        File.WriteAllBytes(Path.Combine(_root.Path, "test-bucket", "mixed", "broken.csv.gz"), broken);
+
+        var error = await Assert.ThrowsAsync<DatasetFormatException>(() => CollectAsync(Mixed.ReadAsync(_store)));
+
+        Assert.Equal("s3://test-bucket/mixed/broken.csv.gz", error.ObjectName);
+        Assert.True(error.Message.StartsWith("s3://test-bucket/mixed/broken.csv.gz: the object is not valid gzip data: ", StringComparison.Ordinal), error.Message);
+        Assert.IsType<InvalidDataException>(error.InnerException);
+    }
+
+    [Fact]
     public async Task TsvWritesUseTheTsvExtensionAndATab()
     {
         WriteResult result = await TabPeople.WriteAsync(_store, "s3://test-bucket/tab/", new[] { new TabPerson { Id = 1, Name = "a,b", Score = 1.5 } });
