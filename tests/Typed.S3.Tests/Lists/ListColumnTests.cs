@@ -195,6 +195,59 @@ public class ListColumnTests
     }
 
     [Fact]
+    public async Task ParquetListsSpanSeveralRowGroups()
+    {
+        OptionalCount[] rows =
+        [
+            new() { Id = 1, Counts = [1, 2] },
+            new() { Id = 2 },
+            new() { Id = 3, Counts = [] },
+            new() { Id = 4, Counts = [null, 4, null] },
+            new() { Id = 5, Counts = [5] },
+        ];
+        using var stream = new MemoryStream();
+        await OptionalCounts.WriteParquetAsync(stream, rows);
+        stream.Position = 0;
+
+        List<OptionalCount> read = await CollectAsync(OptionalCounts.ReadParquetAsync(stream, ObjectName));
+
+        stream.Position = 0;
+        await using (global::Parquet.ParquetReader reader = await global::Parquet.ParquetReader.CreateAsync(stream, leaveStreamOpen: true))
+        {
+            Assert.Equal(3, reader.RowGroupCount);
+        }
+
+        Assert.Equal(rows.Select(r => r.Id), read.Select(r => r.Id));
+        for (int i = 0; i < rows.Length; i++)
+        {
+            Assert.Equal(rows[i].Counts, read[i].Counts);
+        }
+    }
+
+    [Fact]
+    public async Task ParquetBareRepeatedFieldIsReadAsAList()
+    {
+        // The legacy encoding without a LIST group: "repeated int64 counts", each row's list its repeated values.
+        var id = new global::Parquet.Schema.DataField<long>("id");
+        var counts = new global::Parquet.Schema.DataField<long[]>("counts");
+        using var stream = new MemoryStream();
+        await using (global::Parquet.ParquetWriter writer = await global::Parquet.ParquetWriter.CreateAsync(new global::Parquet.Schema.ParquetSchema(id, counts), stream))
+        {
+            using global::Parquet.ParquetRowGroupWriter rowGroup = writer.CreateRowGroup();
+            await rowGroup.WriteAsync<long>(id, new long[] { 1, 2, 3 });
+            await rowGroup.WriteAllPartsAsync<long>(counts, new long[] { 1, 2, 7 }, new[] { 1, 1, 0, 1 }, new[] { 0, 1, 0, 0 }, default);
+        }
+
+        stream.Position = 0;
+        List<LegacyList> read = await CollectAsync(LegacyLists.ReadParquetAsync(stream, ObjectName));
+
+        Assert.Equal(3, read.Count);
+        Assert.Equal(new long?[] { 1, 2 }, read[0].Counts);
+        Assert.Empty(read[1].Counts!);
+        Assert.Equal(new long?[] { 7 }, read[2].Counts);
+    }
+
+    [Fact]
     public async Task ParquetWriteRejectsANullRequiredListAndAnOversizedDecimal()
     {
         var nullList = await Assert.ThrowsAsync<ArgumentException>(() =>

@@ -9,8 +9,9 @@ namespace Typed.S3.Codecs;
 
 /// <summary>
 /// A <c>list&lt;T&gt;</c> column: written as the standard three-level LIST logical type (an optional list of a repeated
-/// <c>list</c> group of an optional <c>element</c>); read from any encoding Parquet.Net presents as a list of one leaf
-/// (the three-level form, and the legacy forms it normalizes) by its definition and repetition levels, keeping null
+/// <c>list</c> group of an optional <c>element</c>); read from the three-level form (whatever its group and element
+/// names) and from a bare repeated field (the legacy form without a LIST group), by the leaf's
+/// definition and repetition levels, keeping null
 /// lists, empty lists and null elements apart. Each row's list is a new array.
 /// </summary>
 /// <typeparam name="TItem">The element type, nullable (<c>int?</c>, <c>string?</c>).</typeparam>
@@ -56,8 +57,12 @@ public sealed class ParquetListColumn<TItem> : ParquetColumn
 
     internal override bool Accepts(DataField fileField) => false;
 
-    internal override DataField? Bind(Field fileField) =>
-        fileField is ListField { Item: DataField item } && item.MaxRepetitionLevel == 1 && !item.IsArray && _items.Accepts(item) ? item : null;
+    internal override DataField? Bind(Field fileField) => fileField switch
+    {
+        ListField { Item: DataField item } when item.MaxRepetitionLevel == 1 && !item.IsArray && _items.Accepts(item) => item,
+        DataField { IsArray: true } repeated when repeated.MaxRepetitionLevel == 1 && _items.Accepts(repeated) => repeated,
+        _ => null,
+    };
 
     internal override async ValueTask ReadAsync(ParquetRowGroupReader rowGroup, DataField fileField, int rowCount, CancellationToken cancellationToken)
     {
@@ -68,9 +73,10 @@ public sealed class ParquetListColumn<TItem> : ParquetColumn
         int[] repetitions = new int[Math.Max(count, 1)];
         await _items.ReadAsync(rowGroup, fileField, items, definitions, repetitions, count, cancellationToken).ConfigureAwait(false);
 
-        // Levels: an entry defined at least to the repeated group is an element (null unless defined to the leaf);
-        // one level below, an empty list; lower, a null list.
-        int elementLevel = fileField.MaxDefinitionLevel - (fileField.IsNullable ? 1 : 0);
+        // Levels: an entry defined at least to the repeated node is an element (null unless defined to the leaf);
+        // one level below, an empty list; lower, a null list. A bare repeated field (the legacy form without a LIST
+        // group) is its own repeated node: its elements are never null, and its lists never null, only empty.
+        int elementLevel = fileField.IsArray ? fileField.MaxDefinitionLevel : fileField.MaxDefinitionLevel - (fileField.IsNullable ? 1 : 0);
         int row = -1;
         var current = new List<TItem>();
         bool open = false;
