@@ -40,26 +40,38 @@ public abstract class ListElement<T>
     /// <returns>Whether every element was read.</returns>
     internal bool TryReadArray(ref Utf8JsonReader reader, out T[] list, out string? problem)
     {
-        var items = new System.Collections.Generic.List<T>();
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        // Count first (on a copy of the reader), so the list is one array of the right size and nothing else.
+        Utf8JsonReader counter = reader;
+        int count = 0;
+        while (counter.Read() && counter.TokenType != JsonTokenType.EndArray)
         {
-            if (reader.TokenType == JsonTokenType.Null)
+            count++;
+            if (counter.TokenType is JsonTokenType.StartArray or JsonTokenType.StartObject)
             {
-                items.Add(default!);
-                continue;
+                counter.Skip();
             }
-
-            if (!TryRead(ref reader, out T value, out string? elementProblem))
-            {
-                list = Array.Empty<T>();
-                problem = string.Create(CultureInfo.InvariantCulture, $"element {items.Count + 1} of the list: {elementProblem}");
-                return false;
-            }
-
-            items.Add(value);
         }
 
-        list = items.Count == 0 ? Array.Empty<T>() : items.ToArray();
+        T[] items = count == 0 ? Array.Empty<T>() : new T[count];
+        int index = 0;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (reader.TokenType != JsonTokenType.Null)
+            {
+                if (!TryRead(ref reader, out T value, out string? elementProblem))
+                {
+                    list = Array.Empty<T>();
+                    problem = string.Create(CultureInfo.InvariantCulture, $"element {index + 1} of the list: {elementProblem}");
+                    return false;
+                }
+
+                items[index] = value;
+            }
+
+            index++;
+        }
+
+        list = items;
         problem = null;
         return true;
     }

@@ -1,5 +1,7 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using Parquet;
@@ -68,44 +70,61 @@ public sealed class ParquetListColumn<TItem> : ParquetColumn
     {
         ParquetBuffers.Ensure(ref _rows, rowCount, 0);
         int count = checked((int)(rowGroup.GetMetadata(fileField)?.MetaData?.NumValues ?? 0));
-        TItem[] items = new TItem[Math.Max(count, 1)];
-        int[] definitions = new int[Math.Max(count, 1)];
-        int[] repetitions = new int[Math.Max(count, 1)];
-        await _items.ReadAsync(rowGroup, fileField, items, definitions, repetitions, count, cancellationToken).ConfigureAwait(false);
+        TItem[] items = ArrayPool<TItem>.Shared.Rent(Math.Max(count, 1));
+        int[] definitions = ArrayPool<int>.Shared.Rent(Math.Max(count, 1));
+        int[] repetitions = ArrayPool<int>.Shared.Rent(Math.Max(count, 1));
+        try
+        {
+            await _items.ReadAsync(rowGroup, fileField, items, definitions, repetitions, count, cancellationToken).ConfigureAwait(false);
+            Assemble(fileField, rowCount, items, definitions, repetitions, count);
+        }
+        finally
+        {
+            ArrayPool<TItem>.Shared.Return(items, RuntimeHelpers.IsReferenceOrContainsReferences<TItem>());
+            ArrayPool<int>.Shared.Return(definitions);
+            ArrayPool<int>.Shared.Return(repetitions);
+        }
+    }
 
+    private void Assemble(DataField fileField, int rowCount, TItem[] items, int[] definitions, int[] repetitions, int count)
+    {
         // Levels: an entry defined at least to the repeated node is an element (null unless defined to the leaf);
         // one level below, an empty list; lower, a null list. A bare repeated field (the legacy form without a LIST
         // group) is its own repeated node: its elements are never null, and its lists never null, only empty.
         int elementLevel = fileField.IsArray ? fileField.MaxDefinitionLevel : fileField.MaxDefinitionLevel - (fileField.IsNullable ? 1 : 0);
-        int row = -1;
-        var current = new List<TItem>();
-        bool open = false;
-        for (int i = 0; i < count; i++)
+        IReadOnlyList<TItem>?[] rows = _rows!;
+        int row = 0;
+        int i = 0;
+        while (i < count)
         {
-            if (repetitions[i] == 0)
+            if (row == rowCount)
             {
-                Close(ref row, current, ref open, rowCount);
-                row++;
-                if (definitions[i] < elementLevel - 1)
-                {
-                    _rows![row] = null;
-                    continue;
-                }
-
-                open = true;
-                if (definitions[i] == elementLevel - 1)
-                {
-                    continue;
-                }
+                throw new InvalidOperationException($"the list column has more than {rowCount} rows");
             }
 
-            current.Add(items[i]);
+            int end = i + 1;
+            while (end < count && repetitions[end] != 0)
+            {
+                end++;
+            }
+
+            if (definitions[i] < elementLevel)
+            {
+                rows[row++] = definitions[i] < elementLevel - 1 ? null : Array.Empty<TItem>();
+            }
+            else
+            {
+                var list = new TItem[end - i];
+                Array.Copy(items, i, list, 0, list.Length);
+                rows[row++] = list;
+            }
+
+            i = end;
         }
 
-        Close(ref row, current, ref open, rowCount);
-        if (row != rowCount - 1)
+        if (row != rowCount)
         {
-            throw new InvalidOperationException($"the list column has {row + 1} rows, not {rowCount}");
+            throw new InvalidOperationException($"the list column has {row} rows, not {rowCount}");
         }
     }
 
@@ -131,7 +150,7 @@ public sealed class ParquetListColumn<TItem> : ParquetColumn
 
     internal override void BeginWrite(int capacity) => ParquetBuffers.Ensure(ref _rows, capacity, 0);
 
-    internal override Task WriteAsync(ParquetRowGroupWriter rowGroup, DataField field, long firstRow, int rowCount, CancellationToken cancellationToken)
+    internal override async Task WriteAsync(ParquetRowGroupWriter rowGroup, DataField field, long firstRow, int rowCount, CancellationToken cancellationToken)
     {
         ParquetBuffers.Ensure(ref _rows, rowCount, rowCount);
         IReadOnlyList<TItem>?[] rows = _rows!;
@@ -147,18 +166,34 @@ public sealed class ParquetListColumn<TItem> : ParquetColumn
             count += list is null || list.Count == 0 ? 1 : list.Count;
         }
 
-        // Written levels: 0 a null list, 1 an empty list, 2 a null element, 3 an element (field.MaxDefinitionLevel).
-        int max = field.MaxDefinitionLevel;
-        var items = new TItem[Math.Max(count, 1)];
-        int[] definitions = new int[Math.Max(count, 1)];
-        int[] repetitions = new int[Math.Max(count, 1)];
+        TItem[] items = ArrayPool<TItem>.Shared.Rent(Math.Max(count, 1));
+        int[] definitions = ArrayPool<int>.Shared.Rent(Math.Max(count, 1));
+        int[] repetitions = ArrayPool<int>.Shared.Rent(Math.Max(count, 1));
+        try
+        {
+            Flatten(rows, rowCount, field.MaxDefinitionLevel, items, definitions, repetitions);
+            await _items.WriteAsync(this, rowGroup, field, firstRow, items, definitions, repetitions, count, field.MaxDefinitionLevel, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            ArrayPool<TItem>.Shared.Return(items, RuntimeHelpers.IsReferenceOrContainsReferences<TItem>());
+            ArrayPool<int>.Shared.Return(definitions);
+            ArrayPool<int>.Shared.Return(repetitions);
+        }
+    }
+
+    // Written levels: 0 a null list, 1 an empty list, 2 a null element, 3 an element (the leaf's maximum).
+    private static void Flatten(IReadOnlyList<TItem>?[] rows, int rowCount, int max, TItem[] items, int[] definitions, int[] repetitions)
+    {
         int at = 0;
         for (int i = 0; i < rowCount; i++)
         {
             IReadOnlyList<TItem>? list = rows[i];
             if (list is null || list.Count == 0)
             {
+                items[at] = default!;
                 definitions[at] = list is null ? max - 3 : max - 2;
+                repetitions[at] = 0;
                 at++;
                 continue;
             }
@@ -172,26 +207,7 @@ public sealed class ParquetListColumn<TItem> : ParquetColumn
                 at++;
             }
         }
-
-        return _items.WriteAsync(this, rowGroup, field, firstRow, items, definitions, repetitions, count, max, cancellationToken);
     }
 
     internal override void Release() => ParquetBuffers.Return(ref _rows);
-
-    private void Close(ref int row, List<TItem> current, ref bool open, int rowCount)
-    {
-        if (!open)
-        {
-            return;
-        }
-
-        if (row >= rowCount)
-        {
-            throw new InvalidOperationException($"the list column has more than {rowCount} rows");
-        }
-
-        _rows![row] = current.Count == 0 ? Array.Empty<TItem>() : current.ToArray();
-        current.Clear();
-        open = false;
-    }
 }
