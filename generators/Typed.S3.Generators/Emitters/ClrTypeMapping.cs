@@ -34,11 +34,55 @@ internal sealed record ClrTypeMapping(string TypeName, bool IsValueType, string 
         ColumnKind.TimestampLocal => new("global::System.DateTime", true, "TryParseLocalTimestamp", Write),
         ColumnKind.Uuid => new("global::System.Guid", true, "TryParseGuid", WriteNumber),
         ColumnKind.Binary => new("byte[]", false, "TryParseBase64", Write),
+        ColumnKind.List when type.Element is { } element && IsScalar(element) =>
+            new("global::System.Collections.Generic.IReadOnlyList<" + For(element).TypeName + "?>", false, "ReadList", "WriteList"),
         _ => throw new ArgumentOutOfRangeException(nameof(type), type.Kind, "Not a scalar column type."),
     };
 
-    /// <summary>Whether the generated codecs of this version read and write the type.</summary>
-    public static bool IsSupported(ColumnType type) => type.Kind is not (ColumnKind.List or ColumnKind.Record);
+    /// <summary>
+    /// Whether the generated codecs of this version read and write the type: scalars, and lists of scalars
+    /// (<c>list&lt;int64&gt;</c>); not nested records, nor lists of lists or of records.
+    /// </summary>
+    public static bool IsSupported(ColumnType type) =>
+        IsScalar(type) || (type.Kind == ColumnKind.List && type.Element is { } element && IsScalar(element));
+
+    /// <summary>Whether the type is a scalar (neither a list nor a record).</summary>
+    public static bool IsScalar(ColumnType type) => type.Kind is not (ColumnKind.List or ColumnKind.Record);
+
+    /// <summary>
+    /// The runtime <c>ListElement</c> of a list column's element type, as an expression: a static property of
+    /// <c>ListElements</c>, or a call for <c>decimal(p,s)</c> (to keep in a static field).
+    /// </summary>
+    public static string ListElementExpression(ColumnType element)
+    {
+        string name = element.Kind switch
+        {
+            ColumnKind.Bool => "Bool",
+            ColumnKind.Int8 => "Int8",
+            ColumnKind.Int16 => "Int16",
+            ColumnKind.Int32 => "Int32",
+            ColumnKind.Int64 => "Int64",
+            ColumnKind.UInt8 => "UInt8",
+            ColumnKind.UInt16 => "UInt16",
+            ColumnKind.UInt32 => "UInt32",
+            ColumnKind.UInt64 => "UInt64",
+            ColumnKind.Float32 => "Float32",
+            ColumnKind.Float64 => "Float64",
+            ColumnKind.Decimal => "Decimal(" + CSharpLiteral.Int(element.Precision) + ", " + CSharpLiteral.Int(element.Scale) + ")",
+            ColumnKind.String => "String",
+            ColumnKind.Date => "Date",
+            ColumnKind.Time => "Time",
+            ColumnKind.Timestamp => "Timestamp",
+            ColumnKind.TimestampLocal => "LocalTimestamp",
+            ColumnKind.Uuid => "Uuid",
+            ColumnKind.Binary => "Binary",
+            _ => throw new ArgumentOutOfRangeException(nameof(element), element.Kind, "Not a scalar column type."),
+        };
+        return "global::Typed.S3.Codecs.ListElements." + name;
+    }
+
+    /// <summary>The <c>ListElement&lt;T?&gt;</c> type of a list column's elements.</summary>
+    public static string ListElementType(ColumnType element) => "global::Typed.S3.Codecs.ListElement<" + For(element).TypeName + "?>";
 
     /// <summary>The property type: <c>T</c> for required columns, <c>T?</c> otherwise.</summary>
     public string PropertyType(bool required) => required ? TypeName : TypeName + "?";

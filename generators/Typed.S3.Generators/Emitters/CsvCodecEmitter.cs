@@ -84,6 +84,7 @@ internal static class CsvCodecEmitter
         string record = dataset.RecordName;
         source.Line(GeneratedFile.GeneratedCodeAttribute);
         source.Open("private sealed class CsvMapper : " + Codecs + "CsvRecordMapperBase<" + record + ">");
+        JsonCodecEmitter.EmitListElements(source, dataset.Columns);
         source.Open("private static readonly " + Codecs + "CsvColumn[] s_columns =");
         foreach (ColumnModel column in dataset.Columns)
         {
@@ -133,6 +134,13 @@ internal static class CsvCodecEmitter
         string value = "value" + i;
         ClrTypeMapping mapping = ClrTypeMapping.For(column.Type);
         source.Line();
+        if (column.Type.Kind == ColumnKind.List)
+        {
+            source.Line("field = reader.GetSpan(" + fieldIndex + ");");
+            source.Line(mapping.PropertyType(column.Required) + " " + value + " = " + (column.Required ? "ReadList" : "ReadNullableList") + "(reader, " + i + ", field, s_list" + i + ");");
+            return;
+        }
+
         if (column.Type.Kind == ColumnKind.String)
         {
             source.Line(column.Required
@@ -195,6 +203,7 @@ internal static class CsvCodecEmitter
         source.Open("private sealed class CsvRecordWriter : " + CsvHelper + "CsvRecordWriter<" + record + ">");
         source.Line("public static readonly CsvRecordWriter Instance = new CsvRecordWriter();");
         source.Line();
+        JsonCodecEmitter.EmitListElements(source, dataset.Columns);
         source.Line("public override int FieldCount => " + CSharpLiteral.Int(dataset.Columns.Count) + ";");
         source.Line();
         source.Open("public override void WriteHeader(" + CsvHelper + "CsvWriter writer)");
@@ -206,10 +215,12 @@ internal static class CsvCodecEmitter
         source.Close();
         source.Line();
         source.Open("public override void Write(" + CsvHelper + "CsvWriter writer, " + record + " record)");
-        foreach (ColumnModel column in dataset.Columns)
+        for (int i = 0; i < dataset.Columns.Count; i++)
         {
+            ColumnModel column = dataset.Columns[i];
             ClrTypeMapping mapping = ClrTypeMapping.For(column.Type);
-            source.Line(Codecs + "CsvFieldWriter." + mapping.WriteMethod + "(writer, record." + column.PropertyName + ");");
+            source.Line(Codecs + "CsvFieldWriter." + mapping.WriteMethod + "(writer, record." + column.PropertyName
+                + (column.Type.Kind == ColumnKind.List ? ", s_list" + CSharpLiteral.Int(i) : string.Empty) + ");");
         }
 
         source.Close();

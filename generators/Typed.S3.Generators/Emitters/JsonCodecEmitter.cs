@@ -80,6 +80,7 @@ internal static class JsonCodecEmitter
         IReadOnlyList<ColumnModel> columns = dataset.Columns;
         source.Line(GeneratedFile.GeneratedCodeAttribute);
         source.Open("private sealed class JsonRecordReader : " + Codecs + "JsonRecordReader<" + record + ">");
+        EmitListElements(source, columns);
         source.Open("private static readonly " + Codecs + "JsonColumn[] s_columns =");
         foreach (ColumnModel column in columns)
         {
@@ -129,6 +130,22 @@ internal static class JsonCodecEmitter
             ColumnModel column = columns[i];
             string index = CSharpLiteral.Int(i);
             source.Line("case " + index + ":");
+            if (column.Type.Kind == ColumnKind.List)
+            {
+                source.Line("    if (!" + (column.Required ? "TryReadList" : "TryReadNullableList") + "(ref reader, context, " + index + ", s_list" + index + ", out value" + index + "))");
+                source.Line("    {");
+                source.Line("        return false;");
+                source.Line("    }");
+                source.Line();
+                if (column.Required)
+                {
+                    source.Line("    has" + index + " = true;");
+                }
+
+                source.Line("    break;");
+                continue;
+            }
+
             string read = ReadMethod(column.Type) + "(ref reader, context, " + index
                 + (column.Type.Kind == ColumnKind.Decimal ? ", " + CSharpLiteral.Int(column.Type.Precision) + ", " + CSharpLiteral.Int(column.Type.Scale) : string.Empty) + ")";
             if (column.Required)
@@ -247,6 +264,7 @@ internal static class JsonCodecEmitter
         source.Open("private sealed class JsonRecordWriter : " + Codecs + "JsonRecordWriter<" + record + ">");
         source.Line("public static readonly JsonRecordWriter Instance = new JsonRecordWriter();");
         source.Line();
+        EmitListElements(source, dataset.Columns);
         for (int i = 0; i < dataset.Columns.Count; i++)
         {
             source.Line("private static readonly " + TextJson + "JsonEncodedText s_name" + CSharpLiteral.Int(i) + " = " + Codecs + "JsonFieldWriter.EncodeName("
@@ -258,12 +276,35 @@ internal static class JsonCodecEmitter
         source.Line("writer.WriteStartObject();");
         for (int i = 0; i < dataset.Columns.Count; i++)
         {
-            source.Line(Codecs + "JsonFieldWriter.Write(writer, s_name" + CSharpLiteral.Int(i) + ", record." + dataset.Columns[i].PropertyName + ");");
+            string index = CSharpLiteral.Int(i);
+            source.Line(dataset.Columns[i].Type.Kind == ColumnKind.List
+                ? Codecs + "JsonFieldWriter.WriteList(writer, s_name" + index + ", record." + dataset.Columns[i].PropertyName + ", s_list" + index + ");"
+                : Codecs + "JsonFieldWriter.Write(writer, s_name" + index + ", record." + dataset.Columns[i].PropertyName + ");");
         }
 
         source.Line("writer.WriteEndObject();");
         source.Close();
         source.Close();
+    }
+
+    // One static field per list column holding its element type (s_list3), shared by every record.
+    internal static void EmitListElements(SourceWriter source, IReadOnlyList<ColumnModel> columns)
+    {
+        bool any = false;
+        for (int i = 0; i < columns.Count; i++)
+        {
+            ColumnType type = columns[i].Type;
+            if (type.Kind == ColumnKind.List && type.Element is { } element)
+            {
+                source.Line("private static readonly " + ClrTypeMapping.ListElementType(element) + " s_list" + CSharpLiteral.Int(i) + " = " + ClrTypeMapping.ListElementExpression(element) + ";");
+                any = true;
+            }
+        }
+
+        if (any)
+        {
+            source.Line();
+        }
     }
 
     private static string ReadMethod(ColumnType type) => type.Kind switch

@@ -116,11 +116,18 @@ internal static class ParquetCodecEmitter
     {
         ColumnKind.String => Codecs + "ParquetStringColumn",
         ColumnKind.Binary => Codecs + "ParquetBinaryColumn",
+        ColumnKind.List when type.Element is { } element => Codecs + "ParquetListColumn<" + ClrTypeMapping.For(element).TypeName + "?>",
         _ => Codecs + "ParquetValueColumn<" + ClrTypeMapping.For(type).TypeName + ">",
     };
 
     private static string Factory(ColumnModel column)
     {
+        if (column.Type.Kind == ColumnKind.List && column.Type.Element is { } element)
+        {
+            string items = ClrTypeMapping.ListElementExpression(element).Replace("global::Typed.S3.Codecs.ListElements.", Codecs + "ParquetListElements.");
+            return "List(" + CSharpLiteral.String(column.Name) + ", " + items + ", " + CSharpLiteral.Bool(column.Required) + ")";
+        }
+
         string method = column.Type.Kind switch
         {
             ColumnKind.Bool => "Bool",

@@ -27,7 +27,9 @@ internal static class RecordEmitter
             first = false;
             ClrTypeMapping mapping = ClrTypeMapping.For(column.Type);
             source.Line("/// <summary>The column <c>" + CSharpLiteral.Xml(column.Name) + "</c> (" + CSharpLiteral.Xml(column.Type.DisplayName)
-                + (column.Required ? ", required" : ", nullable") + ").</summary>");
+                + (column.Required ? ", required" : ", nullable") + ")"
+                + (column.Type.Kind == ColumnKind.List ? ": elements may be null; the record's equality compares the list by reference, not element by element" : string.Empty)
+                + ".</summary>");
             source.Line("public " + (column.Required ? "required " : string.Empty) + mapping.PropertyType(column.Required) + " " + column.PropertyName + " { get; init; }");
         }
 

@@ -58,10 +58,13 @@ public class GeneratorDiagnosticsTests
         Assert.Contains("global::Typed.S3.Codecs.ParquetColumns.Decimal(\"total\", 12, 2, false)", parquet);
     }
 
-    [Fact]
-    public void ListColumnsAreReportedAsNotSupportedYetOnTheColumn()
+    [Theory]
+    [InlineData("{ \"name\": \"tags\", \"type\": \"list<list<string>>\" }", "list<list<string>>")]
+    [InlineData("{ \"name\": \"tags\", \"type\": \"record\", \"columns\": [{ \"name\": \"a\", \"type\": \"int32\" }] }", "record")]
+    [InlineData("{ \"name\": \"tags\", \"type\": \"list<record>\", \"columns\": [{ \"name\": \"a\", \"type\": \"int32\" }] }", "list<record>")]
+    public void NestedRecordAndNestedListColumnsAreReportedAsNotSupportedYetOnTheColumn(string column, string typeName)
     {
-        const string schema = """
+        string schema = """
             {
               "namespace": "Shop",
               "datasets": {
@@ -69,7 +72,8 @@ public class GeneratorDiagnosticsTests
                   "location": "s3://shop/orders/*.csv",
                   "columns": [
                     { "name": "id", "type": "int64" },
-                    { "name": "tags", "type": "list<string>" }
+            """ + "\n        " + column + """
+
                   ]
                 }
               }
@@ -79,8 +83,39 @@ public class GeneratorDiagnosticsTests
         GeneratorRunOutcome outcome = GeneratorHarness.Run(Path, schema);
 
         string line = Assert.Single(outcome.DiagnosticLines);
-        Assert.Equal("/src/app/orders.s3schema.json(8,9): error TS3016: Column 'tags' has type 'list<string>', which the generated codecs of this version cannot read or write yet", line);
+        Assert.Equal("/src/app/orders.s3schema.json(8,9): error TS3016: Column 'tags' has type '" + typeName + "', which the generated codecs of this version cannot read or write yet", line);
         Assert.Empty(outcome.Sources);
+    }
+
+    [Fact]
+    public void ListsOfScalarsGenerateEveryCodec()
+    {
+        const string schema = """
+            {
+              "namespace": "Shop",
+              "datasets": {
+                "Orders": {
+                  "record": "Order",
+                  "location": "s3://shop/orders/*.csv",
+                  "columns": [
+                    { "name": "id", "type": "int64" },
+                    { "name": "tags", "type": "list<string>", "required": true },
+                    { "name": "prices", "type": "list<decimal(9,2)>" }
+                  ]
+                }
+              }
+            }
+            """;
+
+        GeneratorRunOutcome outcome = GeneratorHarness.Run(Path, schema);
+
+        Assert.Empty(outcome.DiagnosticLines);
+        Assert.Empty(outcome.CompilationErrors);
+        string record = outcome.Sources.Single(s => s.HintName == "Shop.Order.g.cs").SourceText.ToString();
+        Assert.Contains("public required global::System.Collections.Generic.IReadOnlyList<string?> Tags { get; init; }", record);
+        Assert.Contains("public global::System.Collections.Generic.IReadOnlyList<decimal?>? Prices { get; init; }", record);
+        string parquet = outcome.Sources.Single(s => s.HintName == "Shop.Orders.Parquet.g.cs").SourceText.ToString();
+        Assert.Contains("global::Typed.S3.Codecs.ParquetColumns.List(\"prices\", global::Typed.S3.Codecs.ParquetListElements.Decimal(9, 2), false)", parquet);
     }
 
     [Theory]

@@ -63,6 +63,9 @@ namespace Contoso.Warehouse
         [global::System.CodeDom.Compiler.GeneratedCode("Typed.S3.Generators", "1.0")]
         private sealed class CsvMapper : global::Typed.S3.Codecs.CsvRecordMapperBase<AllTypesRow>
         {
+            private static readonly global::Typed.S3.Codecs.ListElement<string?> s_list23 = global::Typed.S3.Codecs.ListElements.String;
+            private static readonly global::Typed.S3.Codecs.ListElement<decimal?> s_list24 = global::Typed.S3.Codecs.ListElements.Decimal(10, 2);
+
             private static readonly global::Typed.S3.Codecs.CsvColumn[] s_columns =
             {
                 new global::Typed.S3.Codecs.CsvColumn("id", "int64", true),
@@ -88,6 +91,8 @@ namespace Contoso.Warehouse
                 new global::Typed.S3.Codecs.CsvColumn("payload", "binary", false),
                 new global::Typed.S3.Codecs.CsvColumn("blob", "binary", true),
                 new global::Typed.S3.Codecs.CsvColumn("class", "string", false),
+                new global::Typed.S3.Codecs.CsvColumn("tags", "list<string>", false),
+                new global::Typed.S3.Codecs.CsvColumn("amounts", "list<decimal(10,2)>", true),
             };
 
             private readonly int _field0;
@@ -113,6 +118,8 @@ namespace Contoso.Warehouse
             private readonly int _field20;
             private readonly int _field21;
             private readonly int _field22;
+            private readonly int _field23;
+            private readonly int _field24;
 
             public CsvMapper(global::CsvHelper.CsvReader reader, string objectName)
                 : base(reader, objectName, s_columns)
@@ -140,6 +147,8 @@ namespace Contoso.Warehouse
                 _field20 = IndexOf(20);
                 _field21 = IndexOf(21);
                 _field22 = IndexOf(22);
+                _field23 = IndexOf(23);
+                _field24 = IndexOf(24);
             }
 
             public override AllTypesRow Read(global::CsvHelper.CsvReader reader)
@@ -399,6 +408,12 @@ namespace Contoso.Warehouse
 
                 string? value22 = ReadNullableString(reader, _field22);
 
+                field = reader.GetSpan(_field23);
+                global::System.Collections.Generic.IReadOnlyList<string?>? value23 = ReadNullableList(reader, 23, field, s_list23);
+
+                field = reader.GetSpan(_field24);
+                global::System.Collections.Generic.IReadOnlyList<decimal?> value24 = ReadList(reader, 24, field, s_list24);
+
                 return new AllTypesRow
                 {
                     Id = value0,
@@ -424,6 +439,8 @@ namespace Contoso.Warehouse
                     Payload = value20,
                     Blob = value21,
                     Category = value22,
+                    Tags = value23,
+                    Amounts = value24,
                 };
             }
         }
@@ -433,7 +450,10 @@ namespace Contoso.Warehouse
         {
             public static readonly CsvRecordWriter Instance = new CsvRecordWriter();
 
-            public override int FieldCount => 23;
+            private static readonly global::Typed.S3.Codecs.ListElement<string?> s_list23 = global::Typed.S3.Codecs.ListElements.String;
+            private static readonly global::Typed.S3.Codecs.ListElement<decimal?> s_list24 = global::Typed.S3.Codecs.ListElements.Decimal(10, 2);
+
+            public override int FieldCount => 25;
 
             public override void WriteHeader(global::CsvHelper.CsvWriter writer)
             {
@@ -460,6 +480,8 @@ namespace Contoso.Warehouse
                 WriteColumnName(writer, "payload");
                 WriteColumnName(writer, "blob");
                 WriteColumnName(writer, "class");
+                WriteColumnName(writer, "tags");
+                WriteColumnName(writer, "amounts");
             }
 
             public override void Write(global::CsvHelper.CsvWriter writer, AllTypesRow record)
@@ -487,6 +509,8 @@ namespace Contoso.Warehouse
                 global::Typed.S3.Codecs.CsvFieldWriter.Write(writer, record.Payload);
                 global::Typed.S3.Codecs.CsvFieldWriter.Write(writer, record.Blob);
                 global::Typed.S3.Codecs.CsvFieldWriter.Write(writer, record.Category);
+                global::Typed.S3.Codecs.CsvFieldWriter.WriteList(writer, record.Tags, s_list23);
+                global::Typed.S3.Codecs.CsvFieldWriter.WriteList(writer, record.Amounts, s_list24);
             }
         }
     }

@@ -87,6 +87,9 @@ namespace Contoso.Warehouse
         [global::System.CodeDom.Compiler.GeneratedCode("Typed.S3.Generators", "1.0")]
         private sealed class JsonRecordReader : global::Typed.S3.Codecs.JsonRecordReader<AllTypesRow>
         {
+            private static readonly global::Typed.S3.Codecs.ListElement<string?> s_list23 = global::Typed.S3.Codecs.ListElements.String;
+            private static readonly global::Typed.S3.Codecs.ListElement<decimal?> s_list24 = global::Typed.S3.Codecs.ListElements.Decimal(10, 2);
+
             private static readonly global::Typed.S3.Codecs.JsonColumn[] s_columns =
             {
                 new global::Typed.S3.Codecs.JsonColumn("id", "int64", true),
@@ -112,6 +115,8 @@ namespace Contoso.Warehouse
                 new global::Typed.S3.Codecs.JsonColumn("payload", "binary", false),
                 new global::Typed.S3.Codecs.JsonColumn("blob", "binary", true),
                 new global::Typed.S3.Codecs.JsonColumn("class", "string", false),
+                new global::Typed.S3.Codecs.JsonColumn("tags", "list<string>", false),
+                new global::Typed.S3.Codecs.JsonColumn("amounts", "list<decimal(10,2)>", true),
             };
 
             // After s_columns: static fields initialize in declaration order.
@@ -153,6 +158,9 @@ namespace Contoso.Warehouse
                 byte[] value21 = null!;
                 bool has21 = false;
                 string? value22 = null;
+                global::System.Collections.Generic.IReadOnlyList<string?>? value23 = null;
+                global::System.Collections.Generic.IReadOnlyList<decimal?> value24 = null!;
+                bool has24 = false;
                 while (true)
                 {
                     if (!reader.Read())
@@ -247,6 +255,21 @@ namespace Contoso.Warehouse
                         case 22:
                             value22 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader, context, 22);
                             break;
+                        case 23:
+                            if (!TryReadNullableList(ref reader, context, 23, s_list23, out value23))
+                            {
+                                return false;
+                            }
+
+                            break;
+                        case 24:
+                            if (!TryReadList(ref reader, context, 24, s_list24, out value24))
+                            {
+                                return false;
+                            }
+
+                            has24 = true;
+                            break;
                         default:
                             if (!reader.TrySkip())
                             {
@@ -257,9 +280,9 @@ namespace Contoso.Warehouse
                     }
                 }
 
-                if (!has0 || !has4 || !has12 || !has13 || !has21)
+                if (!has0 || !has4 || !has12 || !has13 || !has21 || !has24)
                 {
-                    ThrowMissingProperties(context, new bool[] { has0, true, true, true, has4, true, true, true, true, true, true, true, has12, has13, true, true, true, true, true, true, true, has21, true });
+                    ThrowMissingProperties(context, new bool[] { has0, true, true, true, has4, true, true, true, true, true, true, true, has12, has13, true, true, true, true, true, true, true, has21, true, true, has24 });
                 }
 
                 record = new AllTypesRow
@@ -287,6 +310,8 @@ namespace Contoso.Warehouse
                     Payload = value20,
                     Blob = value21,
                     Category = value22,
+                    Tags = value23,
+                    Amounts = value24,
                 };
                 return true;
             }
@@ -343,6 +368,11 @@ namespace Contoso.Warehouse
                         if (global::System.MemoryExtensions.SequenceEqual(name, "blob"u8))
                         {
                             return 21;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "tags"u8))
+                        {
+                            return 23;
                         }
 
                         break;
@@ -409,6 +439,11 @@ namespace Contoso.Warehouse
                         if (global::System.MemoryExtensions.SequenceEqual(name, "payload"u8))
                         {
                             return 20;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "amounts"u8))
+                        {
+                            return 24;
                         }
 
                         break;
@@ -548,6 +583,16 @@ namespace Contoso.Warehouse
                     return 22;
                 }
 
+                if (reader.ValueTextEquals("tags"u8))
+                {
+                    return 23;
+                }
+
+                if (reader.ValueTextEquals("amounts"u8))
+                {
+                    return 24;
+                }
+
                 return -1;
             }
         }
@@ -556,6 +601,9 @@ namespace Contoso.Warehouse
         private sealed class JsonRecordWriter : global::Typed.S3.Codecs.JsonRecordWriter<AllTypesRow>
         {
             public static readonly JsonRecordWriter Instance = new JsonRecordWriter();
+
+            private static readonly global::Typed.S3.Codecs.ListElement<string?> s_list23 = global::Typed.S3.Codecs.ListElements.String;
+            private static readonly global::Typed.S3.Codecs.ListElement<decimal?> s_list24 = global::Typed.S3.Codecs.ListElements.Decimal(10, 2);
 
             private static readonly global::System.Text.Json.JsonEncodedText s_name0 = global::Typed.S3.Codecs.JsonFieldWriter.EncodeName("id");
             private static readonly global::System.Text.Json.JsonEncodedText s_name1 = global::Typed.S3.Codecs.JsonFieldWriter.EncodeName("flag");
@@ -580,6 +628,8 @@ namespace Contoso.Warehouse
             private static readonly global::System.Text.Json.JsonEncodedText s_name20 = global::Typed.S3.Codecs.JsonFieldWriter.EncodeName("payload");
             private static readonly global::System.Text.Json.JsonEncodedText s_name21 = global::Typed.S3.Codecs.JsonFieldWriter.EncodeName("blob");
             private static readonly global::System.Text.Json.JsonEncodedText s_name22 = global::Typed.S3.Codecs.JsonFieldWriter.EncodeName("class");
+            private static readonly global::System.Text.Json.JsonEncodedText s_name23 = global::Typed.S3.Codecs.JsonFieldWriter.EncodeName("tags");
+            private static readonly global::System.Text.Json.JsonEncodedText s_name24 = global::Typed.S3.Codecs.JsonFieldWriter.EncodeName("amounts");
 
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, AllTypesRow record)
             {
@@ -607,6 +657,8 @@ namespace Contoso.Warehouse
                 global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_name20, record.Payload);
                 global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_name21, record.Blob);
                 global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_name22, record.Category);
+                global::Typed.S3.Codecs.JsonFieldWriter.WriteList(writer, s_name23, record.Tags, s_list23);
+                global::Typed.S3.Codecs.JsonFieldWriter.WriteList(writer, s_name24, record.Amounts, s_list24);
                 writer.WriteEndObject();
             }
         }

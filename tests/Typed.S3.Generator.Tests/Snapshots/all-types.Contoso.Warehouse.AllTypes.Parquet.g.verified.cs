@@ -76,6 +76,8 @@ namespace Contoso.Warehouse
             private readonly global::Typed.S3.Codecs.ParquetBinaryColumn _column20 = global::Typed.S3.Codecs.ParquetColumns.Binary("payload", false);
             private readonly global::Typed.S3.Codecs.ParquetBinaryColumn _column21 = global::Typed.S3.Codecs.ParquetColumns.Binary("blob", true);
             private readonly global::Typed.S3.Codecs.ParquetStringColumn _column22 = global::Typed.S3.Codecs.ParquetColumns.String("class", false);
+            private readonly global::Typed.S3.Codecs.ParquetListColumn<string?> _column23 = global::Typed.S3.Codecs.ParquetColumns.List("tags", global::Typed.S3.Codecs.ParquetListElements.String, false);
+            private readonly global::Typed.S3.Codecs.ParquetListColumn<decimal?> _column24 = global::Typed.S3.Codecs.ParquetColumns.List("amounts", global::Typed.S3.Codecs.ParquetListElements.Decimal(10, 2), true);
 
             protected override global::Typed.S3.Codecs.ParquetColumn[] CreateColumns() => new global::Typed.S3.Codecs.ParquetColumn[]
             {
@@ -102,6 +104,8 @@ namespace Contoso.Warehouse
                 _column20,
                 _column21,
                 _column22,
+                _column23,
+                _column24,
             };
 
             public override AllTypesRow Read(int row) => new AllTypesRow
@@ -129,6 +133,8 @@ namespace Contoso.Warehouse
                 Payload = _column20.Get(row),
                 Blob = _column21.GetRequired(row),
                 Category = _column22.Get(row),
+                Tags = _column23.Get(row),
+                Amounts = _column24.GetRequired(row),
             };
 
             public override void Write(AllTypesRow record, int row)
@@ -156,6 +162,8 @@ namespace Contoso.Warehouse
                 _column20.Set(row, record.Payload);
                 _column21.Set(row, record.Blob);
                 _column22.Set(row, record.Category);
+                _column23.Set(row, record.Tags);
+                _column24.Set(row, record.Amounts);
             }
         }
     }

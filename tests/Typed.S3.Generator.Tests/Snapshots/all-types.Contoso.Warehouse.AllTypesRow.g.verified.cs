@@ -79,5 +79,11 @@ namespace Contoso.Warehouse
 
         /// <summary>The column <c>class</c> (string, nullable).</summary>
         public string? Category { get; init; }
+
+        /// <summary>The column <c>tags</c> (list&lt;string&gt;, nullable): elements may be null; the record's equality compares the list by reference, not element by element.</summary>
+        public global::System.Collections.Generic.IReadOnlyList<string?>? Tags { get; init; }
+
+        /// <summary>The column <c>amounts</c> (list&lt;decimal(10,2)&gt;, required): elements may be null; the record's equality compares the list by reference, not element by element.</summary>
+        public required global::System.Collections.Generic.IReadOnlyList<decimal?> Amounts { get; init; }
     }
 }

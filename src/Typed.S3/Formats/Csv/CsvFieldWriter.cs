@@ -1,6 +1,8 @@
 using System;
 using System.Buffers;
 using System.Buffers.Text;
+using System.Collections.Generic;
+using System.Text.Json;
 using CsvHelper;
 
 namespace Typed.S3.Codecs;
@@ -12,6 +14,12 @@ namespace Typed.S3.Codecs;
 /// </summary>
 public static class CsvFieldWriter
 {
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_listBuffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_listWriter;
+
     private const string DateFormat = "yyyy-MM-dd";
     private const string TimeFormat = "HH:mm:ss.FFFFFFF";
     private const string UtcTimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'";
@@ -128,6 +136,33 @@ public static class CsvFieldWriter
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
+    }
+
+    /// <summary>
+    /// Writes a <c>list&lt;T&gt;</c> as one field holding its JSON array text (<c>[1,2,null]</c>, strings JSON-quoted);
+    /// <see langword="null"/> as an empty field.
+    /// </summary>
+    /// <typeparam name="TItem">The element type, nullable.</typeparam>
+    /// <param name="writer">The writer.</param>
+    /// <param name="value">The list.</param>
+    /// <param name="element">The element type.</param>
+    public static void WriteList<TItem>(CsvWriter writer, IReadOnlyList<TItem>? value, ListElement<TItem> element)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(element);
+        if (value is null)
+        {
+            writer.WriteField(ReadOnlySpan<byte>.Empty);
+            return;
+        }
+
+        ArrayBufferWriter<byte> buffer = t_listBuffer ??= new ArrayBufferWriter<byte>(256);
+        buffer.ResetWrittenCount();
+        Utf8JsonWriter json = t_listWriter ??= new Utf8JsonWriter(buffer, JsonFieldWriter.WriterOptions);
+        json.Reset(buffer);
+        element.WriteArray(json, value);
+        json.Flush();
+        writer.WriteField(buffer.WrittenSpan);
     }
 
     private static void WriteFormatted<TValue>(CsvWriter writer, TValue? value, string? format)

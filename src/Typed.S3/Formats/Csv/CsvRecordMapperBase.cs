@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
+using System.Text.Json;
 using CsvHelper;
 
 namespace Typed.S3.Codecs;
@@ -99,6 +100,70 @@ public abstract class CsvRecordMapperBase<T> : CsvRecordMapper<T>
     /// <param name="index">The field index.</param>
     /// <returns>The value.</returns>
     protected static string ReadString(CsvReader reader, int index) => Utf8ValueParser.GetString(reader.GetSpan(index));
+
+    /// <summary>
+    /// Reads a <c>list&lt;T&gt;</c> field: the list's JSON array text (<c>[1,2,null]</c>, strings JSON-quoted), parsed
+    /// in place; an empty field is <see langword="null"/>.
+    /// </summary>
+    /// <typeparam name="TItem">The element type, nullable.</typeparam>
+    /// <param name="reader">The reader, on a record.</param>
+    /// <param name="column">The column's position in the schema.</param>
+    /// <param name="field">The field's bytes.</param>
+    /// <param name="element">The element type.</param>
+    /// <returns>The list, or <see langword="null"/>.</returns>
+    protected IReadOnlyList<TItem>? ReadNullableList<TItem>(CsvReader reader, int column, ReadOnlySpan<byte> field, ListElement<TItem> element) =>
+        field.IsEmpty ? null : ReadList(reader, column, field, element);
+
+    /// <summary>Reads a required <c>list&lt;T&gt;</c> field; see <see cref="ReadNullableList{TItem}"/>. An empty field is an error.</summary>
+    /// <typeparam name="TItem">The element type, nullable.</typeparam>
+    /// <param name="reader">The reader, on a record.</param>
+    /// <param name="column">The column's position in the schema.</param>
+    /// <param name="field">The field's bytes.</param>
+    /// <param name="element">The element type.</param>
+    /// <returns>The list.</returns>
+    protected IReadOnlyList<TItem> ReadList<TItem>(CsvReader reader, int column, ReadOnlySpan<byte> field, ListElement<TItem> element)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(element);
+        if (field.IsEmpty)
+        {
+            ThrowMissingValue(reader, column);
+        }
+
+        CsvColumn definition = _columns[column];
+        string? problem;
+        string? value;
+        try
+        {
+            var json = new Utf8JsonReader(field);
+            if (!json.Read() || json.TokenType != JsonTokenType.StartArray)
+            {
+                problem = "the field is not a JSON array";
+                value = Encoding.UTF8.GetString(field);
+            }
+            else if (element.TryReadArray(ref json, out TItem[] items, out problem))
+            {
+                if (!json.Read())
+                {
+                    return items;
+                }
+
+                problem = "the field has more after the JSON array";
+                value = Encoding.UTF8.GetString(field);
+            }
+            else
+            {
+                value = ListElement<TItem>.ValueText(ref json);
+            }
+        }
+        catch (JsonException exception)
+        {
+            problem = "the field is not a JSON array (" + exception.Message + ")";
+            value = Encoding.UTF8.GetString(field);
+        }
+
+        throw new DatasetFormatException(ObjectName, LineOf(reader), reader.RowNumber, definition.Name, definition.TypeName, value, problem!);
+    }
 
     /// <summary>Throws the error for a field that does not parse as its column's type.</summary>
     /// <param name="reader">The reader, on the record.</param>

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -437,6 +438,26 @@ public static class JsonFieldWriter
         {
             writer.WriteNull(name);
         }
+    }
+
+    /// <summary>Writes a <c>list&lt;T&gt;</c> as a JSON array (null elements as <c>null</c>); <see langword="null"/> as <c>null</c>.</summary>
+    /// <typeparam name="TItem">The element type, nullable.</typeparam>
+    /// <param name="writer">The writer.</param>
+    /// <param name="name">The property name.</param>
+    /// <param name="value">The list.</param>
+    /// <param name="element">The element type.</param>
+    public static void WriteList<TItem>(Utf8JsonWriter writer, JsonEncodedText name, IReadOnlyList<TItem>? value, ListElement<TItem> element)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(element);
+        if (value is null)
+        {
+            writer.WriteNull(name);
+            return;
+        }
+
+        writer.WritePropertyName(name);
+        element.WriteArray(writer, value);
     }
 
     private static void WriteSingle(Utf8JsonWriter writer, JsonEncodedText name, float value)

@@ -286,6 +286,64 @@ public abstract class JsonRecordReader<T>
         return reader.TryGetBytesFromBase64(out byte[]? value) ? value : throw Invalid(ref reader, context, column, "invalid value");
     }
 
+    /// <summary>
+    /// Reads a required <c>list&lt;T&gt;</c> value from a JSON array (elements may be <c>null</c>). The whole array must
+    /// be in the reader's data: a <see langword="false"/> return asks for more.
+    /// </summary>
+    /// <typeparam name="TItem">The element type, nullable.</typeparam>
+    /// <param name="reader">The reader, on the value.</param>
+    /// <param name="context">Where the reader is.</param>
+    /// <param name="column">The column's position in the schema.</param>
+    /// <param name="element">The element type.</param>
+    /// <param name="value">The list.</param>
+    /// <returns>Whether the whole array was in the reader's data.</returns>
+    protected bool TryReadList<TItem>(ref Utf8JsonReader reader, JsonReadContext context, int column, ListElement<TItem> element, out IReadOnlyList<TItem> value)
+    {
+        ArgumentNullException.ThrowIfNull(element);
+        value = Array.Empty<TItem>();
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            throw WrongType(ref reader, context, column, "an array");
+        }
+
+        Utf8JsonReader ahead = reader;
+        if (!ahead.TrySkip())
+        {
+            return false;
+        }
+
+        if (!element.TryReadArray(ref reader, out TItem[] items, out string? problem))
+        {
+            JsonColumn definition = _columns[column];
+            throw new DatasetFormatException(
+                context.ObjectName, context.LineOf(reader.TokenStartIndex), context.Row, definition.Name, definition.TypeName, ListElement<TItem>.ValueText(ref reader), problem!);
+        }
+
+        value = items;
+        return true;
+    }
+
+    /// <summary>Reads a nullable <c>list&lt;T&gt;</c> value: <c>null</c> or a JSON array. See <see cref="TryReadList{TItem}"/>.</summary>
+    /// <typeparam name="TItem">The element type, nullable.</typeparam>
+    /// <param name="reader">The reader, on the value.</param>
+    /// <param name="context">Where the reader is.</param>
+    /// <param name="column">The column's position in the schema.</param>
+    /// <param name="element">The element type.</param>
+    /// <param name="value">The list, or <see langword="null"/>.</param>
+    /// <returns>Whether the whole array was in the reader's data.</returns>
+    protected bool TryReadNullableList<TItem>(ref Utf8JsonReader reader, JsonReadContext context, int column, ListElement<TItem> element, out IReadOnlyList<TItem>? value)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            value = null;
+            return true;
+        }
+
+        bool complete = TryReadList(ref reader, context, column, element, out IReadOnlyList<TItem> list);
+        value = list;
+        return complete;
+    }
+
     /// <summary>Throws the error for required properties an object lacks.</summary>
     /// <param name="context">Where the reader is.</param>
     /// <param name="present">For each column in schema order, whether it was read (<see langword="true"/> for optional columns).</param>

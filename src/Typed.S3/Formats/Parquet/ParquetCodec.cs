@@ -121,16 +121,23 @@ public static class ParquetCodec
         _ = ParquetAotRoots.Count;
         ParquetRecordMapper<T> mapper = createMapper();
         ParquetColumn[] columns = mapper.Columns;
+        var schemaFields = new Field[columns.Length];
+        for (int i = 0; i < columns.Length; i++)
+        {
+            schemaFields[i] = columns[i].CreateSchemaField();
+        }
+
+        var schema = new ParquetSchema(schemaFields);
         var fields = new DataField[columns.Length];
         for (int i = 0; i < columns.Length; i++)
         {
-            fields[i] = columns[i].CreateField();
+            fields[i] = columns[i].LeafOf(schemaFields[i]);
         }
 
         var options = new ParquetOptions { CompressionMethod = Compression(format.Compression) };
         try
         {
-            ParquetWriter writer = await ParquetWriter.CreateAsync(new ParquetSchema(fields), stream, options, append: false, cancellationToken).ConfigureAwait(false);
+            ParquetWriter writer = await ParquetWriter.CreateAsync(schema, stream, options, append: false, cancellationToken).ConfigureAwait(false);
             await using (writer.ConfigureAwait(false))
             {
                 int capacity = Math.Min(format.RowGroupSize, 4096);
@@ -276,7 +283,8 @@ public static class ParquetCodec
                 continue;
             }
 
-            if (found is not DataField data || data.IsArray || !column.Accepts(data))
+            DataField? data = column.Bind(found);
+            if (data is null)
             {
                 throw new DatasetFormatException(objectName, 0, 0, column.Name, null, null,
                     "the column is " + column.TypeName + " in the schema but " + ParquetFileTypes.Describe(found) + " in the file");

@@ -37,6 +37,15 @@ public abstract class ParquetColumn
     /// <summary>Whether a file's column can be read into this column.</summary>
     internal abstract bool Accepts(DataField fileField);
 
+    /// <summary>The column's field in a written file's schema: its data field, or a list field for a list column.</summary>
+    internal virtual Field CreateSchemaField() => CreateField();
+
+    /// <summary>The data field whose values a written column's chunk holds: the schema field itself, or a list's leaf.</summary>
+    internal virtual DataField LeafOf(Field schemaField) => (DataField)schemaField;
+
+    /// <summary>The file's data field this column reads, or <see langword="null"/> when the file's field cannot be read as the column.</summary>
+    internal virtual DataField? Bind(Field fileField) => fileField is DataField data && !data.IsArray && Accepts(data) ? data : null;
+
     /// <summary>Reads one row group's values of the column.</summary>
     internal abstract ValueTask ReadAsync(ParquetRowGroupReader rowGroup, DataField fileField, int rowCount, CancellationToken cancellationToken);
 

@@ -146,4 +146,16 @@ public static class ParquetColumns
     /// <param name="required">Whether the column is required.</param>
     /// <returns>The column.</returns>
     public static ParquetValueColumn<Guid> Uuid(string name, bool required) => new(name, "uuid", required, ExactValueType<Guid>.Instance);
+
+    /// <summary>A <c>list&lt;T&gt;</c> column (the three-level LIST logical type).</summary>
+    /// <typeparam name="TItem">The element type, nullable.</typeparam>
+    /// <param name="name">The column's name.</param>
+    /// <param name="items">The element type, from <see cref="ParquetListElements"/>.</param>
+    /// <param name="required">Whether the column is required (its lists are never null; elements may be).</param>
+    /// <returns>The column.</returns>
+    public static ParquetListColumn<TItem> List<TItem>(string name, ParquetListItems<TItem> items, bool required)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        return new(name, required, items);
+    }
 }

@@ -13,7 +13,7 @@ internal static class ParquetFileTypes
         switch (field.SchemaType)
         {
             case SchemaType.List:
-                return "a list";
+                return field is ListField { Item: DataField item } ? "a list of " + Describe(item) : "a list";
             case SchemaType.Map:
                 return "a map";
             case SchemaType.Struct:

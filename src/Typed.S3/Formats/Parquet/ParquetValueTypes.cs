@@ -16,6 +16,11 @@ internal abstract class ParquetValueType<T>
 
     public abstract bool Accepts(DataField file);
 
+    /// <summary>Checks that a value to write fits the column (a decimal's precision and scale); nothing by default.</summary>
+    public virtual void Check(ParquetColumn column, long row, T value)
+    {
+    }
+
     public virtual ValueTask ReadAsync(ParquetRowGroupReader rowGroup, DataField file, Memory<T> values, CancellationToken cancellationToken) =>
         rowGroup.ReadAsync<T>(file, values, null, cancellationToken);
 
@@ -159,7 +164,7 @@ internal sealed class DecimalValueType : ParquetValueType<decimal>
         return result;
     }
 
-    private void Check(ParquetColumn column, long row, decimal value)
+    public override void Check(ParquetColumn column, long row, decimal value)
     {
         if (Math.Abs(decimal.Round(value, _scale, MidpointRounding.AwayFromZero)) >= _limit || value.Scale > _scale && decimal.Round(value, _scale) != value)
         {
@@ -210,7 +215,7 @@ internal sealed class TimeValueType : ParquetValueType<TimeOnly>
         public static int ToFile(TimeOnly value) => (int)(value.Ticks / TimeSpan.TicksPerMillisecond);
     }
 
-    private readonly struct MicrosTime : IParquetConversion<TimeOnly, long>
+    internal readonly struct MicrosTime : IParquetConversion<TimeOnly, long>
     {
         public static TimeOnly FromFile(long value) => new(value * TimeSpan.TicksPerMicrosecond);
 

@@ -1,0 +1,437 @@
+using System;
+using System.Globalization;
+using System.Text.Json;
+
+namespace Typed.S3.Codecs;
+
+/// <summary>
+/// The element types of <c>list&lt;T&gt;</c> columns, for generated codecs. Elements read and write as the JSON codecs
+/// read and write scalar values: numbers as JSON numbers (NaN and the infinities as strings), dates, times,
+/// timestamps and UUIDs as ISO 8601 / canonical strings, binary values as base64 strings, and <c>null</c> for null
+/// elements.
+/// </summary>
+public static class ListElements
+{
+    private const int MaxTextValueLength = 128;
+    private const string DateFormat = "yyyy-MM-dd";
+    private const string TimeFormat = "HH:mm:ss.FFFFFFF";
+    private const string UtcTimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'";
+    private const string LocalTimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF";
+
+    /// <summary>Elements of <c>list&lt;bool&gt;</c>.</summary>
+    public static ListElement<bool?> Bool { get; } = new ValueElement<bool>("bool", ReadBoolean, (w, v) => w.WriteBooleanValue(v));
+
+    /// <summary>Elements of <c>list&lt;int8&gt;</c>.</summary>
+    public static ListElement<sbyte?> Int8 { get; } = new ValueElement<sbyte>("int8", ReadSByte, (w, v) => w.WriteNumberValue(v));
+
+    /// <summary>Elements of <c>list&lt;int16&gt;</c>.</summary>
+    public static ListElement<short?> Int16 { get; } = new ValueElement<short>("int16", ReadInt16, (w, v) => w.WriteNumberValue(v));
+
+    /// <summary>Elements of <c>list&lt;int32&gt;</c>.</summary>
+    public static ListElement<int?> Int32 { get; } = new ValueElement<int>("int32", ReadInt32, (w, v) => w.WriteNumberValue(v));
+
+    /// <summary>Elements of <c>list&lt;int64&gt;</c>.</summary>
+    public static ListElement<long?> Int64 { get; } = new ValueElement<long>("int64", ReadInt64, (w, v) => w.WriteNumberValue(v));
+
+    /// <summary>Elements of <c>list&lt;uint8&gt;</c>.</summary>
+    public static ListElement<byte?> UInt8 { get; } = new ValueElement<byte>("uint8", ReadByte, (w, v) => w.WriteNumberValue(v));
+
+    /// <summary>Elements of <c>list&lt;uint16&gt;</c>.</summary>
+    public static ListElement<ushort?> UInt16 { get; } = new ValueElement<ushort>("uint16", ReadUInt16, (w, v) => w.WriteNumberValue(v));
+
+    /// <summary>Elements of <c>list&lt;uint32&gt;</c>.</summary>
+    public static ListElement<uint?> UInt32 { get; } = new ValueElement<uint>("uint32", ReadUInt32, (w, v) => w.WriteNumberValue(v));
+
+    /// <summary>Elements of <c>list&lt;uint64&gt;</c>.</summary>
+    public static ListElement<ulong?> UInt64 { get; } = new ValueElement<ulong>("uint64", ReadUInt64, (w, v) => w.WriteNumberValue(v));
+
+    /// <summary>Elements of <c>list&lt;float32&gt;</c>.</summary>
+    public static ListElement<float?> Float32 { get; } = new ValueElement<float>("float32", ReadSingle, WriteSingle);
+
+    /// <summary>Elements of <c>list&lt;float64&gt;</c>.</summary>
+    public static ListElement<double?> Float64 { get; } = new ValueElement<double>("float64", ReadDouble, WriteDouble);
+
+    /// <summary>Elements of <c>list&lt;string&gt;</c>.</summary>
+    public static ListElement<string?> String { get; } = new ReferenceElement<string>("string", ReadString, (w, v) => w.WriteStringValue(v));
+
+    /// <summary>Elements of <c>list&lt;binary&gt;</c> (base64 strings).</summary>
+    public static ListElement<byte[]?> Binary { get; } = new ReferenceElement<byte[]>("binary", ReadBinary, (w, v) => w.WriteBase64StringValue(v));
+
+    /// <summary>Elements of <c>list&lt;date&gt;</c> (<c>yyyy-MM-dd</c>).</summary>
+    public static ListElement<DateOnly?> Date { get; } = new ValueElement<DateOnly>("date", ReadDate, (w, v) => WriteFormatted(w, v, DateFormat));
+
+    /// <summary>Elements of <c>list&lt;time&gt;</c> (<c>HH:mm:ss[.fffffff]</c>).</summary>
+    public static ListElement<TimeOnly?> Time { get; } = new ValueElement<TimeOnly>("time", ReadTime, (w, v) => WriteFormatted(w, v, TimeFormat));
+
+    /// <summary>Elements of <c>list&lt;timestamp&gt;</c> (ISO 8601, written in UTC with <c>Z</c>).</summary>
+    public static ListElement<DateTimeOffset?> Timestamp { get; } =
+        new ValueElement<DateTimeOffset>("timestamp", ReadTimestamp, (w, v) => WriteFormatted(w, v.UtcDateTime, UtcTimestampFormat));
+
+    /// <summary>Elements of <c>list&lt;timestamp_local&gt;</c> (ISO 8601 without an offset).</summary>
+    public static ListElement<DateTime?> LocalTimestamp { get; } =
+        new ValueElement<DateTime>("timestamp_local", ReadLocalTimestamp, (w, v) => WriteFormatted(w, v, LocalTimestampFormat));
+
+    /// <summary>Elements of <c>list&lt;uuid&gt;</c>.</summary>
+    public static ListElement<Guid?> Uuid { get; } = new ValueElement<Guid>("uuid", ReadGuid, (w, v) => w.WriteStringValue(v));
+
+    /// <summary>Elements of <c>list&lt;decimal(p,s)&gt;</c>: a number with more digits than the type holds is an error, never rounded.</summary>
+    /// <param name="precision">Total digits (1 to 28).</param>
+    /// <param name="scale">Digits after the point (0 to <paramref name="precision"/>).</param>
+    /// <returns>The element type.</returns>
+    public static ListElement<decimal?> Decimal(int precision, int scale)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(precision, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(scale);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(scale, precision);
+        string typeName = string.Create(CultureInfo.InvariantCulture, $"decimal({precision},{scale})");
+        return new ValueElement<decimal>(typeName, (ref Utf8JsonReader reader, out decimal value, out string? problem) => ReadDecimal(ref reader, precision, scale, out value, out problem), (w, v) => w.WriteNumberValue(v));
+    }
+
+    private delegate bool ReadElement<TValue>(ref Utf8JsonReader reader, out TValue value, out string? problem);
+
+    private static bool ReadBoolean(ref Utf8JsonReader reader, out bool value, out string? problem)
+    {
+        value = reader.TokenType == JsonTokenType.True;
+        if (reader.TokenType is JsonTokenType.True or JsonTokenType.False)
+        {
+            problem = null;
+            return true;
+        }
+
+        return WrongType(ref reader, "true or false", out problem);
+    }
+
+    private static bool ReadSByte(ref Utf8JsonReader reader, out sbyte value, out string? problem)
+    {
+        value = default;
+        return (reader.TokenType == JsonTokenType.Number && reader.TryGetSByte(out value) && Ok(out problem)) || InvalidInteger(ref reader, out problem);
+    }
+
+    private static bool ReadInt16(ref Utf8JsonReader reader, out short value, out string? problem)
+    {
+        value = default;
+        return (reader.TokenType == JsonTokenType.Number && reader.TryGetInt16(out value) && Ok(out problem)) || InvalidInteger(ref reader, out problem);
+    }
+
+    private static bool ReadInt32(ref Utf8JsonReader reader, out int value, out string? problem)
+    {
+        value = default;
+        return (reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out value) && Ok(out problem)) || InvalidInteger(ref reader, out problem);
+    }
+
+    private static bool ReadInt64(ref Utf8JsonReader reader, out long value, out string? problem)
+    {
+        value = default;
+        return (reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out value) && Ok(out problem)) || InvalidInteger(ref reader, out problem);
+    }
+
+    private static bool ReadByte(ref Utf8JsonReader reader, out byte value, out string? problem)
+    {
+        value = default;
+        return (reader.TokenType == JsonTokenType.Number && reader.TryGetByte(out value) && Ok(out problem)) || InvalidInteger(ref reader, out problem);
+    }
+
+    private static bool ReadUInt16(ref Utf8JsonReader reader, out ushort value, out string? problem)
+    {
+        value = default;
+        return (reader.TokenType == JsonTokenType.Number && reader.TryGetUInt16(out value) && Ok(out problem)) || InvalidInteger(ref reader, out problem);
+    }
+
+    private static bool ReadUInt32(ref Utf8JsonReader reader, out uint value, out string? problem)
+    {
+        value = default;
+        return (reader.TokenType == JsonTokenType.Number && reader.TryGetUInt32(out value) && Ok(out problem)) || InvalidInteger(ref reader, out problem);
+    }
+
+    private static bool ReadUInt64(ref Utf8JsonReader reader, out ulong value, out string? problem)
+    {
+        value = default;
+        return (reader.TokenType == JsonTokenType.Number && reader.TryGetUInt64(out value) && Ok(out problem)) || InvalidInteger(ref reader, out problem);
+    }
+
+    private static bool ReadSingle(ref Utf8JsonReader reader, out float value, out string? problem)
+    {
+        if (reader.TokenType == JsonTokenType.Number && reader.TryGetSingle(out value) && float.IsFinite(value))
+        {
+            problem = null;
+            return true;
+        }
+
+        bool read = ReadNonFinite(ref reader, out double wide, out problem);
+        value = (float)wide;
+        return read;
+    }
+
+    private static bool ReadDouble(ref Utf8JsonReader reader, out double value, out string? problem)
+    {
+        if (reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out value) && double.IsFinite(value))
+        {
+            problem = null;
+            return true;
+        }
+
+        return ReadNonFinite(ref reader, out value, out problem);
+    }
+
+    private static bool ReadNonFinite(ref Utf8JsonReader reader, out double value, out string? problem)
+    {
+        value = default;
+        problem = null;
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.Number:
+                problem = "the number is out of range";
+                return false;
+            case JsonTokenType.String when reader.ValueTextEquals("NaN"u8):
+                value = double.NaN;
+                return true;
+            case JsonTokenType.String when reader.ValueTextEquals("Infinity"u8):
+                value = double.PositiveInfinity;
+                return true;
+            case JsonTokenType.String when reader.ValueTextEquals("-Infinity"u8):
+                value = double.NegativeInfinity;
+                return true;
+            case JsonTokenType.String:
+                problem = "the string is not \"NaN\", \"Infinity\" or \"-Infinity\"";
+                return false;
+            default:
+                return WrongType(ref reader, "a number", out problem);
+        }
+    }
+
+    private static bool ReadDecimal(ref Utf8JsonReader reader, int precision, int scale, out decimal value, out string? problem)
+    {
+        value = default;
+        if (reader.TokenType != JsonTokenType.Number)
+        {
+            return WrongType(ref reader, "a number", out problem);
+        }
+
+        if (!reader.TryGetDecimal(out value)
+            && !decimal.TryParse(reader.ValueSpan, NumberStyles.Float, CultureInfo.InvariantCulture, out value))
+        {
+            problem = "the number is out of range";
+            return false;
+        }
+
+        if (!Utf8ValueParser.FitsDecimal(value, precision, scale))
+        {
+            problem = "the number does not fit the element type's precision and scale";
+            return false;
+        }
+
+        problem = null;
+        return true;
+    }
+
+    private static bool ReadString(ref Utf8JsonReader reader, out string value, out string? problem)
+    {
+        value = string.Empty;
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            return WrongType(ref reader, "a string", out problem);
+        }
+
+        value = reader.GetString()!;
+        problem = null;
+        return true;
+    }
+
+    private static bool ReadBinary(ref Utf8JsonReader reader, out byte[] value, out string? problem)
+    {
+        value = Array.Empty<byte>();
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            return WrongType(ref reader, "a string", out problem);
+        }
+
+        if (reader.TryGetBytesFromBase64(out byte[]? bytes))
+        {
+            value = bytes;
+            problem = null;
+            return true;
+        }
+
+        problem = "invalid value";
+        return false;
+    }
+
+    private static bool ReadDate(ref Utf8JsonReader reader, out DateOnly value, out string? problem)
+    {
+        value = default;
+        Span<byte> scratch = stackalloc byte[MaxTextValueLength];
+        return (reader.TokenType == JsonTokenType.String ? Invalid(Utf8ValueParser.TryParseDate(Unescaped(reader, scratch), out value), out problem) : WrongType(ref reader, "a string", out problem));
+    }
+
+    private static bool ReadTime(ref Utf8JsonReader reader, out TimeOnly value, out string? problem)
+    {
+        value = default;
+        Span<byte> scratch = stackalloc byte[MaxTextValueLength];
+        return (reader.TokenType == JsonTokenType.String ? Invalid(Utf8ValueParser.TryParseTime(Unescaped(reader, scratch), out value), out problem) : WrongType(ref reader, "a string", out problem));
+    }
+
+    private static bool ReadTimestamp(ref Utf8JsonReader reader, out DateTimeOffset value, out string? problem)
+    {
+        value = default;
+        Span<byte> scratch = stackalloc byte[MaxTextValueLength];
+        return (reader.TokenType == JsonTokenType.String ? Invalid(Utf8ValueParser.TryParseTimestamp(Unescaped(reader, scratch), out value), out problem) : WrongType(ref reader, "a string", out problem));
+    }
+
+    private static bool ReadLocalTimestamp(ref Utf8JsonReader reader, out DateTime value, out string? problem)
+    {
+        value = default;
+        Span<byte> scratch = stackalloc byte[MaxTextValueLength];
+        return (reader.TokenType == JsonTokenType.String ? Invalid(Utf8ValueParser.TryParseLocalTimestamp(Unescaped(reader, scratch), out value), out problem) : WrongType(ref reader, "a string", out problem));
+    }
+
+    private static bool ReadGuid(ref Utf8JsonReader reader, out Guid value, out string? problem)
+    {
+        value = default;
+        Span<byte> scratch = stackalloc byte[MaxTextValueLength];
+        return (reader.TokenType == JsonTokenType.String ? Invalid(Utf8ValueParser.TryParseGuid(Unescaped(reader, scratch), out value), out problem) : WrongType(ref reader, "a string", out problem));
+    }
+
+    private static bool Ok(out string? problem)
+    {
+        problem = null;
+        return true;
+    }
+
+    private static bool Invalid(bool parsed, out string? problem)
+    {
+        problem = parsed ? null : "invalid value";
+        return parsed;
+    }
+
+    private static bool WrongType(ref Utf8JsonReader reader, string expected, out string? problem)
+    {
+        problem = "the value is " + JsonReadContext.Describe(reader.TokenType) + ", not " + expected;
+        return false;
+    }
+
+    private static bool InvalidInteger(ref Utf8JsonReader reader, out string? problem)
+    {
+        if (reader.TokenType != JsonTokenType.Number)
+        {
+            return WrongType(ref reader, "a number", out problem);
+        }
+
+        problem = reader.ValueSpan.IndexOfAny("."u8 + "eE"u8) >= 0 ? "the number has a fraction or an exponent" : "the number is out of range";
+        return false;
+    }
+
+    private static ReadOnlySpan<byte> Unescaped(in Utf8JsonReader reader, Span<byte> scratch)
+    {
+        if (!reader.ValueIsEscaped)
+        {
+            return reader.ValueSpan;
+        }
+
+        return reader.ValueSpan.Length > scratch.Length ? ReadOnlySpan<byte>.Empty : scratch.Slice(0, reader.CopyString(scratch));
+    }
+
+    private static void WriteSingle(Utf8JsonWriter writer, float value)
+    {
+        if (float.IsFinite(value))
+        {
+            writer.WriteNumberValue(value);
+        }
+        else
+        {
+            writer.WriteStringValue(NonFinite(value));
+        }
+    }
+
+    private static void WriteDouble(Utf8JsonWriter writer, double value)
+    {
+        if (double.IsFinite(value))
+        {
+            writer.WriteNumberValue(value);
+        }
+        else
+        {
+            writer.WriteStringValue(NonFinite(value));
+        }
+    }
+
+    private static ReadOnlySpan<byte> NonFinite(double value) =>
+        double.IsNaN(value) ? "NaN"u8 : value > 0 ? "Infinity"u8 : "-Infinity"u8;
+
+    private static void WriteFormatted<TValue>(Utf8JsonWriter writer, TValue value, string format)
+        where TValue : IUtf8SpanFormattable
+    {
+        Span<byte> text = stackalloc byte[64];
+        if (!value.TryFormat(text, out int written, format, CultureInfo.InvariantCulture))
+        {
+            throw new FormatException("The value does not fit its text form.");
+        }
+
+        writer.WriteStringValue(text.Slice(0, written));
+    }
+
+    private sealed class ValueElement<TValue> : ListElement<TValue?>
+        where TValue : struct
+    {
+        private readonly ReadElement<TValue> _read;
+        private readonly Action<Utf8JsonWriter, TValue> _write;
+
+        public ValueElement(string typeName, ReadElement<TValue> read, Action<Utf8JsonWriter, TValue> write)
+            : base(typeName)
+        {
+            _read = read;
+            _write = write;
+        }
+
+        internal override bool TryRead(ref Utf8JsonReader reader, out TValue? value, out string? problem)
+        {
+            bool read = _read(ref reader, out TValue parsed, out problem);
+            value = read ? parsed : null;
+            return read;
+        }
+
+        internal override void Write(Utf8JsonWriter writer, TValue? value)
+        {
+            if (value is TValue present)
+            {
+                _write(writer, present);
+            }
+            else
+            {
+                writer.WriteNullValue();
+            }
+        }
+    }
+
+    private sealed class ReferenceElement<TValue> : ListElement<TValue?>
+        where TValue : class
+    {
+        private readonly ReadElement<TValue> _read;
+        private readonly Action<Utf8JsonWriter, TValue> _write;
+
+        public ReferenceElement(string typeName, ReadElement<TValue> read, Action<Utf8JsonWriter, TValue> write)
+            : base(typeName)
+        {
+            _read = read;
+            _write = write;
+        }
+
+        internal override bool TryRead(ref Utf8JsonReader reader, out TValue? value, out string? problem)
+        {
+            bool read = _read(ref reader, out TValue parsed, out problem);
+            value = read ? parsed : null;
+            return read;
+        }
+
+        internal override void Write(Utf8JsonWriter writer, TValue? value)
+        {
+            if (value is null)
+            {
+                writer.WriteNullValue();
+            }
+            else
+            {
+                _write(writer, value);
+            }
+        }
+    }
+}
