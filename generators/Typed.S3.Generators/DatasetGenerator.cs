@@ -25,6 +25,12 @@ public sealed class DatasetGenerator : IIncrementalGenerator
     /// <summary>The tracking name of the step that checks parsed schemas against what this version generates.</summary>
     public const string CheckStep = "CheckSchema";
 
+    /// <summary>
+    /// The MSBuild property (made visible to the compiler by Typed.S3.targets) that says the <c>TypedS3ValidateSchemas</c>
+    /// task checked the schema files in this build and logged their diagnostics already.
+    /// </summary>
+    public const string SchemasValidatedProperty = "build_property.TypedS3SchemasValidated";
+
     private const string SchemaFileSuffix = ".s3schema.json";
 
     /// <inheritdoc />
@@ -37,7 +43,12 @@ public sealed class DatasetGenerator : IIncrementalGenerator
             .Select(static (document, _) => GenerationSupport.Check(document))
             .WithTrackingName(CheckStep);
 
-        context.RegisterSourceOutput(documents, static (output, document) => Emit(output, document));
+        IncrementalValueProvider<bool> validatedByTask = context.AnalyzerConfigOptionsProvider
+            .Select(static (options, _) =>
+                options.GlobalOptions.TryGetValue(SchemasValidatedProperty, out string? value)
+                && string.Equals(value?.Trim(), "true", StringComparison.OrdinalIgnoreCase));
+
+        context.RegisterSourceOutput(documents.Combine(validatedByTask), static (output, pair) => Emit(output, pair.Left, pair.Right));
     }
 
     private static SchemaDocument Parse(AdditionalText file, System.Threading.CancellationToken cancellationToken)
@@ -53,11 +64,18 @@ public sealed class DatasetGenerator : IIncrementalGenerator
         }
     }
 
-    private static void Emit(SourceProductionContext output, SchemaDocument document)
+    // When the MSBuild task validated the schema files in this build, it logged every parser diagnostic (and stopped
+    // the build before compiling on an error): reporting them again would print each warning twice. The generator then
+    // reports only what the task cannot know: what this generator version can emit (TS3016) and its own failures (TS3017).
+    // Invalid datasets are never in document.Datasets, so no code is generated for them either way.
+    private static void Emit(SourceProductionContext output, SchemaDocument document, bool validatedByTask)
     {
         foreach (SchemaDiagnostic diagnostic in document.Diagnostics)
         {
-            output.ReportDiagnostic(DiagnosticReporter.ToDiagnostic(diagnostic));
+            if (!validatedByTask || IsGeneratorOnly(diagnostic.Id))
+            {
+                output.ReportDiagnostic(DiagnosticReporter.ToDiagnostic(diagnostic));
+            }
         }
 
         foreach (DatasetModel dataset in document.Datasets)
@@ -80,6 +98,9 @@ public sealed class DatasetGenerator : IIncrementalGenerator
             }
         }
     }
+
+    private static bool IsGeneratorOnly(string id) =>
+        id == SchemaDiagnosticCodes.UnsupportedColumnType.Id || id == SchemaDiagnosticCodes.GeneratorFailure.Id;
 
     private static void AddSource(SourceProductionContext output, string hintName, string source) =>
         output.AddSource(hintName, SourceText.From(source, Encoding.UTF8));

@@ -25,18 +25,20 @@ internal static class GeneratorHarness
     private static readonly ImmutableDictionary<string, ReportDiagnostic> SdkSuppressedWarnings =
         ImmutableDictionary<string, ReportDiagnostic>.Empty.Add("CS1701", ReportDiagnostic.Suppress).Add("CS1702", ReportDiagnostic.Suppress);
 
-    public static GeneratorDriver CreateDriver(params AdditionalText[] files) =>
+    public static GeneratorDriver CreateDriver(params AdditionalText[] files) => CreateDriver(null, files);
+
+    public static GeneratorDriver CreateDriver(IReadOnlyDictionary<string, string>? globalOptions, params AdditionalText[] files) =>
         CSharpGeneratorDriver.Create(
             new[] { new DatasetGenerator().AsSourceGenerator() },
             files,
             new CSharpParseOptions(LanguageVersion.Latest),
-            optionsProvider: null,
+            optionsProvider: globalOptions is null ? null : new GlobalOptionsProvider(globalOptions),
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
-    public static GeneratorRunOutcome Run(string path, string schema, string userSource = "")
+    public static GeneratorRunOutcome Run(string path, string schema, string userSource = "", IReadOnlyDictionary<string, string>? globalOptions = null)
     {
         CSharpCompilation compilation = CreateCompilation(userSource);
-        GeneratorDriver driver = CreateDriver(new InMemoryAdditionalText(path, schema));
+        GeneratorDriver driver = CreateDriver(globalOptions, new InMemoryAdditionalText(path, schema));
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out ImmutableArray<Diagnostic> generatorDiagnostics);
         GeneratorDriverRunResult result = driver.GetRunResult();
         return new GeneratorRunOutcome(result, generatorDiagnostics, output.GetDiagnostics());
@@ -59,6 +61,30 @@ internal static class GeneratorHarness
         }
 
         return references.ToImmutable();
+    }
+}
+
+/// <summary>Global analyzer options (<c>build_property.*</c>), as the SDK passes MSBuild properties to generators.</summary>
+internal sealed class GlobalOptionsProvider : Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptionsProvider
+{
+    private static readonly Options NoOptions = new(new Dictionary<string, string>());
+
+    public GlobalOptionsProvider(IReadOnlyDictionary<string, string> globalOptions) => GlobalOptions = new Options(globalOptions);
+
+    public override Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions GlobalOptions { get; }
+
+    public override Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions GetOptions(SyntaxTree tree) => NoOptions;
+
+    public override Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions GetOptions(AdditionalText textFile) => NoOptions;
+
+    private sealed class Options : Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions
+    {
+        private readonly IReadOnlyDictionary<string, string> _values;
+
+        public Options(IReadOnlyDictionary<string, string> values) => _values = values;
+
+        public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) =>
+            _values.TryGetValue(key, out value);
     }
 }
 
