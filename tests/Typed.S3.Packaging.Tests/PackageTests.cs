@@ -78,12 +78,23 @@ public sealed class PackageTests
             """);
         File.WriteAllText(Path.Combine(project, "Program.cs"), "System.Console.WriteLine(1);\n");
 
-        (int buildExit, string buildOutput) = CommandRunner.Run("dotnet", "build -c Release", project, CommandTimeout);
+        const string error = @"shop\.s3schema\.json\(8,39\): error TS3004: Unknown column type 'int65'";
+
+        // With the MSBuild validation switched off (as in an IDE's design-time build), the generator reports the error.
+        (int generatorExit, string generatorOutput) = CommandRunner.Run("dotnet", "build -c Release -v:n -tl:off -p:TypedS3ValidateSchemas=false", project, CommandTimeout);
+
+        Assert.NotEqual(0, generatorExit);
+        Assert.True(System.Text.RegularExpressions.Regex.IsMatch(generatorOutput, error), "expected the schema error at shop.s3schema.json(8,39):\n" + generatorOutput);
+        Assert.Contains("CoreCompile:", generatorOutput, StringComparison.Ordinal);
+        Assert.DoesNotContain("TypedS3ValidateSchemas", generatorOutput, StringComparison.Ordinal);
+
+        // By default the task reports it before compiling, and the compiler never runs.
+        (int buildExit, string buildOutput) = CommandRunner.Run("dotnet", "build -c Release -v:n -tl:off", project, CommandTimeout);
 
         Assert.NotEqual(0, buildExit);
-        Assert.True(
-            System.Text.RegularExpressions.Regex.IsMatch(buildOutput, @"shop\.s3schema\.json\(8,39\): error TS3004: Unknown column type 'int65'"),
-            "expected the schema error at shop.s3schema.json(8,39):\n" + buildOutput);
+        Assert.True(System.Text.RegularExpressions.Regex.IsMatch(buildOutput, error), "expected the schema error at shop.s3schema.json(8,39):\n" + buildOutput);
+        Assert.Contains("(TypedS3ValidateSchemas target) ->", buildOutput, StringComparison.Ordinal);
+        Assert.DoesNotContain("CoreCompile:", buildOutput, StringComparison.Ordinal);
     }
 
     private string CreateConsumerProject(string name) =>
