@@ -34,6 +34,7 @@ public sealed class PackageTests
             Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal) && e.EndsWith("Tasks.dll", StringComparison.Ordinal));
             // The task loads MSBuild's own assemblies: none is packed, and the package depends on neither the tasks nor MSBuild.
             Assert.DoesNotContain(entries, e => e.Contains("Microsoft.Build", StringComparison.OrdinalIgnoreCase));
+            AssertTaskAssemblyLoadsInAnyMSBuild(archive.GetEntry("tasks/netstandard2.0/Typed.S3.Tasks.dll")!);
             ZipArchiveEntry nuspec = archive.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal));
             using var reader = new StreamReader(nuspec.Open());
             string manifest = reader.ReadToEnd();
@@ -95,6 +96,29 @@ public sealed class PackageTests
         Assert.True(System.Text.RegularExpressions.Regex.IsMatch(buildOutput, error), "expected the schema error at shop.s3schema.json(8,39):\n" + buildOutput);
         Assert.Contains("(TypedS3ValidateSchemas target) ->", buildOutput, StringComparison.Ordinal);
         Assert.DoesNotContain("CoreCompile:", buildOutput, StringComparison.Ordinal);
+    }
+
+    // The task assembly references only netstandard and MSBuild's own assemblies, at the assembly version every MSBuild
+    // since 15 has kept (15.1.0.0), so .NET Framework MSBuild (Visual Studio) binds it as dotnet build does.
+    private static void AssertTaskAssemblyLoadsInAnyMSBuild(ZipArchiveEntry entry)
+    {
+        using var bytes = new MemoryStream();
+        using (Stream stream = entry.Open())
+        {
+            stream.CopyTo(bytes);
+        }
+
+        bytes.Position = 0;
+        using var pe = new System.Reflection.PortableExecutable.PEReader(bytes);
+        System.Reflection.Metadata.MetadataReader metadata = System.Reflection.Metadata.PEReaderExtensions.GetMetadataReader(pe);
+        var references = metadata.AssemblyReferences
+            .Select(h => metadata.GetAssemblyReference(h))
+            .Select(r => metadata.GetString(r.Name) + " " + r.Version)
+            .OrderBy(r => r, StringComparer.Ordinal)
+            .ToArray();
+        Assert.Equal(new[] { "Microsoft.Build.Framework 15.1.0.0", "Microsoft.Build.Utilities.Core 15.1.0.0", "netstandard 2.0.0.0" }, references);
+        System.Reflection.Metadata.AssemblyDefinition definition = metadata.GetAssemblyDefinition();
+        Assert.Equal("Typed.S3.Tasks", metadata.GetString(definition.Name));
     }
 
     private string CreateConsumerProject(string name) =>
