@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 using Typed.S3.Generators.Diagnostics;
 using Typed.S3.Generators.Emitters;
+using Typed.S3.Schema.Checks;
 using Typed.S3.Schema.Diagnostics;
 using Typed.S3.Schema.Model;
 using Typed.S3.Schema.Parsing;
@@ -26,10 +27,11 @@ public sealed class DatasetGenerator : IIncrementalGenerator
     public const string CheckStep = "CheckSchema";
 
     /// <summary>
-    /// The MSBuild property (made visible to the compiler by Typed.S3.targets) that says the <c>TypedS3ValidateSchemas</c>
-    /// task checked the schema files in this build and logged their diagnostics already.
+    /// The name of the stamp file that Typed.S3.targets writes when the <c>TypedS3ValidateSchemas</c> task passed, and adds
+    /// to AdditionalFiles in builds that run the task (never in design-time builds, whose AdditionalFiles are the IDE's):
+    /// its presence tells the generator that the task logged the schema files' diagnostics of this build already.
     /// </summary>
-    public const string SchemasValidatedProperty = "build_property.TypedS3SchemasValidated";
+    public const string SchemasValidatedFileName = "TypedS3.schemas.validated";
 
     private const string SchemaFileSuffix = ".s3schema.json";
 
@@ -43,12 +45,21 @@ public sealed class DatasetGenerator : IIncrementalGenerator
             .Select(static (document, _) => GenerationSupport.Check(document))
             .WithTrackingName(CheckStep);
 
-        IncrementalValueProvider<bool> validatedByTask = context.AnalyzerConfigOptionsProvider
-            .Select(static (options, _) =>
-                options.GlobalOptions.TryGetValue(SchemasValidatedProperty, out string? value)
-                && string.Equals(value?.Trim(), "true", StringComparison.OrdinalIgnoreCase));
+        IncrementalValueProvider<bool> validatedByTask = context.AdditionalTextsProvider
+            .Where(static file => IsValidatedStamp(file.Path))
+            .Collect()
+            .Select(static (stamps, _) => !stamps.IsEmpty);
 
-        context.RegisterSourceOutput(documents.Combine(validatedByTask), static (output, pair) => Emit(output, pair.Left, pair.Right));
+        // Two files generating one type would make the compiler drop all of this generator's output (a hint name used
+        // twice): the later file's dataset is left out, with TS3021/TS3022 on it. The clashes are a small equatable value,
+        // so an edit that changes none leaves every other file's output cached.
+        IncrementalValueProvider<EquatableArray<TypeClash>> clashes = documents
+            .Collect()
+            .Select(static (all, _) => EquatableArray.From(new List<TypeClash>(ProjectSchemaChecks.FindTypeClashes(all))));
+
+        context.RegisterSourceOutput(
+            documents.Combine(validatedByTask).Combine(clashes),
+            static (output, input) => Emit(output, input.Left.Left, input.Left.Right, input.Right));
     }
 
     private static SchemaDocument Parse(AdditionalText file, System.Threading.CancellationToken cancellationToken)
@@ -68,7 +79,7 @@ public sealed class DatasetGenerator : IIncrementalGenerator
     // the build before compiling on an error): reporting them again would print each warning twice. The generator then
     // reports only what the task cannot know: what this generator version can emit (TS3016) and its own failures (TS3017).
     // Invalid datasets are never in document.Datasets, so no code is generated for them either way.
-    private static void Emit(SourceProductionContext output, SchemaDocument document, bool validatedByTask)
+    private static void Emit(SourceProductionContext output, SchemaDocument document, bool validatedByTask, EquatableArray<TypeClash> clashes)
     {
         foreach (SchemaDiagnostic diagnostic in document.Diagnostics)
         {
@@ -78,8 +89,26 @@ public sealed class DatasetGenerator : IIncrementalGenerator
             }
         }
 
+        var clashing = new HashSet<string>(StringComparer.Ordinal);
+        foreach (TypeClash clash in clashes)
+        {
+            if (string.Equals(clash.Diagnostic.FilePath, document.FilePath, StringComparison.Ordinal))
+            {
+                clashing.Add(clash.Dataset);
+                if (!validatedByTask)
+                {
+                    output.ReportDiagnostic(DiagnosticReporter.ToDiagnostic(clash.Diagnostic));
+                }
+            }
+        }
+
         foreach (DatasetModel dataset in document.Datasets)
         {
+            if (clashing.Contains(dataset.Name))
+            {
+                continue;
+            }
+
             string prefix = document.Namespace + "." + dataset.Name;
             try
             {
@@ -97,6 +126,12 @@ public sealed class DatasetGenerator : IIncrementalGenerator
                     SchemaDiagnosticCodes.GeneratorFailure, document.FilePath, dataset.Span, exception.GetType().Name + ": " + exception.Message)));
             }
         }
+    }
+
+    private static bool IsValidatedStamp(string path)
+    {
+        string name = path.Substring(Math.Max(path.LastIndexOf('/'), path.LastIndexOf('\\')) + 1);
+        return string.Equals(name, SchemasValidatedFileName, StringComparison.OrdinalIgnoreCase);
     }
 
     private static bool IsGeneratorOnly(string id) =>

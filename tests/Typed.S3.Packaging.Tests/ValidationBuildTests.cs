@@ -128,6 +128,18 @@ public sealed class ValidationBuildTests
         }
 
         Assert.DoesNotContain("CoreCompile", validateOutput, StringComparison.Ordinal);
+
+        // A design-time build (what an IDE runs) does not run the task: the generator reports each file's errors and
+        // the type name clashes across files itself (not the layout checks, which are the task's).
+        (int designExit, string designOutput) = CommandRunner.Run("dotnet", "build -c Release -v:n -p:DesignTimeBuild=true " + LoggerSwitches, project, PackageFixture.CommandTimeout);
+
+        Assert.True(designExit != 0, "the design-time build should have failed:\n" + designOutput);
+        Assert.Contains("CoreCompile:", designOutput, StringComparison.Ordinal);
+        Assert.DoesNotContain("TypedS3ValidateSchemas", designOutput, StringComparison.Ordinal);
+        AssertOnce(designOutput, At("d-columns.s3schema.json") + "(8,34): error TS3004: Unknown column type 'int65' for column 'sku'; expected one of: ");
+        AssertOnce(designOutput, expected[0]);
+        Assert.DoesNotContain("TS3023", designOutput, StringComparison.Ordinal);
+        Assert.DoesNotContain("CS8785", designOutput, StringComparison.Ordinal);
     }
 
     [Fact]

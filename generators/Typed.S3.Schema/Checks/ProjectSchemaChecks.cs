@@ -11,7 +11,8 @@ namespace Typed.S3.Schema.Checks;
 /// The checks that need every schema file of a project at once, or that judge what a write does at run time
 /// rather than whether the file is well formed: two files claiming one namespace and dataset or type name
 /// (TS3021, TS3022), and write layouts that cannot give each object its own key (TS3023, TS3024). The MSBuild
-/// task runs them after parsing each file; the generator, which sees one file at a time, does not.
+/// task runs them all after parsing each file; the generator runs the type name checks (<see cref="FindTypeClashes"/>)
+/// so that it never generates one type twice, and reports them when the task did not run (an IDE).
 /// </summary>
 internal static class ProjectSchemaChecks
 {
@@ -23,14 +24,16 @@ internal static class ProjectSchemaChecks
     /// <returns>The problems found, by file (in path order) and then by position.</returns>
     public static IReadOnlyList<SchemaDiagnostic> Run(IReadOnlyList<SchemaDocument> documents)
     {
-        var ordered = new List<SchemaDocument>(documents);
-        ordered.Sort((a, b) => string.CompareOrdinal(a.FilePath, b.FilePath));
         var diagnostics = new List<SchemaDiagnostic>();
         var firstByType = new Dictionary<string, KeyValuePair<SchemaDocument, DeclaredTypeName>>(StringComparer.OrdinalIgnoreCase);
-        foreach (SchemaDocument document in ordered)
+        foreach (SchemaDocument document in Ordered(documents))
         {
             var found = new List<SchemaDiagnostic>();
-            CheckTypeNames(document, firstByType, found);
+            foreach (TypeClash clash in CheckTypeNames(document, firstByType))
+            {
+                found.Add(clash.Diagnostic);
+            }
+
             CheckLayouts(document, found);
             found.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
             diagnostics.AddRange(found);
@@ -39,11 +42,34 @@ internal static class ProjectSchemaChecks
         return diagnostics;
     }
 
-    private static void CheckTypeNames(SchemaDocument document, Dictionary<string, KeyValuePair<SchemaDocument, DeclaredTypeName>> firstByType, List<SchemaDiagnostic> found)
+    /// <summary>The type name clashes across files only (TS3021, TS3022), each with the dataset of the later file it belongs to.</summary>
+    /// <param name="documents">The parsed schema files of one project.</param>
+    /// <returns>The clashes, by file (in path order) and then by position.</returns>
+    public static IReadOnlyList<TypeClash> FindTypeClashes(IReadOnlyList<SchemaDocument> documents)
     {
+        var clashes = new List<TypeClash>();
+        var firstByType = new Dictionary<string, KeyValuePair<SchemaDocument, DeclaredTypeName>>(StringComparer.OrdinalIgnoreCase);
+        foreach (SchemaDocument document in Ordered(documents))
+        {
+            clashes.AddRange(CheckTypeNames(document, firstByType));
+        }
+
+        return clashes;
+    }
+
+    private static List<SchemaDocument> Ordered(IReadOnlyList<SchemaDocument> documents)
+    {
+        var ordered = new List<SchemaDocument>(documents);
+        ordered.Sort((a, b) => string.CompareOrdinal(a.FilePath, b.FilePath));
+        return ordered;
+    }
+
+    private static List<TypeClash> CheckTypeNames(SchemaDocument document, Dictionary<string, KeyValuePair<SchemaDocument, DeclaredTypeName>> firstByType)
+    {
+        var found = new List<TypeClash>();
         if (document.Namespace.Length == 0)
         {
-            return;
+            return found;
         }
 
         var added = new List<KeyValuePair<string, DeclaredTypeName>>();
@@ -59,9 +85,11 @@ internal static class ProjectSchemaChecks
             SourceSpan at = first.Value.Span;
             string line = (at.StartLine + 1).ToString(CultureInfo.InvariantCulture);
             string column = (at.StartColumn + 1).ToString(CultureInfo.InvariantCulture);
-            found.Add(type.IsAccessor && first.Value.IsAccessor
-                ? SchemaDiagnostic.Create(SchemaDiagnosticCodes.DuplicateDatasetAcrossFiles, document.FilePath, type.Span, type.Name, document.Namespace, first.Key.FilePath, line, column)
-                : SchemaDiagnostic.Create(SchemaDiagnosticCodes.DuplicateTypeAcrossFiles, document.FilePath, type.Span, type.Name, Describe(type), document.Namespace, first.Key.FilePath, line, column, Describe(first.Value)));
+            found.Add(new TypeClash(
+                type.IsAccessor && first.Value.IsAccessor
+                    ? SchemaDiagnostic.Create(SchemaDiagnosticCodes.DuplicateDatasetAcrossFiles, document.FilePath, type.Span, type.Name, document.Namespace, first.Key.FilePath, line, column)
+                    : SchemaDiagnostic.Create(SchemaDiagnosticCodes.DuplicateTypeAcrossFiles, document.FilePath, type.Span, type.Name, Describe(type), document.Namespace, first.Key.FilePath, line, column, Describe(first.Value)),
+                type.Dataset));
         }
 
         // Names of this file go in after it is checked: clashes inside one file are TS3014, found by the parser.
@@ -72,6 +100,8 @@ internal static class ProjectSchemaChecks
                 firstByType.Add(pair.Key, new KeyValuePair<SchemaDocument, DeclaredTypeName>(document, pair.Value));
             }
         }
+
+        return found;
     }
 
     private static string Describe(DeclaredTypeName type) =>

@@ -1,19 +1,21 @@
+using Microsoft.CodeAnalysis;
 using Typed.S3.Generator.Tests.Infrastructure;
+using Typed.S3.Generators;
 
 namespace Typed.S3.Generator.Tests.Generation;
 
 /// <summary>
-/// When Typed.S3.targets ran the MSBuild validation task in the build (it sets <c>TypedS3SchemasValidated</c>), the
-/// task has logged every parser diagnostic already: the generator reports only its own, and still generates nothing
-/// for a dataset with errors.
+/// When Typed.S3.targets ran the MSBuild validation task in the build, it hands the compiler the task's stamp file
+/// (<c>obj/.../TypedS3.schemas.validated</c>) as an AdditionalFiles item: the task has logged every parser diagnostic
+/// already, so the generator reports only its own, and still generates nothing for a dataset with errors.
 /// </summary>
 public sealed class ValidatedByTaskTests
 {
     private const string Path = "/src/app/orders.s3schema.json";
 
-    private static readonly Dictionary<string, string> Validated = new() { ["build_property.TypedS3SchemasValidated"] = "true" };
+    private static readonly AdditionalText Stamp = new InMemoryAdditionalText("/src/app/obj/Debug/net10.0/" + DatasetGenerator.SchemasValidatedFileName, string.Empty);
 
-    private const string WarningAndError = """
+    private const string WarningAndErrors = """
         {
           "namespace": "Shop",
           "colour": "blue",
@@ -35,21 +37,20 @@ public sealed class ValidatedByTaskTests
         """;
 
     [Fact]
-    public void WithoutTheTaskTheGeneratorReportsEverything()
+    public void WithoutTheStampTheGeneratorReportsEverything()
     {
-        GeneratorRunOutcome outcome = GeneratorHarness.Run(Path, WarningAndError);
+        GeneratorRunOutcome outcome = GeneratorHarness.Run(Path, WarningAndErrors);
 
         Assert.Equal(new[] { "TS3002", "TS3004", "TS3016" }, outcome.GeneratorDiagnostics.Select(d => d.Id).ToArray());
         Assert.Equal(new[] { "Customers" }, GeneratedDatasets(outcome));
     }
 
     [Theory]
-    [InlineData("true")]
-    [InlineData(" True ")]
-    public void AfterTheTaskTheGeneratorReportsOnlyWhatTheTaskCannotKnowAndStillSkipsBrokenDatasets(string value)
+    [InlineData("/src/app/obj/Debug/net10.0/TypedS3.schemas.validated")]
+    [InlineData(@"C:\src\app\obj\Debug\net10.0\typeds3.SCHEMAS.validated")]
+    public void WithTheStampTheGeneratorReportsOnlyWhatTheTaskCannotKnowAndStillSkipsBrokenDatasets(string stampPath)
     {
-        var options = new Dictionary<string, string> { ["build_property.TypedS3SchemasValidated"] = value };
-        GeneratorRunOutcome outcome = GeneratorHarness.Run(Path, WarningAndError, globalOptions: options);
+        GeneratorRunOutcome outcome = GeneratorHarness.Run(new[] { new InMemoryAdditionalText(Path, WarningAndErrors), new InMemoryAdditionalText(stampPath, string.Empty) });
 
         string line = Assert.Single(outcome.DiagnosticLines);
         Assert.Equal("/src/app/orders.s3schema.json(11,19): error TS3016: Column 'tags' has type 'list<string>', which the generated codecs of this version cannot read or write yet", line);
@@ -57,12 +58,11 @@ public sealed class ValidatedByTaskTests
     }
 
     [Theory]
-    [InlineData("false")]
-    [InlineData("")]
-    public void OtherValuesMeanTheTaskDidNotRun(string value)
+    [InlineData("/src/app/obj/Debug/net10.0/TypedS3.schemas.validated.bak")]
+    [InlineData("/src/app/obj/Debug/net10.0/MyTypedS3.schemas.validated")]
+    public void OtherFileNamesAreNotTheStamp(string path)
     {
-        var options = new Dictionary<string, string> { ["build_property.TypedS3SchemasValidated"] = value };
-        GeneratorRunOutcome outcome = GeneratorHarness.Run(Path, WarningAndError, globalOptions: options);
+        GeneratorRunOutcome outcome = GeneratorHarness.Run(new[] { new InMemoryAdditionalText(Path, WarningAndErrors), new InMemoryAdditionalText(path, string.Empty) });
 
         Assert.Equal(new[] { "TS3002", "TS3004", "TS3016" }, outcome.GeneratorDiagnostics.Select(d => d.Id).ToArray());
     }
@@ -75,10 +75,11 @@ public sealed class ValidatedByTaskTests
             """;
 
         GeneratorRunOutcome plain = GeneratorHarness.Run(Path, schema);
-        GeneratorRunOutcome validated = GeneratorHarness.Run(Path, schema, globalOptions: Validated);
+        GeneratorRunOutcome validated = GeneratorHarness.Run(new[] { new InMemoryAdditionalText(Path, schema), Stamp });
 
         Assert.Empty(validated.GeneratorDiagnostics);
         Assert.Empty(validated.CompilationErrors);
+        Assert.NotEmpty(validated.Sources);
         Assert.Equal(plain.Sources.Select(s => s.HintName + s.SourceText), validated.Sources.Select(s => s.HintName + s.SourceText));
     }
 

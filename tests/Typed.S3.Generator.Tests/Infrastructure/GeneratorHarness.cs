@@ -25,20 +25,21 @@ internal static class GeneratorHarness
     private static readonly ImmutableDictionary<string, ReportDiagnostic> SdkSuppressedWarnings =
         ImmutableDictionary<string, ReportDiagnostic>.Empty.Add("CS1701", ReportDiagnostic.Suppress).Add("CS1702", ReportDiagnostic.Suppress);
 
-    public static GeneratorDriver CreateDriver(params AdditionalText[] files) => CreateDriver(null, files);
-
-    public static GeneratorDriver CreateDriver(IReadOnlyDictionary<string, string>? globalOptions, params AdditionalText[] files) =>
+    public static GeneratorDriver CreateDriver(params AdditionalText[] files) =>
         CSharpGeneratorDriver.Create(
             new[] { new DatasetGenerator().AsSourceGenerator() },
             files,
             new CSharpParseOptions(LanguageVersion.Latest),
-            optionsProvider: globalOptions is null ? null : new GlobalOptionsProvider(globalOptions),
+            optionsProvider: null,
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
-    public static GeneratorRunOutcome Run(string path, string schema, string userSource = "", IReadOnlyDictionary<string, string>? globalOptions = null)
+    public static GeneratorRunOutcome Run(string path, string schema, string userSource = "") =>
+        Run(new AdditionalText[] { new InMemoryAdditionalText(path, schema) }, userSource);
+
+    public static GeneratorRunOutcome Run(AdditionalText[] files, string userSource = "")
     {
         CSharpCompilation compilation = CreateCompilation(userSource);
-        GeneratorDriver driver = CreateDriver(globalOptions, new InMemoryAdditionalText(path, schema));
+        GeneratorDriver driver = CreateDriver(files);
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out ImmutableArray<Diagnostic> generatorDiagnostics);
         GeneratorDriverRunResult result = driver.GetRunResult();
         return new GeneratorRunOutcome(result, generatorDiagnostics, output.GetDiagnostics());
@@ -61,30 +62,6 @@ internal static class GeneratorHarness
         }
 
         return references.ToImmutable();
-    }
-}
-
-/// <summary>Global analyzer options (<c>build_property.*</c>), as the SDK passes MSBuild properties to generators.</summary>
-internal sealed class GlobalOptionsProvider : Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptionsProvider
-{
-    private static readonly Options NoOptions = new(new Dictionary<string, string>());
-
-    public GlobalOptionsProvider(IReadOnlyDictionary<string, string> globalOptions) => GlobalOptions = new Options(globalOptions);
-
-    public override Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions GlobalOptions { get; }
-
-    public override Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions GetOptions(SyntaxTree tree) => NoOptions;
-
-    public override Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions GetOptions(AdditionalText textFile) => NoOptions;
-
-    private sealed class Options : Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions
-    {
-        private readonly IReadOnlyDictionary<string, string> _values;
-
-        public Options(IReadOnlyDictionary<string, string> values) => _values = values;
-
-        public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) =>
-            _values.TryGetValue(key, out value);
     }
 }
 
