@@ -14,7 +14,7 @@ namespace Typed.S3.Tasks;
 /// Checks a project's <c>*.s3schema.json</c> files with the generator's own parser, then across files
 /// (<see cref="ProjectSchemaChecks"/>), and logs every problem with its <c>TS3xxx</c> code, file, line and column,
 /// so the build prints <c>sales.s3schema.json(12,7): error TS3004: ...</c> as the compiler would. Fails when any is an error.
-/// Warnings follow the project's compiler switches, as the generator's did: <c>NoWarn</c> drops them,
+/// Warnings follow the project's compiler switches, as the generator's diagnostics do: <c>NoWarn</c> drops them,
 /// <c>TreatWarningsAsErrors</c> and <c>WarningsAsErrors</c> (less <c>WarningsNotAsErrors</c>) make them errors.
 /// </summary>
 public sealed class ValidateTypedS3Schemas : Task
@@ -45,7 +45,7 @@ public sealed class ValidateTypedS3Schemas : Task
         _asErrors = Ids(WarningsAsErrors);
         _notAsErrors = Ids(WarningsNotAsErrors);
         var documents = new List<SchemaDocument>();
-        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (ITaskItem item in SchemaFiles)
         {
             string path = item.GetMetadata("FullPath");
