@@ -18,6 +18,8 @@ internal static class CommandRunner
 
         // The child builds must not reuse the test host's MSBuild node or inherit its test-run settings.
         start.Environment["MSBUILDNOINPROCNODE"] = "1";
+        // Nor leave MSBuild nodes behind that hold a task assembly of a package version no later run uses.
+        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
         start.Environment["DOTNET_CLI_UI_LANGUAGE"] = "en";
         start.Environment.Remove("MSBuildExtensionsPath");
         start.Environment.Remove("MSBuildSDKsPath");

@@ -15,6 +15,12 @@ internal sealed record SchemaDocument(
     EquatableArray<DatasetModel> Datasets,
     EquatableArray<SchemaDiagnostic> Diagnostics)
 {
+    /// <summary>
+    /// Every type name the file declares (accessors, records, nested records), including those of datasets left out
+    /// for errors: what the file means to generate, for the checks across schema files.
+    /// </summary>
+    public EquatableArray<DeclaredTypeName> Types { get; init; } = EquatableArray<DeclaredTypeName>.Empty;
+
     /// <summary>Whether any diagnostic is an error.</summary>
     public bool HasErrors
     {

@@ -32,9 +32,10 @@ internal sealed class DatasetParser
         string name = property.Name;
         string where = "dataset '" + name + "'";
         string? nameProblem = CSharpNames.WhyInvalid(name, true);
+        _typeNames.CurrentDataset = name;
         if (nameProblem is null)
         {
-            _typeNames.Add(name, property.NameSpan);
+            _typeNames.Add(name, property.NameSpan, isAccessor: true);
         }
         else
         {

@@ -69,9 +69,10 @@ internal static class SchemaParser
         context.Diagnostics.AddRange(json.Diagnostics);
         var datasets = new List<DatasetModel>();
         string namespaceName = string.Empty;
+        var typeNames = new TypeNameRegistry(context, string.Empty);
         if (json.Root is JsonObject root)
         {
-            namespaceName = ParseRoot(context, root, datasets);
+            namespaceName = ParseRoot(context, root, datasets, ref typeNames);
         }
         else if (json.Root is not null)
         {
@@ -79,11 +80,14 @@ internal static class SchemaParser
                 SchemaDiagnosticCodes.InvalidValue, json.Root.Span, "The schema must be a JSON object with \"namespace\" and \"datasets\", found " + json.Root.Describe());
         }
 
-        return new SchemaDocument(filePath, schemaName, namespaceName, EquatableArray.From(datasets), SortByPosition(context.Diagnostics));
+        return new SchemaDocument(filePath, schemaName, namespaceName, EquatableArray.From(datasets), SortByPosition(context.Diagnostics))
+        {
+            Types = EquatableArray.From(new List<DeclaredTypeName>(typeNames.Declared)),
+        };
     }
 
     // Returns the namespace ("" when missing or invalid, and then no dataset is kept).
-    private static string ParseRoot(ParseContext context, JsonObject root, List<DatasetModel> datasets)
+    private static string ParseRoot(ParseContext context, JsonObject root, List<DatasetModel> datasets, ref TypeNameRegistry typeNames)
     {
         context.CheckUnknownProperties(root, "the schema root", SchemaVocabulary.RootProperties);
         string namespaceName = ParseNamespace(context, root, out bool namespaceValid);
@@ -106,7 +110,7 @@ internal static class SchemaParser
             context.Report(SchemaDiagnosticCodes.NoDatasets, datasetsObject.Span);
         }
 
-        var typeNames = new TypeNameRegistry(context, namespaceName);
+        typeNames = new TypeNameRegistry(context, namespaceName);
         var datasetParser = new DatasetParser(context, typeNames);
         var parsed = new List<KeyValuePair<JsonProperty, DatasetModel>>();
         foreach (JsonProperty datasetProperty in datasetsObject.Properties)

@@ -15,6 +15,7 @@ internal sealed class TypeNameRegistry
     private readonly ParseContext _context;
     private readonly string _namespace;
     private readonly Dictionary<string, string> _names = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<DeclaredTypeName> _declared = new();
 
     /// <summary>Creates a registry.</summary>
     /// <param name="context">Where to report.</param>
@@ -25,10 +26,17 @@ internal sealed class TypeNameRegistry
         _namespace = namespaceName;
     }
 
+    /// <summary>The dataset being parsed: the types added now belong to it.</summary>
+    public string CurrentDataset { get; set; } = string.Empty;
+
+    /// <summary>Every name added without a clash, in order, for the checks across schema files.</summary>
+    public IReadOnlyList<DeclaredTypeName> Declared => _declared;
+
     /// <summary>Records a generated type's name; reports TS3014 when the name is taken.</summary>
     /// <param name="name">The type name.</param>
     /// <param name="span">Where the name comes from.</param>
-    public void Add(string name, SourceSpan span)
+    /// <param name="isAccessor">Whether the type is the dataset's accessor class.</param>
+    public void Add(string name, SourceSpan span, bool isAccessor = false)
     {
         if (_names.TryGetValue(name, out string? existing))
         {
@@ -43,5 +51,6 @@ internal sealed class TypeNameRegistry
         }
 
         _names.Add(name, name);
+        _declared.Add(new DeclaredTypeName(name, CurrentDataset, isAccessor, span));
     }
 }

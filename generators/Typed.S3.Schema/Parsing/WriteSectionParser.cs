@@ -83,6 +83,7 @@ internal static class WriteSectionParser
         }
 
         string layout = WriteModel.DefaultLayout;
+        SourceSpan? layoutSpan = null;
         if (node.Find("layout") is JsonProperty layoutProperty)
         {
             JsonString? layoutValue = context.ExpectString(layoutProperty);
@@ -101,6 +102,7 @@ internal static class WriteSectionParser
             else
             {
                 layout = layoutValue.Value;
+                layoutSpan = layoutValue.Span;
             }
         }
 
@@ -130,7 +132,7 @@ internal static class WriteSectionParser
             return null;
         }
 
-        return new WriteModel(location, format.Value, compression, layout, node.Span, maxRows, maxBytes, parquet);
+        return new WriteModel(location, format.Value, compression, layout, node.Span, maxRows, maxBytes, parquet, layoutSpan);
     }
 
     private static ParquetOptionsModel? ReadParquetOptions(ParseContext context, JsonProperty property, string where)

@@ -33,10 +33,13 @@ internal static class GeneratorHarness
             optionsProvider: null,
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
-    public static GeneratorRunOutcome Run(string path, string schema, string userSource = "")
+    public static GeneratorRunOutcome Run(string path, string schema, string userSource = "") =>
+        Run(new AdditionalText[] { new InMemoryAdditionalText(path, schema) }, userSource);
+
+    public static GeneratorRunOutcome Run(AdditionalText[] files, string userSource = "")
     {
         CSharpCompilation compilation = CreateCompilation(userSource);
-        GeneratorDriver driver = CreateDriver(new InMemoryAdditionalText(path, schema));
+        GeneratorDriver driver = CreateDriver(files);
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out ImmutableArray<Diagnostic> generatorDiagnostics);
         GeneratorDriverRunResult result = driver.GetRunResult();
         return new GeneratorRunOutcome(result, generatorDiagnostics, output.GetDiagnostics());

@@ -44,7 +44,8 @@ public sealed class SchemaParserTests
     [Fact]
     public void Parses_every_column_type_alias_nested_record_and_list()
     {
-        SchemaDocument document = SchemaParser.Parse(@"C:\repo\schemas\all-types.s3schema.json", SchemaText("all-types.s3schema.json"));
+        string text = SchemaText("all-types.s3schema.json");
+        SchemaDocument document = SchemaParser.Parse(@"C:\repo\schemas\all-types.s3schema.json", text);
 
         Assert.Empty(document.Diagnostics);
         Assert.Equal("all-types", document.SchemaName);
@@ -88,7 +89,8 @@ public sealed class SchemaParserTests
         Assert.Equal("LineItem", lineItems.Element.RecordName);
         Assert.Equal(new[] { "Sku", "Qty" }, lineItems.Element.Fields.Select(f => f.PropertyName).ToArray());
 
-        Assert.Equal(new WriteModel("s3://telemetry.example-1/out", DataFormat.JsonLines, CompressionKind.Gzip, "{schema_name}/{YYYY}/{MM}/{DD}/{load_id}.{file_id}.{ext}", events.Write!.Span), events.Write);
+        Assert.Equal(new WriteModel("s3://telemetry.example-1/out", DataFormat.JsonLines, CompressionKind.Gzip, "{schema_name}/{YYYY}/{MM}/{DD}/{load_id}.{file_id}.{ext}", events.Write!.Span, LayoutSpan: events.Write.LayoutSpan), events.Write);
+        Assert.Equal("\"{schema_name}/{YYYY}/{MM}/{DD}/{load_id}.{file_id}.{ext}\"", text.Substring(events.Write.LayoutSpan!.Value.Start, events.Write.LayoutSpan.Value.Length));
 
         DatasetModel rollups = document.Datasets[1];
         Assert.Equal("Rollup", rollups.RecordName);

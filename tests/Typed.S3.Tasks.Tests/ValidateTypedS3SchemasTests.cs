@@ -1,0 +1,183 @@
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+
+namespace Typed.S3.Tasks.Tests;
+
+/// <summary>The validation task, run in process over schema files in a temporary folder.</summary>
+public sealed class ValidateTypedS3SchemasTests : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "typeds3-task-" + Guid.NewGuid().ToString("N"));
+
+    public ValidateTypedS3SchemasTests() => Directory.CreateDirectory(_folder);
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private const string Valid = """
+        {
+          "namespace": "Shop",
+          "datasets": {
+            "Orders": {
+              "location": "s3://shop/orders/*.csv",
+              "columns": [{ "name": "id", "type": "int64" }]
+            }
+          }
+        }
+        """;
+
+    // An unknown property (TS3002, a warning) and a layout a second load overwrites (TS3024, a warning).
+    private const string TwoWarnings = """
+        {
+          "namespace": "Shop",
+          "datasets": {
+            "Orders": {
+              "location": "s3://shop/orders/*.csv",
+              "colour": "blue",
+              "columns": [{ "name": "id", "type": "int64" }],
+              "write": { "location": "s3://shop/out/", "layout": "{table_name}.{file_id}.{ext}" }
+            }
+          }
+        }
+        """;
+
+    private string Write(string name, string text)
+    {
+        string path = Path.Combine(_folder, name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    private static (bool Passed, RecordingBuildEngine Engine) Run(ValidateTypedS3Schemas task, params string[] files)
+    {
+        var engine = new RecordingBuildEngine();
+        task.BuildEngine = engine;
+        task.SchemaFiles = files.Select(f => (ITaskItem)new TaskItem(f)).ToArray();
+        return (task.Execute(), engine);
+    }
+
+    [Fact]
+    public void ValidFilesPass()
+    {
+        var task = new ValidateTypedS3Schemas();
+        (bool passed, RecordingBuildEngine engine) = Run(task, Write("a.s3schema.json", Valid));
+
+        Assert.True(passed);
+        Assert.Empty(engine.Lines);
+        Assert.Equal(1, task.CheckedCount);
+    }
+
+    [Fact]
+    public void NoSchemaFilesPass()
+    {
+        var task = new ValidateTypedS3Schemas();
+        (bool passed, RecordingBuildEngine engine) = Run(task);
+
+        Assert.True(passed);
+        Assert.Empty(engine.Lines);
+        Assert.Equal(0, task.CheckedCount);
+    }
+
+    [Fact]
+    public void ErrorsFailWithCodeFileLineAndColumnAndMessagesKeepTheirBraces()
+    {
+        string path = Write("e.s3schema.json", """
+            {
+              "namespace": "Shop",
+              "datasets": {
+                "Orders": {
+                  "location": "s3://shop/orders/*.csv",
+                  "columns": [{ "name": "id", "type": "int65" }],
+                  "write": { "location": "s3://shop/out/", "layout": "{table_name}/{load_id}.{ext}", "max_bytes_per_file": 4096 }
+                }
+              }
+            }
+            """);
+
+        (bool passed, RecordingBuildEngine engine) = Run(new ValidateTypedS3Schemas(), path);
+
+        Assert.False(passed);
+        string line = Assert.Single(engine.Lines);
+        Assert.StartsWith(path + "(6,43): error TS3004: Unknown column type 'int65' for column 'id'; expected one of: bool, ", line, StringComparison.Ordinal);
+        BuildErrorEventArgs error = Assert.Single(engine.Errors);
+        Assert.Equal((6, 43, 0, 0), (error.LineNumber, error.ColumnNumber, error.EndLineNumber, error.EndColumnNumber));
+
+        // The dataset with the error is left out, so the layout check only sees a fixed file.
+        File.WriteAllText(path, File.ReadAllText(path).Replace("int65", "int64", StringComparison.Ordinal));
+        (passed, engine) = Run(new ValidateTypedS3Schemas(), path);
+
+        Assert.False(passed);
+        Assert.Equal(
+            new[] { path + "(7,58): error TS3023: The layout '{table_name}/{load_id}.{ext}' of dataset 'Orders' has no {file_id}, but the write rolls to a new object at 4096 bytes (max_bytes_per_file): every object of one load would get the same key; add {file_id} to the layout" },
+            engine.Lines);
+    }
+
+    [Fact]
+    public void ChecksAcrossFilesReportOnTheLaterFileAndAFileListedTwiceIsCheckedOnce()
+    {
+        string a = Write("a.s3schema.json", Valid);
+        string b = Write("b.s3schema.json", Valid);
+
+        var task = new ValidateTypedS3Schemas();
+        (bool passed, RecordingBuildEngine engine) = Run(task, b, a, b);
+
+        Assert.False(passed);
+        Assert.Equal(2, task.CheckedCount);
+        Assert.Equal(
+            new[]
+            {
+                b + "(4,5): error TS3021: Dataset 'Orders' of namespace 'Shop' is also declared in " + a + "(4,5); two schema files cannot claim one namespace and dataset",
+                b + "(4,5): error TS3022: The type 'OrdersRecord' (a record of dataset 'Orders') of namespace 'Shop' is also generated by " + a + "(4,5) (a record of dataset 'Orders')",
+            },
+            engine.Lines);
+    }
+
+    [Fact]
+    public void WarningsPassByDefault()
+    {
+        string path = Write("w.s3schema.json", TwoWarnings);
+
+        (bool passed, RecordingBuildEngine engine) = Run(new ValidateTypedS3Schemas(), path);
+
+        Assert.True(passed);
+        Assert.Equal(new[] { "TS3002", "TS3024" }, engine.Warnings.Select(w => w.Code).ToArray());
+        Assert.Empty(engine.Errors);
+    }
+
+    [Fact]
+    public void TreatWarningsAsErrorsFailsLessWarningsNotAsErrorsAndNoWarnDropsThem()
+    {
+        string path = Write("w.s3schema.json", TwoWarnings);
+
+        (bool passed, RecordingBuildEngine engine) = Run(new ValidateTypedS3Schemas { TreatWarningsAsErrors = true, WarningsNotAsErrors = "TS3024" }, path);
+        Assert.False(passed);
+        Assert.Equal(new[] { "TS3002" }, engine.Errors.Select(e => e.Code).ToArray());
+        Assert.Equal(new[] { "TS3024" }, engine.Warnings.Select(w => w.Code).ToArray());
+
+        (passed, engine) = Run(new ValidateTypedS3Schemas { TreatWarningsAsErrors = true, NoWarn = "CS1591; TS3002 ,TS3024" }, path);
+        Assert.True(passed);
+        Assert.Empty(engine.Lines);
+    }
+
+    [Fact]
+    public void WarningsAsErrorsNamesTheOnesToFailOn()
+    {
+        string path = Write("w.s3schema.json", TwoWarnings);
+
+        (bool passed, RecordingBuildEngine engine) = Run(new ValidateTypedS3Schemas { WarningsAsErrors = "NU1603;TS3024" }, path);
+
+        Assert.False(passed);
+        Assert.Equal(new[] { "TS3024" }, engine.Errors.Select(e => e.Code).ToArray());
+        Assert.Equal(new[] { "TS3002" }, engine.Warnings.Select(w => w.Code).ToArray());
+    }
+
+    [Fact]
+    public void AMissingFileIsAnErrorNamingIt()
+    {
+        string path = Path.Combine(_folder, "gone.s3schema.json");
+
+        (bool passed, RecordingBuildEngine engine) = Run(new ValidateTypedS3Schemas(), path);
+
+        Assert.False(passed);
+        string line = Assert.Single(engine.Lines);
+        Assert.StartsWith(path + ": error: Cannot read the Typed.S3 schema file: ", line, StringComparison.Ordinal);
+    }
+}
