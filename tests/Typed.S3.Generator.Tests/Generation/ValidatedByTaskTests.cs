@@ -26,7 +26,7 @@ public sealed class ValidatedByTaskTests
             },
             "Tags": {
               "location": "s3://shop/tags/*.csv",
-              "columns": [{ "name": "tags", "type": "list<string>" }]
+              "columns": [{ "name": "tags", "type": "list<list<string>>" }]
             },
             "Customers": {
               "location": "s3://shop/customers/*.csv",
@@ -53,7 +53,7 @@ public sealed class ValidatedByTaskTests
         GeneratorRunOutcome outcome = GeneratorHarness.Run(new[] { new InMemoryAdditionalText(Path, WarningAndErrors), new InMemoryAdditionalText(stampPath, string.Empty) });
 
         string line = Assert.Single(outcome.DiagnosticLines);
-        Assert.Equal("/src/app/orders.s3schema.json(11,19): error TS3016: Column 'tags' has type 'list<string>', which the generated codecs of this version cannot read or write yet", line);
+        Assert.Equal("/src/app/orders.s3schema.json(11,19): error TS3016: Column 'tags' has type 'list<list<string>>', which the generated codecs of this version cannot read or write yet", line);
         Assert.Equal(new[] { "Customers" }, GeneratedDatasets(outcome));
     }
 
