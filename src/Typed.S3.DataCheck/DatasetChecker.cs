@@ -77,7 +77,11 @@ internal sealed class DatasetChecker
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            _report.Drift(_schemaPath, _locationSpan, DataDriftCodes.StoreFailure, "cannot list " + _dataset.Location + ": " + exception.Message);
+            // The store's messages name the store with its secrets masked, and often say "cannot list" themselves.
+            string message = exception.Message.StartsWith("cannot list", StringComparison.Ordinal)
+                ? exception.Message
+                : "cannot list " + _dataset.Location + ": " + exception.Message;
+            _report.Drift(_schemaPath, _locationSpan, DataDriftCodes.StoreFailure, message);
             return null;
         }
 
@@ -133,7 +137,17 @@ internal sealed class DatasetChecker
             }
 
             Stream raw = await _store.OpenReadAsync(info.Location, cancellationToken).ConfigureAwait(false);
-            Stream stream = await Decompression.OpenAsync(raw, Compression(_dataset.Compression), cancellationToken).ConfigureAwait(false);
+            Stream stream;
+            try
+            {
+                stream = await Decompression.OpenAsync(raw, Compression(_dataset.Compression), cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                await raw.DisposeAsync().ConfigureAwait(false);
+                throw;
+            }
+
             await using (stream.ConfigureAwait(false))
             {
                 switch (format)

@@ -222,6 +222,25 @@ public sealed class DataCheckTests : IDisposable
     }
 
     [Fact]
+    public async Task UnreadableObjectsAreErrorsAtTheLocation()
+    {
+        string schema = _fixture.WriteSchema("events.s3schema.json", DataCheckFixture.JsonSchema);
+        var now = DateTime.UtcNow;
+        _fixture.WriteObject("events/a.json", "[{\"id\":1,\"kind\":\"click\"},", now.AddMinutes(-1));
+        _fixture.WriteObject("events/b.txt", "notes", now.AddMinutes(-2));
+        _fixture.WriteObject("events/c.jsonl", "{\"id\":1,\"kind\":\"click\"}\n{\"id\":2,\n", now.AddMinutes(-3));
+
+        (int exitCode, string[] lines) = await _fixture.RunAsync("--schema", schema, "--store", Store);
+
+        Assert.Equal(1, exitCode);
+        string[] problems = _fixture.ProblemLines(lines);
+        Assert.Equal(3, problems.Length);
+        Assert.StartsWith(schema + "(5,19): error TS3105: s3://data/events/a.json is not a valid JSON array of objects: ", problems[0], StringComparison.Ordinal);
+        Assert.Equal(schema + "(5,19): error TS3105: s3://data/events/b.txt: the object's extension names no known format (.csv, .tsv, .json, .jsonl, .ndjson or .parquet, each optionally followed by .gz)", problems[1]);
+        Assert.StartsWith(schema + "(5,19): error TS3105: s3://data/events/c.jsonl line 2 is not valid JSON: ", problems[2], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SchemaFileWithErrorsIsReportedAndNotChecked()
     {
         string broken = _fixture.WriteSchema("broken.s3schema.json", DataCheckFixture.CsvSchema.Replace("\"int64\"", "\"int65\"", StringComparison.Ordinal));
