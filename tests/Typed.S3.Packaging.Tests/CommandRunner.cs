@@ -6,7 +6,10 @@ namespace Typed.S3.Packaging.Tests;
 /// <summary>Runs a command to completion (bounded in time) and returns its exit code and output.</summary>
 internal static class CommandRunner
 {
-    public static (int ExitCode, string Output) Run(string fileName, string arguments, string workingDirectory, TimeSpan timeout)
+    public static (int ExitCode, string Output) Run(string fileName, string arguments, string workingDirectory, TimeSpan timeout) =>
+        Run(fileName, arguments, workingDirectory, timeout, environment: null);
+
+    public static (int ExitCode, string Output) Run(string fileName, string arguments, string workingDirectory, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment)
     {
         var start = new ProcessStartInfo(fileName, arguments)
         {
@@ -24,6 +27,12 @@ internal static class CommandRunner
         start.Environment.Remove("MSBuildExtensionsPath");
         start.Environment.Remove("MSBuildSDKsPath");
         start.Environment.Remove("MSBUILD_EXE_PATH");
+        start.Environment.Remove("TYPEDS3_STORE");
+        foreach ((string name, string value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         var output = new StringBuilder();
         using var process = new Process { StartInfo = start };
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
