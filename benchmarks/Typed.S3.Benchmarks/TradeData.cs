@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Typed.S3.Benchmarks.Data;
 
 namespace Typed.S3.Benchmarks;
 
@@ -37,5 +38,27 @@ internal static class TradeData
         }
 
         return Encoding.UTF8.GetBytes(text.ToString());
+    }
+
+    /// <summary>The records of <see cref="Create"/>, read once with the generated reader (the write suites' input).</summary>
+    public static List<Trade> Records(int rows) => ReadCsv(Create(rows));
+
+    /// <summary>Reads CSV bytes with the generated reader; used by the checks, never measured.</summary>
+    public static List<Trade> ReadCsv(byte[] csv) => Collect(Trades.ReadCsvAsync(new MemoryStream(csv, writable: false)));
+
+    public static List<T> Collect<T>(IAsyncEnumerable<T> source)
+    {
+        return Run().GetAwaiter().GetResult();
+
+        async Task<List<T>> Run()
+        {
+            var list = new List<T>();
+            await foreach (T item in source)
+            {
+                list.Add(item);
+            }
+
+            return list;
+        }
     }
 }

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Runs the BenchmarkDotNet suites and writes benchmarks/results/latest.md (mean, ratio to the Typed.S3 baseline,
+# allocated bytes per operation and per row), plus BenchmarkDotNet's own markdown reports under
+# benchmarks/results/<mode>/.
+#   benchmarks/run.sh --quick     short job (3 warmup, 3 measured iterations, 1 launch), 10k rows only: minutes
+#   benchmarks/run.sh             full: BenchmarkDotNet's default job, 10k and 1M rows (an hour or more)
+# Extra arguments go to BenchmarkDotNet (e.g. --filter '*Csv*').
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+mode=full
+args=()
+for arg in "$@"; do
+  case "$arg" in
+    --quick) mode=quick ;;
+    *) args+=("$arg") ;;
+  esac
+done
+
+filter=('*')
+if printf '%s\n' "${args[@]+"${args[@]}"}" | grep -qx -- '--filter'; then filter=(); fi
+job=()
+if [[ "$mode" == quick ]]; then
+  export TYPEDS3_BENCH_ROWS=10000
+  job=(--job short)
+else
+  unset TYPEDS3_BENCH_ROWS
+fi
+
+artifacts="$here/results/$mode"
+rm -rf "$artifacts"
+export TYPEDS3_BENCH_MODE="$mode"
+export TYPEDS3_BENCH_SUMMARY="$here/results/latest.md"
+cd "$here/Typed.S3.Benchmarks"
+dotnet run -c Release -- \
+  ${filter[@]+--filter "${filter[@]}"} "${job[@]+"${job[@]}"}" \
+  --memory --exporters github --artifacts "$artifacts" "${args[@]+"${args[@]}"}"
+# Keep the markdown reports; drop the logs and BenchmarkDotNet's build output.
+find "$artifacts" -mindepth 1 -maxdepth 1 ! -name results -exec rm -rf {} +
+echo "Results: $TYPEDS3_BENCH_SUMMARY"
