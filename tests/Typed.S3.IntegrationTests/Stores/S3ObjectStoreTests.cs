@@ -12,7 +12,7 @@ namespace Typed.S3.IntegrationTests.Stores;
 public sealed class S3ObjectStoreTests(S3ServerFixture server)
 {
     private const string Bucket = S3ServerFixture.BehaviourBucket;
-    private const string WrongKey = "AKIAUNKNOWNKEY000000";
+    private const string WrongKey = "UNKNOWN-TEST-KEY-000";
     private const string WrongSecret = "wrong-secret-Zq8xKp3vN7";
 
     private readonly string _prefix = "s3-" + Guid.NewGuid().ToString("N") + "/";
