@@ -121,6 +121,11 @@ public static class Utf8ValueParser
     /// <returns>Whether the text is a number.</returns>
     public static bool TryParseSingle(ReadOnlySpan<byte> utf8, out float value)
     {
+        if (Utf8Parser.TryParse(utf8, out value, out int consumed) && consumed == utf8.Length)
+        {
+            return true;
+        }
+
         if (float.TryParse(utf8, NumberStyles.Float, CultureInfo.InvariantCulture, out value))
         {
             return true;
@@ -140,7 +145,9 @@ public static class Utf8ValueParser
     /// <param name="value">The value.</param>
     /// <returns>Whether the text is a number.</returns>
     public static bool TryParseDouble(ReadOnlySpan<byte> utf8, out double value) =>
-        double.TryParse(utf8, NumberStyles.Float, CultureInfo.InvariantCulture, out value) || TryParseSpecialFloat(utf8, out value);
+        (Utf8Parser.TryParse(utf8, out value, out int consumed) && consumed == utf8.Length)
+        || double.TryParse(utf8, NumberStyles.Float, CultureInfo.InvariantCulture, out value)
+        || TryParseSpecialFloat(utf8, out value);
 
     /// <summary>
     /// Parses a <c>decimal(p,s)</c>. A value with more than <paramref name="scale"/> significant decimal places,
@@ -154,6 +161,11 @@ public static class Utf8ValueParser
     /// <returns>Whether the text is a number that fits the column.</returns>
     public static bool TryParseDecimal(ReadOnlySpan<byte> utf8, int precision, int scale, out decimal value)
     {
+        if (TryParsePlainDecimal(utf8, precision, scale, out value, out bool fits))
+        {
+            return fits;
+        }
+
         if (!Utf8Parser.TryParse(utf8, out value, out int consumed) || consumed != utf8.Length)
         {
             if (!decimal.TryParse(utf8, NumberStyles.Float, CultureInfo.InvariantCulture, out value))
@@ -183,8 +195,67 @@ public static class Utf8ValueParser
             return true;
         }
 
-        decimal integerPart = decimal.Truncate(Math.Abs(value));
-        return integerPart < Pow10(integerDigits);
+        // |value| < 10^n exactly when its integer part is: 10^n is an integer.
+        return Math.Abs(value) < Pow10(integerDigits);
+    }
+
+    // Plain [-+]digits[.digits] with at most 18 digits and no more decimals than the column's scale: the usual
+    // case, read into a 64-bit mantissa directly. Anything else returns false for the general parser.
+    private static bool TryParsePlainDecimal(ReadOnlySpan<byte> utf8, int precision, int scale, out decimal value, out bool fits)
+    {
+        value = 0m;
+        fits = false;
+        int i = 0;
+        bool negative = false;
+        if (utf8.Length > 0 && (utf8[0] == '-' || utf8[0] == '+'))
+        {
+            negative = utf8[0] == '-';
+            i = 1;
+        }
+
+        ulong mantissa = 0;
+        int digits = 0;
+        int integerDigits = 0;
+        int fractionDigits = 0;
+        bool point = false;
+        for (; i < utf8.Length; i++)
+        {
+            uint digit = (uint)(utf8[i] - '0');
+            if (digit <= 9)
+            {
+                if (++digits > 18)
+                {
+                    return false;
+                }
+
+                mantissa = (mantissa * 10) + digit;
+                if (point)
+                {
+                    fractionDigits++;
+                }
+                else if (mantissa != 0)
+                {
+                    integerDigits++;
+                }
+            }
+            else if (utf8[i] == '.' && !point)
+            {
+                point = true;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        if (digits == 0 || fractionDigits > scale || (point && fractionDigits == 0))
+        {
+            return false;
+        }
+
+        value = new decimal((int)(uint)mantissa, (int)(uint)(mantissa >> 32), 0, negative && mantissa != 0, (byte)fractionDigits);
+        fits = integerDigits <= precision - scale;
+        return true;
     }
 
     /// <summary>Parses a <c>date</c> in ISO 8601 form: <c>yyyy-MM-dd</c>.</summary>
@@ -193,11 +264,9 @@ public static class Utf8ValueParser
     /// <returns>Whether the text is a date.</returns>
     public static bool TryParseDate(ReadOnlySpan<byte> utf8, out DateOnly value)
     {
-        if (utf8.Length == 10 && utf8[4] == '-' && utf8[7] == '-'
-            && TryDigits(utf8.Slice(0, 4), out int year) && TryDigits(utf8.Slice(5, 2), out int month) && TryDigits(utf8.Slice(8, 2), out int day)
-            && year >= 1 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month))
+        if (Iso8601Utf8.TryReadDate(utf8, out long ticks))
         {
-            value = new DateOnly(year, month, day);
+            value = DateOnly.FromDayNumber((int)(ticks / TimeSpan.TicksPerDay));
             return true;
         }
 
@@ -211,6 +280,12 @@ public static class Utf8ValueParser
     /// <returns>Whether the text is a time of day.</returns>
     public static bool TryParseTime(ReadOnlySpan<byte> utf8, out TimeOnly value)
     {
+        if (Iso8601Utf8.TryReadTime(utf8, out long ticks, out int consumed) && consumed == utf8.Length)
+        {
+            value = new TimeOnly(ticks);
+            return true;
+        }
+
         Span<char> chars = stackalloc char[MaxTemporalLength];
         if (!TryWiden(utf8, chars, out int length))
         {
@@ -230,6 +305,16 @@ public static class Utf8ValueParser
     /// <returns>Whether the text is a timestamp.</returns>
     public static bool TryParseTimestamp(ReadOnlySpan<byte> utf8, out DateTimeOffset value)
     {
+        if (Iso8601Utf8.TryReadDateTime(utf8, out long ticks, out int offsetMinutes, out _))
+        {
+            long utcTicks = ticks - (offsetMinutes * TimeSpan.TicksPerMinute);
+            if (utcTicks >= 0 && utcTicks <= DateTime.MaxValue.Ticks)
+            {
+                value = new DateTimeOffset(utcTicks, TimeSpan.Zero);
+                return true;
+            }
+        }
+
         Span<char> chars = stackalloc char[MaxTemporalLength];
         if (!TryWiden(utf8, chars, out int length) || length < 10 || !char.IsAsciiDigit(chars[0]))
         {
@@ -262,6 +347,12 @@ public static class Utf8ValueParser
     /// <returns>Whether the text is a local timestamp.</returns>
     public static bool TryParseLocalTimestamp(ReadOnlySpan<byte> utf8, out DateTime value)
     {
+        if (Iso8601Utf8.TryReadDateTime(utf8, out long ticks, out _, out bool hasZone) && !hasZone)
+        {
+            value = new DateTime(ticks, DateTimeKind.Unspecified);
+            return true;
+        }
+
         Span<char> chars = stackalloc char[MaxTemporalLength];
         if (!TryWiden(utf8, chars, out int length) || length < 10 || !char.IsAsciiDigit(chars[0]))
         {
@@ -351,23 +442,6 @@ public static class Utf8ValueParser
 
         value = 0;
         return false;
-    }
-
-    private static bool TryDigits(ReadOnlySpan<byte> utf8, out int value)
-    {
-        value = 0;
-        foreach (byte b in utf8)
-        {
-            uint digit = (uint)(b - '0');
-            if (digit > 9)
-            {
-                return false;
-            }
-
-            value = (value * 10) + (int)digit;
-        }
-
-        return true;
     }
 
     // Temporal and GUID texts are ASCII: widening them byte by byte avoids a transcoder and any allocation.
