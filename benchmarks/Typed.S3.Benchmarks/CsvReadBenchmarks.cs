@@ -16,6 +16,7 @@ namespace Typed.S3.Benchmarks;
 [MemoryDiagnoser]
 public class CsvReadBenchmarks
 {
+    private static readonly DatasetReadOptions TwoThreads = new() { MaxDegreeOfParallelism = 2 };
     private byte[] _csv = [];
 
     [ParamsSource(typeof(BenchSizes), nameof(BenchSizes.Rows))]
@@ -29,6 +30,11 @@ public class CsvReadBenchmarks
         // A benchmark of wrong code measures nothing: both sides must read the same records.
         List<Trade> typed = TypedS3().GetAwaiter().GetResult();
         List<Trade> sylvan = Sylvan();
+        if (!typed.SequenceEqual(TypedS3TwoThreads().GetAwaiter().GetResult()))
+        {
+            throw new InvalidOperationException("Typed.S3 read different records on two threads.");
+        }
+
         if (typed.Count != Rows || !typed.SequenceEqual(sylvan))
         {
             throw new InvalidOperationException("Typed.S3 and Sylvan read different records.");
@@ -47,6 +53,20 @@ public class CsvReadBenchmarks
         var trades = new List<Trade>(Rows);
         using var stream = new MemoryStream(_csv, writable: false);
         await foreach (Trade trade in Trades.ReadCsvAsync(stream))
+        {
+            trades.Add(trade);
+        }
+
+        return trades;
+    }
+
+    /// <summary>The same read with records mapped on two threads (<see cref="DatasetReadOptions.MaxDegreeOfParallelism"/>).</summary>
+    [Benchmark]
+    public async Task<List<Trade>> TypedS3TwoThreads()
+    {
+        var trades = new List<Trade>(Rows);
+        using var stream = new MemoryStream(_csv, writable: false);
+        await foreach (Trade trade in Trades.ReadCsvAsync(stream, "bench", TwoThreads))
         {
             trades.Add(trade);
         }

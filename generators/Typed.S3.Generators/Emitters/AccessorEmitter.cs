@@ -49,7 +49,8 @@ internal static class AccessorEmitter
         {
             foreach (string format in codec.Formats)
             {
-                source.Line("    " + format + " = new " + Codecs + "DatasetCodec<" + record + ">(Read" + format + "Object, Write" + format + "Object),");
+                source.Line("    " + format + " = new " + Codecs + "DatasetCodec<" + record + ">(Read" + format + "Object, Write" + format + "Object"
+                    + (codec.ReadsInParallel ? ", Read" + format + "ObjectInParallel" : string.Empty) + "),");
             }
         }
 
@@ -98,6 +99,27 @@ internal static class AccessorEmitter
         source.Line("public static " + asyncRows + " ReadAsync(" + Store + " store, string location, " + Token + " cancellationToken = default) =>");
         string readFormat = dataset.Format == DataFormat.Auto ? "null" : "global::Typed.S3.DatasetFormat." + FormatNames.Of(dataset.Format);
         source.Line("    " + Codecs + "DatasetReader.ReadAsync(store, location, " + readFormat + ", " + Compression(dataset.Compression) + ", s_codecs, cancellationToken);");
+        source.Line();
+        source.Line("/// <summary>Reads every object matching <see cref=\"Location\"/>, in key order, with <paramref name=\"options\"/> (such as mapping the records of large CSV objects on several threads).</summary>");
+        source.Line("/// <param name=\"store\">The store to read from.</param>");
+        source.Line("/// <param name=\"options\">How to read.</param>");
+        source.Line("/// <param name=\"cancellationToken\">Cancels reading.</param>");
+        source.Line("/// <returns>The records of every matching object, one object after another.</returns>");
+        source.Line("/// <exception cref=\"global::Typed.S3.DatasetFormatException\">An object does not match the schema.</exception>");
+        source.Line("/// <exception cref=\"global::Typed.S3.ObjectNotFoundException\">No object matches the location.</exception>");
+        source.Line("public static " + asyncRows + " ReadAsync(" + Store + " store, global::Typed.S3.DatasetReadOptions options, " + Token + " cancellationToken = default) =>");
+        source.Line("    ReadAsync(store, Location, options, cancellationToken);");
+        source.Line();
+        source.Line("/// <summary>Reads every object matching <paramref name=\"location\"/> (<c>s3://bucket/key</c> or a glob), in key order, with <paramref name=\"options\"/>.</summary>");
+        source.Line("/// <param name=\"store\">The store to read from.</param>");
+        source.Line("/// <param name=\"location\">The object or glob to read, such as <c>s3://bucket/2024/**/*.csv</c>.</param>");
+        source.Line("/// <param name=\"options\">How to read.</param>");
+        source.Line("/// <param name=\"cancellationToken\">Cancels reading.</param>");
+        source.Line("/// <returns>The records of every matching object, one object after another.</returns>");
+        source.Line("/// <exception cref=\"global::Typed.S3.DatasetFormatException\">An object does not match the schema.</exception>");
+        source.Line("/// <exception cref=\"global::Typed.S3.ObjectNotFoundException\">No object matches the location.</exception>");
+        source.Line("public static " + asyncRows + " ReadAsync(" + Store + " store, string location, global::Typed.S3.DatasetReadOptions options, " + Token + " cancellationToken = default) =>");
+        source.Line("    " + Codecs + "DatasetReader.ReadAsync(store, location, " + readFormat + ", " + Compression(dataset.Compression) + ", s_codecs, options, cancellationToken);");
         source.Line();
         if (write is not null)
         {

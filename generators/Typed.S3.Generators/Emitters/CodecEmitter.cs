@@ -10,9 +10,14 @@ namespace Typed.S3.Generators.Emitters;
 /// private static IAsyncEnumerable&lt;TRecord&gt; ReadNObject(Stream stream, string objectName, CancellationToken cancellationToken)
 /// private static Task&lt;long&gt; WriteNObject(Stream stream, IAsyncEnumerable&lt;TRecord&gt; rows, CancellationToken cancellationToken)
 /// </code>
-/// besides the public stream-level methods (<c>ReadNAsync</c>, <c>WriteNAsync</c>).
+/// besides the public stream-level methods (<c>ReadNAsync</c>, <c>WriteNAsync</c>). With
+/// <see cref="ReadsInParallel"/>, it also declares the reader that maps records on several threads:
+/// <code>
+/// private static IAsyncEnumerable&lt;TRecord&gt; ReadNObjectInParallel(Stream stream, string objectName, int maxDegreeOfParallelism, CancellationToken cancellationToken)
+/// </code>
 /// </summary>
 /// <param name="FileSuffix">The hint-name suffix of the emitted file (<c>.Csv</c>).</param>
 /// <param name="Formats">The <c>Typed.S3.DatasetFormat</c> names the emitted methods serve (<c>Csv</c>, <c>Tsv</c>).</param>
 /// <param name="Emit">Emits the source for one dataset.</param>
-internal sealed record CodecEmitter(string FileSuffix, string[] Formats, Func<SchemaDocument, DatasetModel, string> Emit);
+/// <param name="ReadsInParallel">Whether the emitted source declares <c>ReadNObjectInParallel</c> for each format.</param>
+internal sealed record CodecEmitter(string FileSuffix, string[] Formats, Func<SchemaDocument, DatasetModel, string> Emit, bool ReadsInParallel = false);

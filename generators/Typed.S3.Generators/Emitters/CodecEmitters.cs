@@ -5,7 +5,7 @@ internal static class CodecEmitters
 {
     public static readonly CodecEmitter[] All =
     {
-        new(".Csv", new[] { "Csv", "Tsv" }, CsvCodecEmitter.Emit),
+        new(".Csv", new[] { "Csv", "Tsv" }, CsvCodecEmitter.Emit, ReadsInParallel: true),
         new(".Json", new[] { "Json", "JsonLines" }, JsonCodecEmitter.Emit),
         new(".Parquet", new[] { "Parquet" }, ParquetCodecEmitter.Emit),
     };

@@ -34,13 +34,40 @@ public static class DatasetReader
         DatasetFormat? format,
         ObjectCompression compression,
         DatasetCodecs<T> codecs,
+        CancellationToken cancellationToken = default) =>
+        ReadAsync(store, location, format, compression, codecs, DatasetReadOptions.Default, cancellationToken);
+
+    /// <summary>
+    /// Reads the records of every object matching <paramref name="location"/>, one object after another, in key
+    /// order, as <see cref="ReadAsync{T}(IObjectStore, string, DatasetFormat?, ObjectCompression, DatasetCodecs{T}, CancellationToken)"/>
+    /// does, with <paramref name="options"/> (such as mapping the records of large CSV objects on several threads).
+    /// </summary>
+    /// <typeparam name="T">The record type.</typeparam>
+    /// <param name="store">The store.</param>
+    /// <param name="location">An object (<c>s3://bucket/key</c>) or a glob (<c>s3://bucket/**/*.csv</c>).</param>
+    /// <param name="format">The objects' format, or <see langword="null"/> (<c>auto</c>) to take each object's from its extension.</param>
+    /// <param name="compression">The objects' compression; <see cref="ObjectCompression.Auto"/> detects gzip. Parquet objects are read as they are.</param>
+    /// <param name="codecs">The generated codecs.</param>
+    /// <param name="options">How to read.</param>
+    /// <param name="cancellationToken">Cancels reading.</param>
+    /// <returns>The records.</returns>
+    /// <exception cref="ObjectNotFoundException">No object matches, or the literal object does not exist.</exception>
+    /// <exception cref="DatasetFormatException">An object does not match the schema, or (with format <c>auto</c>) its extension names no known format.</exception>
+    public static IAsyncEnumerable<T> ReadAsync<T>(
+        IObjectStore store,
+        string location,
+        DatasetFormat? format,
+        ObjectCompression compression,
+        DatasetCodecs<T> codecs,
+        DatasetReadOptions options,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(location);
         ArgumentNullException.ThrowIfNull(codecs);
+        ArgumentNullException.ThrowIfNull(options);
         int readAhead = store is IReadAheadHint hint ? Math.Max(0, hint.ReadAhead) : 0;
-        return ReadCoreAsync(store, location, format, compression, codecs, readAhead, cancellationToken);
+        return ReadCoreAsync(store, location, format, compression, codecs, readAhead, options.Threads, cancellationToken);
     }
 
     private static async IAsyncEnumerable<T> ReadCoreAsync<T>(
@@ -50,6 +77,7 @@ public static class DatasetReader
         ObjectCompression compression,
         DatasetCodecs<T> codecs,
         int readAhead,
+        int mappingThreads,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         // The object being read plus at most readAhead objects opening or open behind it, in key order.
@@ -83,10 +111,10 @@ public static class DatasetReader
                 (ObjectInfo info, DatasetFormat objectFormat, Task<Stream> open) = opened.Dequeue();
                 Stream raw = await open.ConfigureAwait(false);
                 Stream stream;
-                ObjectRecordReader<T> readObject;
+                DatasetCodec<T> codec;
                 try
                 {
-                    readObject = codecs.For(objectFormat).Read;
+                    codec = codecs.For(objectFormat);
                     stream = objectFormat == DatasetFormat.Parquet
                         ? raw
                         : await Decompression.OpenAsync(raw, compression, cancellationToken).ConfigureAwait(false);
@@ -99,7 +127,11 @@ public static class DatasetReader
 
                 await using (stream.ConfigureAwait(false))
                 {
-                    IAsyncEnumerator<T> records = readObject(stream, info.Location.ToString(), cancellationToken).GetAsyncEnumerator(cancellationToken);
+                    string objectName = info.Location.ToString();
+                    IAsyncEnumerable<T> objectRecords = mappingThreads != 1 && codec.ReadInParallel is { } readInParallel
+                        ? readInParallel(stream, objectName, mappingThreads, cancellationToken)
+                        : codec.Read(stream, objectName, cancellationToken);
+                    IAsyncEnumerator<T> records = objectRecords.GetAsyncEnumerator(cancellationToken);
                     await using (records.ConfigureAwait(false))
                     {
                         while (await NextAsync(records, stream, info).ConfigureAwait(false))

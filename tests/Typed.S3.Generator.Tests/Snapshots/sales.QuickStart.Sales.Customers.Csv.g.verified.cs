@@ -29,6 +29,16 @@ namespace QuickStart.Sales
         public static global::System.Collections.Generic.IAsyncEnumerable<Customer> ReadCsvAsync(global::System.IO.Stream stream, string objectName, global::System.Threading.CancellationToken cancellationToken = default) =>
             global::Typed.S3.Codecs.CsvCodec.ReadAsync(stream, objectName, CsvFormat, CreateCsvMapper, cancellationToken);
 
+        /// <summary>Reads <see cref="Customer"/> records from a CSV stream with <paramref name="options"/>, such as mapping records on several threads.</summary>
+        /// <param name="stream">The CSV bytes; left open.</param>
+        /// <param name="objectName">The name of the data in error messages, such as its URI or file name.</param>
+        /// <param name="options">How to read.</param>
+        /// <param name="cancellationToken">Cancels reading.</param>
+        /// <returns>The records, in order.</returns>
+        /// <exception cref="global::Typed.S3.DatasetFormatException">The data does not match the schema.</exception>
+        public static global::System.Collections.Generic.IAsyncEnumerable<Customer> ReadCsvAsync(global::System.IO.Stream stream, string objectName, global::Typed.S3.DatasetReadOptions options, global::System.Threading.CancellationToken cancellationToken = default) =>
+            global::Typed.S3.Codecs.CsvCodec.ReadInParallelAsync(stream, objectName, CsvFormat, CreateCsvMapper, (options ?? throw new global::System.ArgumentNullException(nameof(options))).MaxDegreeOfParallelism, cancellationToken);
+
         /// <summary>Writes records as CSV in this dataset's dialect: a header (when the dialect has one), then a line a record.</summary>
         /// <param name="stream">The destination; left open.</param>
         /// <param name="rows">The records.</param>
@@ -48,11 +58,17 @@ namespace QuickStart.Sales
         private static global::System.Collections.Generic.IAsyncEnumerable<Customer> ReadCsvObject(global::System.IO.Stream stream, string objectName, global::System.Threading.CancellationToken cancellationToken) =>
             global::Typed.S3.Codecs.CsvCodec.ReadAsync(stream, objectName, CsvFormat, CreateCsvMapper, cancellationToken);
 
+        private static global::System.Collections.Generic.IAsyncEnumerable<Customer> ReadCsvObjectInParallel(global::System.IO.Stream stream, string objectName, int maxDegreeOfParallelism, global::System.Threading.CancellationToken cancellationToken) =>
+            global::Typed.S3.Codecs.CsvCodec.ReadInParallelAsync(stream, objectName, CsvFormat, CreateCsvMapper, maxDegreeOfParallelism, cancellationToken);
+
         private static global::System.Threading.Tasks.Task<long> WriteCsvObject(global::System.IO.Stream stream, global::System.Collections.Generic.IAsyncEnumerable<Customer> rows, global::System.Threading.CancellationToken cancellationToken) =>
             global::Typed.S3.Codecs.CsvCodec.WriteAsync(stream, rows, CsvFormat, CsvRecordWriter.Instance, cancellationToken);
 
         private static global::System.Collections.Generic.IAsyncEnumerable<Customer> ReadTsvObject(global::System.IO.Stream stream, string objectName, global::System.Threading.CancellationToken cancellationToken) =>
             global::Typed.S3.Codecs.CsvCodec.ReadAsync(stream, objectName, TsvFormat, CreateCsvMapper, cancellationToken);
+
+        private static global::System.Collections.Generic.IAsyncEnumerable<Customer> ReadTsvObjectInParallel(global::System.IO.Stream stream, string objectName, int maxDegreeOfParallelism, global::System.Threading.CancellationToken cancellationToken) =>
+            global::Typed.S3.Codecs.CsvCodec.ReadInParallelAsync(stream, objectName, TsvFormat, CreateCsvMapper, maxDegreeOfParallelism, cancellationToken);
 
         private static global::System.Threading.Tasks.Task<long> WriteTsvObject(global::System.IO.Stream stream, global::System.Collections.Generic.IAsyncEnumerable<Customer> rows, global::System.Threading.CancellationToken cancellationToken) =>
             global::Typed.S3.Codecs.CsvCodec.WriteAsync(stream, rows, TsvFormat, CsvRecordWriter.Instance, cancellationToken);

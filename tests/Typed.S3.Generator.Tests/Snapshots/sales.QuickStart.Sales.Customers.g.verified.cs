@@ -22,8 +22,8 @@ namespace QuickStart.Sales
 
         private static readonly global::Typed.S3.Codecs.DatasetCodecs<Customer> s_codecs = new global::Typed.S3.Codecs.DatasetCodecs<Customer>
         {
-            Csv = new global::Typed.S3.Codecs.DatasetCodec<Customer>(ReadCsvObject, WriteCsvObject),
-            Tsv = new global::Typed.S3.Codecs.DatasetCodec<Customer>(ReadTsvObject, WriteTsvObject),
+            Csv = new global::Typed.S3.Codecs.DatasetCodec<Customer>(ReadCsvObject, WriteCsvObject, ReadCsvObjectInParallel),
+            Tsv = new global::Typed.S3.Codecs.DatasetCodec<Customer>(ReadTsvObject, WriteTsvObject, ReadTsvObjectInParallel),
             Json = new global::Typed.S3.Codecs.DatasetCodec<Customer>(ReadJsonObject, WriteJsonObject),
             JsonLines = new global::Typed.S3.Codecs.DatasetCodec<Customer>(ReadJsonLinesObject, WriteJsonLinesObject),
             Parquet = new global::Typed.S3.Codecs.DatasetCodec<Customer>(ReadParquetObject, WriteParquetObject),
@@ -50,6 +50,27 @@ namespace QuickStart.Sales
         /// <exception cref="global::Typed.S3.ObjectNotFoundException">No object matches the location.</exception>
         public static global::System.Collections.Generic.IAsyncEnumerable<Customer> ReadAsync(global::Typed.S3.IObjectStore store, string location, global::System.Threading.CancellationToken cancellationToken = default) =>
             global::Typed.S3.Codecs.DatasetReader.ReadAsync(store, location, global::Typed.S3.DatasetFormat.Csv, global::Typed.S3.ObjectCompression.Auto, s_codecs, cancellationToken);
+
+        /// <summary>Reads every object matching <see cref="Location"/>, in key order, with <paramref name="options"/> (such as mapping the records of large CSV objects on several threads).</summary>
+        /// <param name="store">The store to read from.</param>
+        /// <param name="options">How to read.</param>
+        /// <param name="cancellationToken">Cancels reading.</param>
+        /// <returns>The records of every matching object, one object after another.</returns>
+        /// <exception cref="global::Typed.S3.DatasetFormatException">An object does not match the schema.</exception>
+        /// <exception cref="global::Typed.S3.ObjectNotFoundException">No object matches the location.</exception>
+        public static global::System.Collections.Generic.IAsyncEnumerable<Customer> ReadAsync(global::Typed.S3.IObjectStore store, global::Typed.S3.DatasetReadOptions options, global::System.Threading.CancellationToken cancellationToken = default) =>
+            ReadAsync(store, Location, options, cancellationToken);
+
+        /// <summary>Reads every object matching <paramref name="location"/> (<c>s3://bucket/key</c> or a glob), in key order, with <paramref name="options"/>.</summary>
+        /// <param name="store">The store to read from.</param>
+        /// <param name="location">The object or glob to read, such as <c>s3://bucket/2024/**/*.csv</c>.</param>
+        /// <param name="options">How to read.</param>
+        /// <param name="cancellationToken">Cancels reading.</param>
+        /// <returns>The records of every matching object, one object after another.</returns>
+        /// <exception cref="global::Typed.S3.DatasetFormatException">An object does not match the schema.</exception>
+        /// <exception cref="global::Typed.S3.ObjectNotFoundException">No object matches the location.</exception>
+        public static global::System.Collections.Generic.IAsyncEnumerable<Customer> ReadAsync(global::Typed.S3.IObjectStore store, string location, global::Typed.S3.DatasetReadOptions options, global::System.Threading.CancellationToken cancellationToken = default) =>
+            global::Typed.S3.Codecs.DatasetReader.ReadAsync(store, location, global::Typed.S3.DatasetFormat.Csv, global::Typed.S3.ObjectCompression.Auto, s_codecs, options, cancellationToken);
 
         /// <summary>Writes records to <see cref="WriteLocation"/>, keyed by <see cref="WriteLayout"/>.</summary>
         /// <param name="store">The store to write to.</param>

@@ -12,7 +12,7 @@ namespace Typed.S3.Codecs;
 /// Reads and writes records of one type as CSV over a stream, through a generated mapper and record writer.
 /// CsvHelper tokenizes (SIMD, spans); the generated code maps fields to properties.
 /// </summary>
-public static class CsvCodec
+public static partial class CsvCodec
 {
     /// <summary>Reads the records of a CSV stream.</summary>
     /// <typeparam name="T">The record type.</typeparam>
