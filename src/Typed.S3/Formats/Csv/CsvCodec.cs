@@ -94,24 +94,13 @@ public static partial class CsvCodec
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(format);
         ArgumentNullException.ThrowIfNull(recordWriter);
-        CsvWriter writer = CsvWriter.Create(stream, format.WriterOptions, leaveOpen: true);
+        CsvWriter writer = await StartAsync(stream, format, recordWriter, cancellationToken).ConfigureAwait(false);
         await using (writer.ConfigureAwait(false))
         {
-            if (format.HasHeader)
-            {
-                recordWriter.WriteHeader(writer);
-                await writer.EndRecordAsync(cancellationToken).ConfigureAwait(false);
-            }
-
             long count = 0;
             await foreach (T row in rows.WithCancellation(cancellationToken).ConfigureAwait(false))
             {
-                if (row is null)
-                {
-                    throw new ArgumentException($"Row {count + 1} is null: records to write cannot be null.", nameof(rows));
-                }
-
-                recordWriter.Write(writer, row);
+                WriteRecord(writer, recordWriter, row, count);
                 await writer.EndRecordAsync(cancellationToken).ConfigureAwait(false);
                 count++;
             }
@@ -129,15 +118,63 @@ public static partial class CsvCodec
     /// <param name="recordWriter">The generated record writer.</param>
     /// <param name="cancellationToken">Cancels writing.</param>
     /// <returns>The number of records written.</returns>
-    public static Task<long> WriteAsync<T>(
+    public static async Task<long> WriteAsync<T>(
         Stream stream,
         IEnumerable<T> rows,
         CsvFormat format,
         CsvRecordWriter<T> recordWriter,
         CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(rows);
-        return WriteAsync(stream, new SynchronousAsyncEnumerable<T>(rows), format, recordWriter, cancellationToken);
+        ArgumentNullException.ThrowIfNull(format);
+        ArgumentNullException.ThrowIfNull(recordWriter);
+        CsvWriter writer = await StartAsync(stream, format, recordWriter, cancellationToken).ConfigureAwait(false);
+        await using (writer.ConfigureAwait(false))
+        {
+            // Rows already in memory: no async step per row to get the next one.
+            long count = 0;
+            foreach (T row in rows)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                WriteRecord(writer, recordWriter, row, count);
+                await writer.EndRecordAsync(cancellationToken).ConfigureAwait(false);
+                count++;
+            }
+
+            await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+            return count;
+        }
+    }
+
+    private static async Task<CsvWriter> StartAsync<T>(Stream stream, CsvFormat format, CsvRecordWriter<T> recordWriter, CancellationToken cancellationToken)
+    {
+        CsvWriter writer = CsvWriter.Create(stream, format.WriterOptions, leaveOpen: true);
+        if (format.HasHeader)
+        {
+            try
+            {
+                recordWriter.WriteHeader(writer);
+                await writer.EndRecordAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                await writer.DisposeAsync().ConfigureAwait(false);
+                throw;
+            }
+        }
+
+        return writer;
+    }
+
+    private static void WriteRecord<T>(CsvWriter writer, CsvRecordWriter<T> recordWriter, T row, long written)
+    {
+        if (row is null)
+        {
+            throw new ArgumentException($"Row {written + 1} is null: records to write cannot be null.", "rows");
+        }
+
+        recordWriter.Write(writer, row);
     }
 
     private static DatasetFormatException Translate(CsvFormatException exception, string objectName) =>
