@@ -69,21 +69,12 @@ public static partial class CsvCodec
         CsvReader reader = CsvReader.Create(stream, format.ReaderOptions, leaveOpen: true);
         await using (reader.ConfigureAwait(false))
         {
-            try
-            {
-                await reader.ReadHeaderAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (CsvFormatException exception)
-            {
-                throw Translate(exception, objectName);
-            }
-
-            if (format.HasHeader && reader.Headers.Count == 0)
+            CsvRecordMapper<T>? mapper = await StartReadingAsync(reader, objectName, format, createMapper, cancellationToken).ConfigureAwait(false);
+            if (mapper is null)
             {
                 yield break;
             }
 
-            CsvRecordMapper<T> mapper = createMapper(reader, objectName);
             Channel<ArraySegment<T>> batches = Channel.CreateBounded<ArraySegment<T>>(
                 new BoundedChannelOptions(ParallelBatchesAhead) { SingleReader = true, SingleWriter = true });
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

@@ -37,22 +37,12 @@ public static partial class CsvCodec
         CsvReader reader = CsvReader.Create(stream, format.ReaderOptions, leaveOpen: true);
         await using (reader.ConfigureAwait(false))
         {
-            try
-            {
-                await reader.ReadHeaderAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (CsvFormatException exception)
-            {
-                throw Translate(exception, objectName);
-            }
-
-            // An empty object has no header and no records: nothing to read, not a missing-column error.
-            if (format.HasHeader && reader.Headers.Count == 0)
+            CsvRecordMapper<T>? mapper = await StartReadingAsync(reader, objectName, format, createMapper, cancellationToken).ConfigureAwait(false);
+            if (mapper is null)
             {
                 yield break;
             }
 
-            CsvRecordMapper<T> mapper = createMapper(reader, objectName);
             while (true)
             {
                 bool hasRecord;
@@ -175,6 +165,23 @@ public static partial class CsvCodec
         }
 
         recordWriter.Write(writer, row);
+    }
+
+    // Reads the header and binds the mapper to it; null for an empty object, which has no header and no records
+    // (nothing to read, not a missing-column error).
+    private static async ValueTask<CsvRecordMapper<T>?> StartReadingAsync<T>(
+        CsvReader reader, string objectName, CsvFormat format, Func<CsvReader, string, CsvRecordMapper<T>> createMapper, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await reader.ReadHeaderAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (CsvFormatException exception)
+        {
+            throw Translate(exception, objectName);
+        }
+
+        return format.HasHeader && reader.Headers.Count == 0 ? null : createMapper(reader, objectName);
     }
 
     private static DatasetFormatException Translate(CsvFormatException exception, string objectName) =>
