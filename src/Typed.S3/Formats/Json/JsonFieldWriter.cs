@@ -23,6 +23,17 @@ public static class JsonFieldWriter
         Indented = false,
     };
 
+    /// <summary>
+    /// <see cref="WriterOptions"/> without the writer's structural checks, for the codecs' own writers: the generated
+    /// record writers always write whole objects, so checking every token would only cost time.
+    /// </summary>
+    internal static JsonWriterOptions TrustedWriterOptions { get; } = new JsonWriterOptions
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Indented = false,
+        SkipValidation = true,
+    };
+
     /// <summary>Encodes a property name once, for the generated writers' static fields.</summary>
     /// <param name="name">The column name.</param>
     /// <returns>The encoded name.</returns>

@@ -13,7 +13,7 @@ internal static class JsonOutput
     public static async Task<long> WriteAsync<T>(Stream stream, IAsyncEnumerable<T> rows, JsonRecordWriter<T> recordWriter, bool lines, CancellationToken cancellationToken)
     {
         using var output = new JsonOutputBuffer();
-        using var writer = new Utf8JsonWriter(output, JsonFieldWriter.WriterOptions);
+        using var writer = new Utf8JsonWriter(output, JsonFieldWriter.TrustedWriterOptions);
         if (!lines)
         {
             writer.WriteStartArray();
@@ -37,7 +37,7 @@ internal static class JsonOutput
     public static async Task<long> WriteAsync<T>(Stream stream, IEnumerable<T> rows, JsonRecordWriter<T> recordWriter, bool lines, CancellationToken cancellationToken)
     {
         using var output = new JsonOutputBuffer();
-        using var writer = new Utf8JsonWriter(output, JsonFieldWriter.WriterOptions);
+        using var writer = new Utf8JsonWriter(output, JsonFieldWriter.TrustedWriterOptions);
         if (!lines)
         {
             writer.WriteStartArray();
