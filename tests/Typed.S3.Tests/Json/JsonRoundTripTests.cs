@@ -190,6 +190,56 @@ public class JsonRoundTripTests
         Assert.Equal(people, read);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task RowsInMemoryAndAsyncRowsWriteTheSameBytes(bool jsonLines)
+    {
+        var people = Enumerable.Range(1, 30_000)
+            .Select(i => new Person { Id = i, Name = "person " + i + " \"q\"", Nickname = i % 3 == 0 ? null : "n" + i, Age = i % 100, Balance = i / 100m, Active = i % 2 == 0 })
+            .ToList();
+        using var fromList = new MemoryStream();
+        using var fromAsync = new MemoryStream();
+
+        long listed = await (jsonLines ? People.WriteJsonLinesAsync(fromList, people) : People.WriteJsonAsync(fromList, people));
+        long streamed = await (jsonLines ? People.WriteJsonLinesAsync(fromAsync, ToAsync(people)) : People.WriteJsonAsync(fromAsync, ToAsync(people)));
+
+        Assert.Equal(people.Count, listed);
+        Assert.Equal(people.Count, streamed);
+        Assert.True(fromList.Length > 10 * 64 * 1024, $"only {fromList.Length} bytes");
+        Assert.Equal(fromAsync.ToArray(), fromList.ToArray());
+        fromList.Position = 0;
+        Assert.Equal(people, await CollectAsync(jsonLines ? People.ReadJsonLinesAsync(fromList) : People.ReadJsonAsync(fromList)));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task CancellingStopsWritingRowsInMemory(bool jsonLines)
+    {
+        using var cancellation = new CancellationTokenSource();
+        using var stream = new MemoryStream();
+
+        IEnumerable<Person> Rows()
+        {
+            for (int i = 1; i <= 1000; i++)
+            {
+                if (i == 10)
+                {
+                    cancellation.Cancel();
+                }
+
+                yield return new Person { Id = i, Name = "p" + i };
+            }
+
+            throw new InvalidOperationException("the writer went on after cancellation");
+        }
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => jsonLines
+            ? People.WriteJsonLinesAsync(stream, Rows(), cancellation.Token)
+            : People.WriteJsonAsync(stream, Rows(), cancellation.Token));
+    }
+
     [Fact]
     public async Task NullRowIsAClearError()
     {
