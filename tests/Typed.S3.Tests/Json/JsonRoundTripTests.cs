@@ -190,6 +190,32 @@ public class JsonRoundTripTests
         Assert.Equal(people, read);
     }
 
+    [Fact]
+    public async Task JsonLinesIsOneObjectAndOneLineFeedARecord()
+    {
+        var people = new[]
+        {
+            new Person { Id = 1, Name = "a, b", Nickname = "{\"x\":1},{", Balance = 1.50m, Born = new DateOnly(1990, 5, 17), Active = true },
+            new Person { Id = 2, Name = "c" },
+            new Person { Id = 3, Name = ",", Age = 7 },
+        };
+        const string expected =
+            "{\"id\":1,\"name\":\"a, b\",\"nickname\":\"{\\\"x\\\":1},{\",\"age\":null,\"balance\":1.50,\"born\":\"1990-05-17\",\"active\":true}\n"
+            + "{\"id\":2,\"name\":\"c\",\"nickname\":null,\"age\":null,\"balance\":null,\"born\":null,\"active\":null}\n"
+            + "{\"id\":3,\"name\":\",\",\"nickname\":null,\"age\":7,\"balance\":null,\"born\":null,\"active\":null}\n";
+        using var fromList = new MemoryStream();
+        using var fromAsync = new MemoryStream();
+        using var single = new MemoryStream();
+
+        await People.WriteJsonLinesAsync(fromList, people);
+        await People.WriteJsonLinesAsync(fromAsync, ToAsync(people));
+        await People.WriteJsonLinesAsync(single, people.Take(1));
+
+        Assert.Equal(expected, Encoding.UTF8.GetString(fromList.ToArray()));
+        Assert.Equal(expected, Encoding.UTF8.GetString(fromAsync.ToArray()));
+        Assert.Equal(expected.Substring(0, expected.IndexOf('\n') + 1), Encoding.UTF8.GetString(single.ToArray()));
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]

@@ -81,14 +81,15 @@ internal static class JsonOutput
             throw new ArgumentException($"Row {count + 1} is null: records to write cannot be null.", "rows");
         }
 
+        // JSON Lines: one writer for every line, no flush and reset per record. Without structural checks it puts a
+        // comma between top-level objects; that byte, the first of every record after the first, becomes the line
+        // feed. Where it lands: bytes the writer has not flushed yet sit in the buffer right after the flushed ones.
+        int separator = lines && count > 0 ? output.WrittenCount + writer.BytesPending : -1;
         recordWriter.Write(writer, row);
         count++;
-        if (lines)
+        if (separator >= 0)
         {
-            // A JSON Lines record is a complete JSON text: end its line and start the writer afresh.
-            writer.Flush();
-            output.Write("\n"u8);
-            writer.Reset();
+            output.ReplaceSeparator(separator);
         }
     }
 
@@ -100,6 +101,11 @@ internal static class JsonOutput
         }
 
         writer.Flush();
+        if (lines && count > 0)
+        {
+            output.Write("\n"u8);
+        }
+
         await output.DrainAsync(stream, cancellationToken).ConfigureAwait(false);
         return count;
     }
