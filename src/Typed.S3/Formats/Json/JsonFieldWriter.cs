@@ -317,7 +317,19 @@ public static class JsonFieldWriter
     /// <param name="writer">The writer.</param>
     /// <param name="name">The property name.</param>
     /// <param name="value">The value.</param>
-    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, decimal value) => writer.WriteNumber(name, value);
+    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, decimal value)
+    {
+        Span<byte> text = stackalloc byte[JsonDecimalText.BufferLength];
+        if (JsonDecimalText.TryFormat(value, text, out int start))
+        {
+            writer.WritePropertyName(name);
+            writer.WriteRawValue(text.Slice(start), skipInputValidation: true);
+        }
+        else
+        {
+            writer.WriteNumber(name, value);
+        }
+    }
 
     /// <summary>Writes a nullable value; <see langword="null"/> as <c>null</c>.</summary>
     /// <param name="writer">The writer.</param>
