@@ -191,6 +191,82 @@ public class JsonRoundTripTests
     }
 
     [Fact]
+    public async Task JsonLinesIsOneObjectAndOneLineFeedARecord()
+    {
+        var people = new[]
+        {
+            new Person { Id = 1, Name = "a, b", Nickname = "{\"x\":1},{", Balance = 1.50m, Born = new DateOnly(1990, 5, 17), Active = true },
+            new Person { Id = 2, Name = "c" },
+            new Person { Id = 3, Name = ",", Age = 7 },
+        };
+        const string expected =
+            "{\"id\":1,\"name\":\"a, b\",\"nickname\":\"{\\\"x\\\":1},{\",\"age\":null,\"balance\":1.50,\"born\":\"1990-05-17\",\"active\":true}\n"
+            + "{\"id\":2,\"name\":\"c\",\"nickname\":null,\"age\":null,\"balance\":null,\"born\":null,\"active\":null}\n"
+            + "{\"id\":3,\"name\":\",\",\"nickname\":null,\"age\":7,\"balance\":null,\"born\":null,\"active\":null}\n";
+        using var fromList = new MemoryStream();
+        using var fromAsync = new MemoryStream();
+        using var single = new MemoryStream();
+
+        await People.WriteJsonLinesAsync(fromList, people);
+        await People.WriteJsonLinesAsync(fromAsync, ToAsync(people));
+        await People.WriteJsonLinesAsync(single, people.Take(1));
+
+        Assert.Equal(expected, Encoding.UTF8.GetString(fromList.ToArray()));
+        Assert.Equal(expected, Encoding.UTF8.GetString(fromAsync.ToArray()));
+        Assert.Equal(expected.Substring(0, expected.IndexOf('\n') + 1), Encoding.UTF8.GetString(single.ToArray()));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task RowsInMemoryAndAsyncRowsWriteTheSameBytes(bool jsonLines)
+    {
+        var people = Enumerable.Range(1, 30_000)
+            .Select(i => new Person { Id = i, Name = "person " + i + " \"q\"", Nickname = i % 3 == 0 ? null : "n" + i, Age = i % 100, Balance = i / 100m, Active = i % 2 == 0 })
+            .ToList();
+        using var fromList = new MemoryStream();
+        using var fromAsync = new MemoryStream();
+
+        long listed = await (jsonLines ? People.WriteJsonLinesAsync(fromList, people) : People.WriteJsonAsync(fromList, people));
+        long streamed = await (jsonLines ? People.WriteJsonLinesAsync(fromAsync, ToAsync(people)) : People.WriteJsonAsync(fromAsync, ToAsync(people)));
+
+        Assert.Equal(people.Count, listed);
+        Assert.Equal(people.Count, streamed);
+        Assert.True(fromList.Length > 10 * 64 * 1024, $"only {fromList.Length} bytes");
+        Assert.Equal(fromAsync.ToArray(), fromList.ToArray());
+        fromList.Position = 0;
+        Assert.Equal(people, await CollectAsync(jsonLines ? People.ReadJsonLinesAsync(fromList) : People.ReadJsonAsync(fromList)));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task CancellingStopsWritingRowsInMemory(bool jsonLines)
+    {
+        using var cancellation = new CancellationTokenSource();
+        using var stream = new MemoryStream();
+
+        IEnumerable<Person> Rows()
+        {
+            for (int i = 1; i <= 1000; i++)
+            {
+                if (i == 10)
+                {
+                    cancellation.Cancel();
+                }
+
+                yield return new Person { Id = i, Name = "p" + i };
+            }
+
+            throw new InvalidOperationException("the writer went on after cancellation");
+        }
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => jsonLines
+            ? People.WriteJsonLinesAsync(stream, Rows(), cancellation.Token)
+            : People.WriteJsonAsync(stream, Rows(), cancellation.Token));
+    }
+
+    [Fact]
     public async Task NullRowIsAClearError()
     {
         using var stream = new MemoryStream();

@@ -91,8 +91,10 @@ public static class JsonCodec
     /// <returns>The number of records written.</returns>
     public static Task<long> WriteAsync<T>(Stream stream, IEnumerable<T> rows, JsonRecordWriter<T> recordWriter, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(rows);
-        return WriteAsync(stream, new SynchronousAsyncEnumerable<T>(rows), recordWriter, cancellationToken);
+        ArgumentNullException.ThrowIfNull(recordWriter);
+        return JsonOutput.WriteAsync(stream, rows, recordWriter, lines: false, cancellationToken);
     }
 
     // One step over the window: the array's start, one record, the array's end or what follows it.

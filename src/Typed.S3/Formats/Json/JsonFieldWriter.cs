@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
@@ -17,16 +16,22 @@ namespace Typed.S3.Codecs;
 /// </summary>
 public static class JsonFieldWriter
 {
-    private const string DateFormat = "yyyy-MM-dd";
-    private const string TimeFormat = "HH:mm:ss.FFFFFFF";
-    private const string UtcTimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'";
-    private const string LocalTimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF";
-
     /// <summary>The options every JSON writer of the codecs uses: compact, UTF-8 text unescaped where JSON allows.</summary>
     public static JsonWriterOptions WriterOptions { get; } = new JsonWriterOptions
     {
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         Indented = false,
+    };
+
+    /// <summary>
+    /// <see cref="WriterOptions"/> without the writer's structural checks, for the codecs' own writers: the generated
+    /// record writers always write whole objects, so checking every token would only cost time.
+    /// </summary>
+    internal static JsonWriterOptions TrustedWriterOptions { get; } = new JsonWriterOptions
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Indented = false,
+        SkipValidation = true,
     };
 
     /// <summary>Encodes a property name once, for the generated writers' static fields.</summary>
@@ -312,7 +317,19 @@ public static class JsonFieldWriter
     /// <param name="writer">The writer.</param>
     /// <param name="name">The property name.</param>
     /// <param name="value">The value.</param>
-    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, decimal value) => writer.WriteNumber(name, value);
+    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, decimal value)
+    {
+        Span<byte> text = stackalloc byte[JsonDecimalText.BufferLength];
+        if (JsonDecimalText.TryFormat(value, text, out int start))
+        {
+            writer.WritePropertyName(name);
+            writer.WriteRawValue(text.Slice(start), skipInputValidation: true);
+        }
+        else
+        {
+            writer.WriteNumber(name, value);
+        }
+    }
 
     /// <summary>Writes a nullable value; <see langword="null"/> as <c>null</c>.</summary>
     /// <param name="writer">The writer.</param>
@@ -334,7 +351,11 @@ public static class JsonFieldWriter
     /// <param name="writer">The writer.</param>
     /// <param name="name">The property name.</param>
     /// <param name="value">The value.</param>
-    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, DateOnly value) => WriteFormatted(writer, name, value, DateFormat);
+    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, DateOnly value)
+    {
+        Span<byte> text = stackalloc byte[JsonIsoDateTime.DateLength];
+        writer.WriteString(name, text.Slice(0, JsonIsoDateTime.FormatDate(value, text)));
+    }
 
     /// <summary>Writes a nullable value; <see langword="null"/> as <c>null</c>.</summary>
     /// <param name="writer">The writer.</param>
@@ -356,7 +377,11 @@ public static class JsonFieldWriter
     /// <param name="writer">The writer.</param>
     /// <param name="name">The property name.</param>
     /// <param name="value">The value.</param>
-    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, TimeOnly value) => WriteFormatted(writer, name, value, TimeFormat);
+    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, TimeOnly value)
+    {
+        Span<byte> text = stackalloc byte[JsonIsoDateTime.MaxTimeLength];
+        writer.WriteString(name, text.Slice(0, JsonIsoDateTime.FormatTime(value, text)));
+    }
 
     /// <summary>Writes a nullable value; <see langword="null"/> as <c>null</c>.</summary>
     /// <param name="writer">The writer.</param>
@@ -378,7 +403,11 @@ public static class JsonFieldWriter
     /// <param name="writer">The writer.</param>
     /// <param name="name">The property name.</param>
     /// <param name="value">The value.</param>
-    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, DateTimeOffset value) => WriteFormatted(writer, name, value.UtcDateTime, UtcTimestampFormat);
+    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, DateTimeOffset value)
+    {
+        Span<byte> text = stackalloc byte[JsonIsoDateTime.MaxTimestampLength];
+        writer.WriteString(name, text.Slice(0, JsonIsoDateTime.FormatUtcTimestamp(value, text)));
+    }
 
     /// <summary>Writes a nullable value; <see langword="null"/> as <c>null</c>.</summary>
     /// <param name="writer">The writer.</param>
@@ -400,7 +429,11 @@ public static class JsonFieldWriter
     /// <param name="writer">The writer.</param>
     /// <param name="name">The property name.</param>
     /// <param name="value">The value.</param>
-    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, DateTime value) => WriteFormatted(writer, name, value, LocalTimestampFormat);
+    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, DateTime value)
+    {
+        Span<byte> text = stackalloc byte[JsonIsoDateTime.MaxTimestampLength];
+        writer.WriteString(name, text.Slice(0, JsonIsoDateTime.FormatLocalTimestamp(value, text)));
+    }
 
     /// <summary>Writes a nullable value; <see langword="null"/> as <c>null</c>.</summary>
     /// <param name="writer">The writer.</param>
@@ -486,16 +519,4 @@ public static class JsonFieldWriter
 
     private static ReadOnlySpan<byte> NonFinite(double value) =>
         double.IsNaN(value) ? "NaN"u8 : value > 0 ? "Infinity"u8 : "-Infinity"u8;
-
-    private static void WriteFormatted<TValue>(Utf8JsonWriter writer, JsonEncodedText name, TValue value, string format)
-        where TValue : IUtf8SpanFormattable
-    {
-        Span<byte> text = stackalloc byte[64];
-        if (!value.TryFormat(text, out int written, format, CultureInfo.InvariantCulture))
-        {
-            throw new FormatException("The value does not fit its text form.");
-        }
-
-        writer.WriteString(name, text.Slice(0, written));
-    }
 }

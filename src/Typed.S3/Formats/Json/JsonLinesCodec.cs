@@ -79,8 +79,10 @@ public static class JsonLinesCodec
     /// <returns>The number of records written.</returns>
     public static Task<long> WriteAsync<T>(Stream stream, IEnumerable<T> rows, JsonRecordWriter<T> recordWriter, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(rows);
-        return WriteAsync(stream, new SynchronousAsyncEnumerable<T>(rows), recordWriter, cancellationToken);
+        ArgumentNullException.ThrowIfNull(recordWriter);
+        return JsonOutput.WriteAsync(stream, rows, recordWriter, lines: true, cancellationToken);
     }
 
     // One step: a whole line from the window (a record, or nothing for a blank line), or a request for more data.

@@ -51,6 +51,18 @@ internal sealed class JsonOutputBuffer : IBufferWriter<byte>, IDisposable
         _written += bytes.Length;
     }
 
+    /// <summary>Turns the comma the writer put between two top-level objects into a line feed.</summary>
+    /// <param name="index">The comma's position in the buffer, flushed or still pending in the writer.</param>
+    public void ReplaceSeparator(int index)
+    {
+        if (_buffer[index] != (byte)',')
+        {
+            throw new InvalidOperationException("The JSON writer did not separate two records with a comma.");
+        }
+
+        _buffer[index] = (byte)'\n';
+    }
+
     /// <summary>Writes the buffered bytes to the stream and empties the buffer.</summary>
     public async ValueTask DrainAsync(Stream stream, CancellationToken cancellationToken)
     {
