@@ -69,8 +69,8 @@ public static class CsvFieldWriter
     /// <param name="value">The value.</param>
     public static void Write(CsvWriter writer, DateOnly value)
     {
-        Span<byte> text = stackalloc byte[10];
-        writer.WriteField(text.Slice(0, Iso8601Utf8.FormatDate(value, text)));
+        Span<byte> text = stackalloc byte[IsoDateTimeFormatter.DateLength];
+        writer.WriteField(text.Slice(0, IsoDateTimeFormatter.FormatDate(value, text)));
     }
 
     /// <summary>Writes a nullable <c>date</c>.</summary>
@@ -93,8 +93,8 @@ public static class CsvFieldWriter
     /// <param name="value">The value.</param>
     public static void Write(CsvWriter writer, TimeOnly value)
     {
-        Span<byte> text = stackalloc byte[16];
-        writer.WriteField(text.Slice(0, Iso8601Utf8.FormatTime(value.Ticks, text)));
+        Span<byte> text = stackalloc byte[IsoDateTimeFormatter.MaxTimeLength];
+        writer.WriteField(text.Slice(0, IsoDateTimeFormatter.FormatTime(value, text)));
     }
 
     /// <summary>Writes a nullable <c>time</c>.</summary>
@@ -115,7 +115,11 @@ public static class CsvFieldWriter
     /// <summary>Writes a <c>timestamp</c> in UTC: <c>yyyy-MM-ddTHH:mm:ss[.fffffff]Z</c>.</summary>
     /// <param name="writer">The writer.</param>
     /// <param name="value">The value.</param>
-    public static void Write(CsvWriter writer, DateTimeOffset value) => WriteDateTime(writer, value.UtcDateTime, utc: true);
+    public static void Write(CsvWriter writer, DateTimeOffset value)
+    {
+        Span<byte> text = stackalloc byte[IsoDateTimeFormatter.MaxTimestampLength];
+        writer.WriteField(text.Slice(0, IsoDateTimeFormatter.FormatUtcTimestamp(value, text)));
+    }
 
     /// <summary>Writes a nullable <c>timestamp</c>.</summary>
     /// <param name="writer">The writer.</param>
@@ -128,14 +132,18 @@ public static class CsvFieldWriter
         }
         else
         {
-            WriteDateTime(writer, value.Value.UtcDateTime, utc: true);
+            Write(writer, value.Value);
         }
     }
 
     /// <summary>Writes a <c>timestamp_local</c>: <c>yyyy-MM-ddTHH:mm:ss[.fffffff]</c>, no offset.</summary>
     /// <param name="writer">The writer.</param>
     /// <param name="value">The value.</param>
-    public static void Write(CsvWriter writer, DateTime value) => WriteDateTime(writer, value, utc: false);
+    public static void Write(CsvWriter writer, DateTime value)
+    {
+        Span<byte> text = stackalloc byte[IsoDateTimeFormatter.MaxTimestampLength];
+        writer.WriteField(text.Slice(0, IsoDateTimeFormatter.FormatLocalTimestamp(value, text)));
+    }
 
     /// <summary>Writes a nullable <c>timestamp_local</c>.</summary>
     /// <param name="writer">The writer.</param>
@@ -148,7 +156,7 @@ public static class CsvFieldWriter
         }
         else
         {
-            WriteDateTime(writer, value.Value, utc: false);
+            Write(writer, value.Value);
         }
     }
 
@@ -207,13 +215,6 @@ public static class CsvFieldWriter
         element.WriteArray(json, value);
         json.Flush();
         writer.WriteField(buffer.WrittenSpan);
-    }
-
-    // Custom .NET format strings are parsed on every call; the ISO digits written directly cost a few nanoseconds.
-    private static void WriteDateTime(CsvWriter writer, DateTime value, bool utc)
-    {
-        Span<byte> text = stackalloc byte[Iso8601Utf8.MaxDateTimeLength];
-        writer.WriteField(text.Slice(0, Iso8601Utf8.FormatDateTime(value, utc, text)));
     }
 
     private static void WriteFormatted<TValue>(CsvWriter writer, TValue? value, string? format)

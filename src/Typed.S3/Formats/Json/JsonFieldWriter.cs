@@ -353,8 +353,8 @@ public static class JsonFieldWriter
     /// <param name="value">The value.</param>
     public static void Write(Utf8JsonWriter writer, JsonEncodedText name, DateOnly value)
     {
-        Span<byte> text = stackalloc byte[JsonIsoDateTime.DateLength];
-        writer.WriteString(name, text.Slice(0, JsonIsoDateTime.FormatDate(value, text)));
+        Span<byte> text = stackalloc byte[IsoDateTimeFormatter.DateLength];
+        writer.WriteString(name, text.Slice(0, IsoDateTimeFormatter.FormatDate(value, text)));
     }
 
     /// <summary>Writes a nullable value; <see langword="null"/> as <c>null</c>.</summary>
@@ -379,8 +379,8 @@ public static class JsonFieldWriter
     /// <param name="value">The value.</param>
     public static void Write(Utf8JsonWriter writer, JsonEncodedText name, TimeOnly value)
     {
-        Span<byte> text = stackalloc byte[JsonIsoDateTime.MaxTimeLength];
-        writer.WriteString(name, text.Slice(0, JsonIsoDateTime.FormatTime(value, text)));
+        Span<byte> text = stackalloc byte[IsoDateTimeFormatter.MaxTimeLength];
+        writer.WriteString(name, text.Slice(0, IsoDateTimeFormatter.FormatTime(value, text)));
     }
 
     /// <summary>Writes a nullable value; <see langword="null"/> as <c>null</c>.</summary>
@@ -405,8 +405,8 @@ public static class JsonFieldWriter
     /// <param name="value">The value.</param>
     public static void Write(Utf8JsonWriter writer, JsonEncodedText name, DateTimeOffset value)
     {
-        Span<byte> text = stackalloc byte[JsonIsoDateTime.MaxTimestampLength];
-        writer.WriteString(name, text.Slice(0, JsonIsoDateTime.FormatUtcTimestamp(value, text)));
+        Span<byte> text = stackalloc byte[IsoDateTimeFormatter.MaxTimestampLength];
+        writer.WriteString(name, text.Slice(0, IsoDateTimeFormatter.FormatUtcTimestamp(value, text)));
     }
 
     /// <summary>Writes a nullable value; <see langword="null"/> as <c>null</c>.</summary>
@@ -431,8 +431,8 @@ public static class JsonFieldWriter
     /// <param name="value">The value.</param>
     public static void Write(Utf8JsonWriter writer, JsonEncodedText name, DateTime value)
     {
-        Span<byte> text = stackalloc byte[JsonIsoDateTime.MaxTimestampLength];
-        writer.WriteString(name, text.Slice(0, JsonIsoDateTime.FormatLocalTimestamp(value, text)));
+        Span<byte> text = stackalloc byte[IsoDateTimeFormatter.MaxTimestampLength];
+        writer.WriteString(name, text.Slice(0, IsoDateTimeFormatter.FormatLocalTimestamp(value, text)));
     }
 
     /// <summary>Writes a nullable value; <see langword="null"/> as <c>null</c>.</summary>

@@ -13,10 +13,6 @@ namespace Typed.S3.Codecs;
 public static class ListElements
 {
     private const int MaxTextValueLength = 128;
-    private const string DateFormat = "yyyy-MM-dd";
-    private const string TimeFormat = "HH:mm:ss.FFFFFFF";
-    private const string UtcTimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'";
-    private const string LocalTimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF";
 
     /// <summary>Elements of <c>list&lt;bool&gt;</c>.</summary>
     public static ListElement<bool?> Bool { get; } = new ValueElement<bool>("bool", ReadBoolean, (w, v) => w.WriteBooleanValue(v));
@@ -58,18 +54,18 @@ public static class ListElements
     public static ListElement<byte[]?> Binary { get; } = new ReferenceElement<byte[]>("binary", ReadBinary, (w, v) => w.WriteBase64StringValue(v));
 
     /// <summary>Elements of <c>list&lt;date&gt;</c> (<c>yyyy-MM-dd</c>).</summary>
-    public static ListElement<DateOnly?> Date { get; } = new ValueElement<DateOnly>("date", ReadDate, (w, v) => WriteFormatted(w, v, DateFormat));
+    public static ListElement<DateOnly?> Date { get; } = new ValueElement<DateOnly>("date", ReadDate, WriteDateValue);
 
     /// <summary>Elements of <c>list&lt;time&gt;</c> (<c>HH:mm:ss[.fffffff]</c>).</summary>
-    public static ListElement<TimeOnly?> Time { get; } = new ValueElement<TimeOnly>("time", ReadTime, (w, v) => WriteFormatted(w, v, TimeFormat));
+    public static ListElement<TimeOnly?> Time { get; } = new ValueElement<TimeOnly>("time", ReadTime, WriteTimeValue);
 
     /// <summary>Elements of <c>list&lt;timestamp&gt;</c> (ISO 8601, written in UTC with <c>Z</c>).</summary>
     public static ListElement<DateTimeOffset?> Timestamp { get; } =
-        new ValueElement<DateTimeOffset>("timestamp", ReadTimestamp, (w, v) => WriteFormatted(w, v.UtcDateTime, UtcTimestampFormat));
+        new ValueElement<DateTimeOffset>("timestamp", ReadTimestamp, WriteTimestampValue);
 
     /// <summary>Elements of <c>list&lt;timestamp_local&gt;</c> (ISO 8601 without an offset).</summary>
     public static ListElement<DateTime?> LocalTimestamp { get; } =
-        new ValueElement<DateTime>("timestamp_local", ReadLocalTimestamp, (w, v) => WriteFormatted(w, v, LocalTimestampFormat));
+        new ValueElement<DateTime>("timestamp_local", ReadLocalTimestamp, WriteLocalTimestampValue);
 
     /// <summary>Elements of <c>list&lt;uuid&gt;</c>.</summary>
     public static ListElement<Guid?> Uuid { get; } = new ValueElement<Guid>("uuid", ReadGuid, (w, v) => w.WriteStringValue(v));
@@ -357,16 +353,29 @@ public static class ListElements
     private static ReadOnlySpan<byte> NonFinite(double value) =>
         double.IsNaN(value) ? "NaN"u8 : value > 0 ? "Infinity"u8 : "-Infinity"u8;
 
-    private static void WriteFormatted<TValue>(Utf8JsonWriter writer, TValue value, string format)
-        where TValue : IUtf8SpanFormattable
+    // ISO text digit by digit: custom format strings cost more than the rest of an element.
+    private static void WriteDateValue(Utf8JsonWriter writer, DateOnly value)
     {
-        Span<byte> text = stackalloc byte[64];
-        if (!value.TryFormat(text, out int written, format, CultureInfo.InvariantCulture))
-        {
-            throw new FormatException("The value does not fit its text form.");
-        }
+        Span<byte> text = stackalloc byte[IsoDateTimeFormatter.DateLength];
+        writer.WriteStringValue(text.Slice(0, IsoDateTimeFormatter.FormatDate(value, text)));
+    }
 
-        writer.WriteStringValue(text.Slice(0, written));
+    private static void WriteTimeValue(Utf8JsonWriter writer, TimeOnly value)
+    {
+        Span<byte> text = stackalloc byte[IsoDateTimeFormatter.MaxTimeLength];
+        writer.WriteStringValue(text.Slice(0, IsoDateTimeFormatter.FormatTime(value, text)));
+    }
+
+    private static void WriteTimestampValue(Utf8JsonWriter writer, DateTimeOffset value)
+    {
+        Span<byte> text = stackalloc byte[IsoDateTimeFormatter.MaxTimestampLength];
+        writer.WriteStringValue(text.Slice(0, IsoDateTimeFormatter.FormatUtcTimestamp(value, text)));
+    }
+
+    private static void WriteLocalTimestampValue(Utf8JsonWriter writer, DateTime value)
+    {
+        Span<byte> text = stackalloc byte[IsoDateTimeFormatter.MaxTimestampLength];
+        writer.WriteStringValue(text.Slice(0, IsoDateTimeFormatter.FormatLocalTimestamp(value, text)));
     }
 
     private sealed class ValueElement<TValue> : ListElement<TValue?>

@@ -264,7 +264,7 @@ public static class Utf8ValueParser
     /// <returns>Whether the text is a date.</returns>
     public static bool TryParseDate(ReadOnlySpan<byte> utf8, out DateOnly value)
     {
-        if (Iso8601Utf8.TryReadDate(utf8, out long ticks))
+        if (IsoDateTimeParser.TryReadDate(utf8, out long ticks))
         {
             value = DateOnly.FromDayNumber((int)(ticks / TimeSpan.TicksPerDay));
             return true;
@@ -280,7 +280,7 @@ public static class Utf8ValueParser
     /// <returns>Whether the text is a time of day.</returns>
     public static bool TryParseTime(ReadOnlySpan<byte> utf8, out TimeOnly value)
     {
-        if (Iso8601Utf8.TryReadTime(utf8, out long ticks, out int consumed) && consumed == utf8.Length)
+        if (IsoDateTimeParser.TryReadTime(utf8, out long ticks, out int consumed) && consumed == utf8.Length)
         {
             value = new TimeOnly(ticks);
             return true;
@@ -305,7 +305,7 @@ public static class Utf8ValueParser
     /// <returns>Whether the text is a timestamp.</returns>
     public static bool TryParseTimestamp(ReadOnlySpan<byte> utf8, out DateTimeOffset value)
     {
-        if (Iso8601Utf8.TryReadDateTime(utf8, out long ticks, out int offsetMinutes, out _))
+        if (IsoDateTimeParser.TryReadDateTime(utf8, out long ticks, out int offsetMinutes, out _))
         {
             long utcTicks = ticks - (offsetMinutes * TimeSpan.TicksPerMinute);
             if (utcTicks >= 0 && utcTicks <= DateTime.MaxValue.Ticks)
@@ -347,7 +347,7 @@ public static class Utf8ValueParser
     /// <returns>Whether the text is a local timestamp.</returns>
     public static bool TryParseLocalTimestamp(ReadOnlySpan<byte> utf8, out DateTime value)
     {
-        if (Iso8601Utf8.TryReadDateTime(utf8, out long ticks, out _, out bool hasZone) && !hasZone)
+        if (IsoDateTimeParser.TryReadDateTime(utf8, out long ticks, out _, out bool hasZone) && !hasZone)
         {
             value = new DateTime(ticks, DateTimeKind.Unspecified);
             return true;

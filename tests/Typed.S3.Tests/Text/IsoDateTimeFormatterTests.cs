@@ -2,13 +2,13 @@ using System.Globalization;
 using System.Text;
 using Typed.S3.Codecs;
 
-namespace Typed.S3.Tests.Json;
+namespace Typed.S3.Tests.Text;
 
 /// <summary>
 /// The hand-written ISO 8601 formatter writes exactly what the .NET custom format strings it replaced wrote, at the
 /// ends of the ranges and for every fraction length.
 /// </summary>
-public class JsonIsoDateTimeTests
+public class IsoDateTimeFormatterTests
 {
     private const string DateFormat = "yyyy-MM-dd";
     private const string TimeFormat = "HH:mm:ss.FFFFFFF";
@@ -41,9 +41,9 @@ public class JsonIsoDateTimeTests
     public void FormatsDates(int year, int month, int day, string expected)
     {
         var date = new DateOnly(year, month, day);
-        Span<byte> text = stackalloc byte[JsonIsoDateTime.DateLength];
+        Span<byte> text = stackalloc byte[IsoDateTimeFormatter.DateLength];
 
-        int written = JsonIsoDateTime.FormatDate(date, text);
+        int written = IsoDateTimeFormatter.FormatDate(date, text);
 
         Assert.Equal(expected, Encoding.UTF8.GetString(text.Slice(0, written)));
         Assert.Equal(date.ToString(DateFormat, CultureInfo.InvariantCulture), Encoding.UTF8.GetString(text.Slice(0, written)));
@@ -64,9 +64,9 @@ public class JsonIsoDateTimeTests
     public void FormatsTimes(long ticks, string expected)
     {
         var time = new TimeOnly(ticks);
-        Span<byte> text = stackalloc byte[JsonIsoDateTime.MaxTimeLength];
+        Span<byte> text = stackalloc byte[IsoDateTimeFormatter.MaxTimeLength];
 
-        int written = JsonIsoDateTime.FormatTime(time, text);
+        int written = IsoDateTimeFormatter.FormatTime(time, text);
 
         Assert.Equal(expected, Encoding.UTF8.GetString(text.Slice(0, written)));
         Assert.Equal(time.ToString(TimeFormat, CultureInfo.InvariantCulture), expected);
@@ -76,28 +76,28 @@ public class JsonIsoDateTimeTests
     [MemberData(nameof(Instants))]
     public void FormatsTimestampsAsTheFormatStringDid(DateTime value)
     {
-        Span<byte> text = stackalloc byte[JsonIsoDateTime.MaxTimestampLength];
+        Span<byte> text = stackalloc byte[IsoDateTimeFormatter.MaxTimestampLength];
 
-        int local = JsonIsoDateTime.FormatLocalTimestamp(value, text);
+        int local = IsoDateTimeFormatter.FormatLocalTimestamp(value, text);
         Assert.Equal(value.ToString(LocalTimestampFormat, CultureInfo.InvariantCulture), Encoding.UTF8.GetString(text.Slice(0, local)));
 
         var instant = new DateTimeOffset(DateTime.SpecifyKind(value, DateTimeKind.Unspecified), TimeSpan.Zero);
-        int utc = JsonIsoDateTime.FormatUtcTimestamp(instant, text);
+        int utc = IsoDateTimeFormatter.FormatUtcTimestamp(instant, text);
         Assert.Equal(value.ToString(LocalTimestampFormat, CultureInfo.InvariantCulture) + "Z", Encoding.UTF8.GetString(text.Slice(0, utc)));
 
         var time = TimeOnly.FromDateTime(value);
-        int timeLength = JsonIsoDateTime.FormatTime(time, text);
+        int timeLength = IsoDateTimeFormatter.FormatTime(time, text);
         Assert.Equal(time.ToString(TimeFormat, CultureInfo.InvariantCulture), Encoding.UTF8.GetString(text.Slice(0, timeLength)));
     }
 
     [Fact]
     public void WritesTheLongestFormsInTheirBounds()
     {
-        Span<byte> text = stackalloc byte[JsonIsoDateTime.MaxTimestampLength];
+        Span<byte> text = stackalloc byte[IsoDateTimeFormatter.MaxTimestampLength];
 
-        Assert.Equal(JsonIsoDateTime.MaxTimestampLength, JsonIsoDateTime.FormatUtcTimestamp(DateTimeOffset.MaxValue, text));
+        Assert.Equal(IsoDateTimeFormatter.MaxTimestampLength, IsoDateTimeFormatter.FormatUtcTimestamp(DateTimeOffset.MaxValue, text));
         Assert.Equal("9999-12-31T23:59:59.9999999Z", Encoding.UTF8.GetString(text));
-        Assert.Equal(JsonIsoDateTime.MaxTimeLength, JsonIsoDateTime.FormatTime(TimeOnly.MaxValue, text.Slice(0, JsonIsoDateTime.MaxTimeLength)));
+        Assert.Equal(IsoDateTimeFormatter.MaxTimeLength, IsoDateTimeFormatter.FormatTime(TimeOnly.MaxValue, text.Slice(0, IsoDateTimeFormatter.MaxTimeLength)));
     }
 
     [Theory]
@@ -109,9 +109,9 @@ public class JsonIsoDateTimeTests
     public void ConvertsOffsetsToUtc(int hours, int minutes, string expected)
     {
         var value = new DateTimeOffset(2024, 1, 1, 0, 30, 0, new TimeSpan(hours, minutes, 0));
-        Span<byte> text = stackalloc byte[JsonIsoDateTime.MaxTimestampLength];
+        Span<byte> text = stackalloc byte[IsoDateTimeFormatter.MaxTimestampLength];
 
-        int written = JsonIsoDateTime.FormatUtcTimestamp(value, text);
+        int written = IsoDateTimeFormatter.FormatUtcTimestamp(value, text);
 
         Assert.Equal(expected, Encoding.UTF8.GetString(text.Slice(0, written)));
     }
@@ -119,15 +119,15 @@ public class JsonIsoDateTimeTests
     [Fact]
     public void WritesTheEndsOfTheInstantRange()
     {
-        Span<byte> text = stackalloc byte[JsonIsoDateTime.MaxTimestampLength];
+        Span<byte> text = stackalloc byte[IsoDateTimeFormatter.MaxTimestampLength];
 
-        Assert.Equal("0001-01-01T00:00:00Z", Encoding.UTF8.GetString(text.Slice(0, JsonIsoDateTime.FormatUtcTimestamp(DateTimeOffset.MinValue, text))));
+        Assert.Equal("0001-01-01T00:00:00Z", Encoding.UTF8.GetString(text.Slice(0, IsoDateTimeFormatter.FormatUtcTimestamp(DateTimeOffset.MinValue, text))));
 
         // The earliest and latest instants a non-zero offset can hold, converted to UTC.
         var earliest = new DateTimeOffset(1, 1, 1, 5, 0, 0, TimeSpan.FromHours(5));
-        Assert.Equal("0001-01-01T00:00:00Z", Encoding.UTF8.GetString(text.Slice(0, JsonIsoDateTime.FormatUtcTimestamp(earliest, text))));
+        Assert.Equal("0001-01-01T00:00:00Z", Encoding.UTF8.GetString(text.Slice(0, IsoDateTimeFormatter.FormatUtcTimestamp(earliest, text))));
         var latest = new DateTimeOffset(9999, 12, 31, 18, 59, 59, TimeSpan.FromHours(-5)).AddTicks(9_999_999);
-        Assert.Equal("9999-12-31T23:59:59.9999999Z", Encoding.UTF8.GetString(text.Slice(0, JsonIsoDateTime.FormatUtcTimestamp(latest, text))));
+        Assert.Equal("9999-12-31T23:59:59.9999999Z", Encoding.UTF8.GetString(text.Slice(0, IsoDateTimeFormatter.FormatUtcTimestamp(latest, text))));
     }
 
     [Fact]
@@ -135,7 +135,7 @@ public class JsonIsoDateTimeTests
     {
         // A deterministic spread over the whole range, every fraction length included.
         var random = new Random(20240101);
-        Span<byte> text = stackalloc byte[JsonIsoDateTime.MaxTimestampLength];
+        Span<byte> text = stackalloc byte[IsoDateTimeFormatter.MaxTimestampLength];
         for (int i = 0; i < 20_000; i++)
         {
             var value = new DateTime(random.NextInt64(DateTime.MinValue.Ticks, DateTime.MaxValue.Ticks));
@@ -144,9 +144,9 @@ public class JsonIsoDateTimeTests
                 value = value.AddTicks(-(value.Ticks % (long)Math.Pow(10, i % 8)));
             }
 
-            int written = JsonIsoDateTime.FormatLocalTimestamp(value, text);
+            int written = IsoDateTimeFormatter.FormatLocalTimestamp(value, text);
             Assert.Equal(value.ToString(LocalTimestampFormat, CultureInfo.InvariantCulture), Encoding.UTF8.GetString(text.Slice(0, written)));
-            int date = JsonIsoDateTime.FormatDate(DateOnly.FromDateTime(value), text);
+            int date = IsoDateTimeFormatter.FormatDate(DateOnly.FromDateTime(value), text);
             Assert.Equal(value.ToString(DateFormat, CultureInfo.InvariantCulture), Encoding.UTF8.GetString(text.Slice(0, date)));
         }
     }

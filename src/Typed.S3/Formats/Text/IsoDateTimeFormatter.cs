@@ -3,12 +3,12 @@ using System;
 namespace Typed.S3.Codecs;
 
 /// <summary>
-/// ISO 8601 text for dates, times and timestamps, written digit by digit as UTF-8: the custom format strings it
-/// replaces (<c>yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'</c>) cost more than the rest of a JSON record. The output is the
-/// same text: four-digit years, two-digit fields, and a fraction of up to seven digits with trailing zeros trimmed
+/// ISO 8601 text for dates, times and timestamps, written digit by digit as UTF-8 for the CSV and JSON writers: the
+/// custom format strings it replaces (<c>yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'</c>) cost more than the rest of a record.
+/// <see cref="IsoDateTimeParser"/> reads it back to the same tick. The output is the same text: four-digit years, two-digit fields, and a fraction of up to seven digits with trailing zeros trimmed
 /// (no point at all when the fraction is zero).
 /// </summary>
-internal static class JsonIsoDateTime
+internal static class IsoDateTimeFormatter
 {
     /// <summary>The length of <c>yyyy-MM-dd</c>.</summary>
     public const int DateLength = 10;

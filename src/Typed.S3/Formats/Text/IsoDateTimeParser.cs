@@ -7,7 +7,7 @@ namespace Typed.S3.Codecs;
 /// <c>HH:mm:ss[.f…]</c>), read straight from the bytes. Any other text returns <see langword="false"/> and the
 /// caller falls back to the .NET parsers, which define what is accepted; this class only decides sooner.
 /// </summary>
-internal static class Iso8601Utf8
+internal static class IsoDateTimeParser
 {
     private const int MaxFractionDigits = 7;
 
@@ -158,90 +158,5 @@ internal static class Iso8601Utf8
         bool digits = TryDigits2(utf8, out int high) & TryDigits2(utf8.Slice(2), out int low);
         value = (high * 100) + low;
         return digits;
-    }
-
-    /// <summary>The longest text <see cref="FormatDateTime"/> writes: <c>yyyy-MM-ddTHH:mm:ss.fffffffZ</c>.</summary>
-    public const int MaxDateTimeLength = 28;
-
-    /// <summary>Writes <c>yyyy-MM-dd</c>.</summary>
-    /// <param name="date">The date.</param>
-    /// <param name="destination">At least ten bytes.</param>
-    /// <returns>The bytes written: 10.</returns>
-    public static int FormatDate(DateOnly date, Span<byte> destination)
-    {
-        date.Deconstruct(out int year, out int month, out int day);
-        WriteDigits4(destination, year);
-        destination[4] = (byte)'-';
-        WriteDigits2(destination.Slice(5), month);
-        destination[7] = (byte)'-';
-        WriteDigits2(destination.Slice(8), day);
-        return 10;
-    }
-
-    /// <summary>Writes <c>HH:mm:ss</c> and, when the time has one, a fraction without trailing zeros.</summary>
-    /// <param name="ticks">The time of day in ticks (0 to one day).</param>
-    /// <param name="destination">At least 16 bytes.</param>
-    /// <returns>The bytes written.</returns>
-    public static int FormatTime(long ticks, Span<byte> destination)
-    {
-        long seconds = Math.DivRem(ticks, TimeSpan.TicksPerSecond, out long fraction);
-        WriteDigits2(destination, (int)(seconds / 3600));
-        destination[2] = (byte)':';
-        WriteDigits2(destination.Slice(3), (int)(seconds / 60 % 60));
-        destination[5] = (byte)':';
-        WriteDigits2(destination.Slice(6), (int)(seconds % 60));
-        if (fraction == 0)
-        {
-            return 8;
-        }
-
-        destination[8] = (byte)'.';
-        int digits = MaxFractionDigits;
-        while (fraction % 10 == 0)
-        {
-            fraction /= 10;
-            digits--;
-        }
-
-        for (int i = 8 + digits; i > 8; i--)
-        {
-            destination[i] = (byte)('0' + (fraction % 10));
-            fraction /= 10;
-        }
-
-        return 9 + digits;
-    }
-
-    /// <summary>
-    /// Writes <c>yyyy-MM-ddTHH:mm:ss</c>, a fraction without trailing zeros when there is one, and <c>Z</c> when
-    /// <paramref name="utc"/> is set: the text <see cref="TryReadDateTime"/> reads back to the same tick.
-    /// </summary>
-    /// <param name="value">The date and time; its kind is ignored.</param>
-    /// <param name="utc">Whether to end with <c>Z</c>.</param>
-    /// <param name="destination">At least <see cref="MaxDateTimeLength"/> bytes.</param>
-    /// <returns>The bytes written.</returns>
-    public static int FormatDateTime(DateTime value, bool utc, Span<byte> destination)
-    {
-        FormatDate(DateOnly.FromDateTime(value), destination);
-        destination[10] = (byte)'T';
-        int length = 11 + FormatTime(value.TimeOfDay.Ticks, destination.Slice(11));
-        if (utc)
-        {
-            destination[length++] = (byte)'Z';
-        }
-
-        return length;
-    }
-
-    private static void WriteDigits2(Span<byte> destination, int value)
-    {
-        destination[0] = (byte)('0' + (value / 10));
-        destination[1] = (byte)('0' + (value % 10));
-    }
-
-    private static void WriteDigits4(Span<byte> destination, int value)
-    {
-        WriteDigits2(destination, value / 100);
-        WriteDigits2(destination.Slice(2), value % 100);
     }
 }
