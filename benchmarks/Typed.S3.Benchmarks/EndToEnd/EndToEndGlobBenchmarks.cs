@@ -42,14 +42,14 @@ public class EndToEndGlobBenchmarks : EndToEndSetup
         });
 
         CheckSameRecords((long)Objects * RowsPerObject, TypedS3, AwsSdkCsvHelper, AwsSdkCsvHelperAsync);
-        PeakWorkingSet.StartMeasuring();
+        ProcessFigures.StartMeasuring(Server);
     }
 
-    /// <summary>Reports the peak working set and stops the server.</summary>
+    /// <summary>Reports the process figures (peak working set, processor time) and stops the server.</summary>
     [GlobalCleanup]
     public void Cleanup()
     {
-        PeakWorkingSet.Report();
+        ProcessFigures.Report();
         Dispose();
     }
 
@@ -58,6 +58,7 @@ public class EndToEndGlobBenchmarks : EndToEndSetup
     [Benchmark(Baseline = true)]
     public async Task<RecordTally> TypedS3()
     {
+        ProcessFigures.CountOperation();
         var tally = new RecordTally();
         await foreach (Trade trade in Trades.ReadAsync(Store, $"s3://{Bucket}/{Prefix}*.csv"))
         {
@@ -76,6 +77,7 @@ public class EndToEndGlobBenchmarks : EndToEndSetup
     [Benchmark]
     public async Task<RecordTally> AwsSdkCsvHelper()
     {
+        ProcessFigures.CountOperation();
         var tally = new RecordTally();
         var request = new ListObjectsV2Request { BucketName = Bucket, Prefix = Prefix };
         ListObjectsV2Response page;
@@ -116,6 +118,7 @@ public class EndToEndGlobBenchmarks : EndToEndSetup
     [Benchmark]
     public async Task<RecordTally> AwsSdkCsvHelperAsync()
     {
+        ProcessFigures.CountOperation();
         var tally = new RecordTally();
         var request = new ListObjectsV2Request { BucketName = Bucket, Prefix = Prefix };
         ListObjectsV2Response page;

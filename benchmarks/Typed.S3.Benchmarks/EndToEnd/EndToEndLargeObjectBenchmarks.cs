@@ -48,14 +48,14 @@ public class EndToEndLargeObjectBenchmarks : EndToEndSetup
         });
 
         CheckSameRecords(Rows, TypedS3, AwsSdkCsvHelper);
-        PeakWorkingSet.StartMeasuring();
+        ProcessFigures.StartMeasuring(Server);
     }
 
-    /// <summary>Reports the peak working set and stops the server.</summary>
+    /// <summary>Reports the process figures (peak working set, processor time) and stops the server.</summary>
     [GlobalCleanup]
     public void Cleanup()
     {
-        PeakWorkingSet.Report();
+        ProcessFigures.Report();
         Dispose();
     }
 
@@ -64,6 +64,7 @@ public class EndToEndLargeObjectBenchmarks : EndToEndSetup
     [Benchmark(Baseline = true)]
     public async Task<RecordTally> TypedS3()
     {
+        ProcessFigures.CountOperation();
         var tally = new RecordTally();
         await foreach (Trade trade in Trades.ReadAsync(Store, $"s3://{Bucket}/{Key}"))
         {
@@ -82,6 +83,7 @@ public class EndToEndLargeObjectBenchmarks : EndToEndSetup
     [Benchmark]
     public async Task<RecordTally> AwsSdkCsvHelper()
     {
+        ProcessFigures.CountOperation();
         var tally = new RecordTally();
         using GetObjectResponse response = await Client.GetObjectAsync(Bucket, Key);
         using CsvReader csv = CsvReader.Create(response.ResponseStream, CsvOptions);

@@ -25,6 +25,9 @@ public abstract class EndToEndSetup : IDisposable
 
     private S3Server? _server;
 
+    /// <summary>The running server.</summary>
+    protected S3Server Server => _server ?? throw new InvalidOperationException("The server is not started.");
+
     /// <summary>The Typed.S3 store on the server, opened as a user opens one for an S3-compatible endpoint.</summary>
     protected S3ObjectStore Store { get; private set; } = null!;
 
@@ -154,13 +157,13 @@ public abstract class EndToEndSetup : IDisposable
         GC.SuppressFinalize(this);
     }
 
-    /// <summary>The suites' configuration: the peak working set columns.</summary>
+    /// <summary>The suites' configuration: the columns of <see cref="ProcessFigures"/>.</summary>
     public sealed class Config : ManualConfig
     {
         /// <summary>Adds the columns.</summary>
         public Config()
         {
-            AddColumn(new PeakWorkingSetColumn(WorkingSetFigure.Peak), new PeakWorkingSetColumn(WorkingSetFigure.AtStart), new PeakWorkingSetColumn(WorkingSetFigure.Growth));
+            AddColumn(ProcessFigureColumn.All);
         }
     }
 }

@@ -43,6 +43,21 @@ public sealed class S3Server : IDisposable
     /// <summary>The folder where s3rver keeps buckets and objects.</summary>
     public string DataFolder { get; }
 
+    /// <summary>The processor time the server has used so far (it is one Node.js process).</summary>
+    public TimeSpan ProcessorTime
+    {
+        get
+        {
+            if (_server is null || _server.HasExited)
+            {
+                return TimeSpan.Zero;
+            }
+
+            _server.Refresh();
+            return _server.TotalProcessorTime;
+        }
+    }
+
     /// <summary>
     /// Installs s3rver if needed and starts it with <paramref name="buckets"/>. With a <paramref name="dataFolder"/>,
     /// the objects stay there when the server stops (the next benchmark process starts a server on the same data;
