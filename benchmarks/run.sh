@@ -2,8 +2,11 @@
 # Runs the BenchmarkDotNet suites and writes benchmarks/results/latest.md (mean, ratio to the Typed.S3 baseline,
 # allocated bytes per operation and per row), plus BenchmarkDotNet's own markdown reports under
 # benchmarks/results/<mode>/.
-#   benchmarks/run.sh --quick     short job (3 warmup, 3 measured iterations, 1 launch), 10k rows only: minutes
-#   benchmarks/run.sh             full: BenchmarkDotNet's default job, 10k and 1M rows (an hour or more)
+#   benchmarks/run.sh --quick     short job (3 warmup, 3 measured iterations, 1 launch), 10k rows only, and a 500k-row
+#                                 (about 49 MB) object in the end-to-end S3 suite: minutes
+#   benchmarks/run.sh             full: BenchmarkDotNet's default job, 10k and 1M rows, a 2.1M-row (about 206 MB)
+#                                 object end to end (an hour or more)
+# The end-to-end suites start s3rver (npm ci on first use; Node.js 18+ on the PATH) on 127.0.0.1.
 # Extra arguments go to BenchmarkDotNet (e.g. --filter '*Csv*').
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -21,9 +24,10 @@ if printf '%s\n' "${args[@]+"${args[@]}"}" | grep -qx -- '--filter'; then filter
 job=()
 if [[ "$mode" == quick ]]; then
   export TYPEDS3_BENCH_ROWS=10000
+  export TYPEDS3_BENCH_LARGE_ROWS=500000
   job=(--job short)
 else
-  unset TYPEDS3_BENCH_ROWS
+  unset TYPEDS3_BENCH_ROWS TYPEDS3_BENCH_LARGE_ROWS
 fi
 
 artifacts="$here/results/$mode"

@@ -1,0 +1,392 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Reflection;
+using Amazon.S3;
+using Amazon.S3.Model;
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using CsvHelper;
+using Typed.S3.Benchmarks.Data;
+
+namespace Typed.S3.Benchmarks.EndToEnd;
+
+/// <summary>
+/// What the end-to-end suites share: s3rver with the benchmark bucket, a Typed.S3 store and a plain AWS SDK client
+/// on it, and the data, uploaded once per run. <c>Program</c> sets <see cref="DataFolderVariable"/> to a folder
+/// that every benchmark process of the run starts its server on, and <see cref="SeederVariable"/> to its own
+/// assembly: the first benchmark process that misses a data set has it uploaded by a process of its own
+/// (<c>Program --typeds3-seed</c>, <see cref="Seed"/>), so no measured process carries what uploading loaded or
+/// left behind; a marker object, written last, says a set is complete. The host deletes the folder at the end.
+/// </summary>
+public abstract class EndToEndSetup : IDisposable
+{
+    /// <summary>The environment variable with the s3rver data folder shared by the run's benchmark processes.</summary>
+    public const string DataFolderVariable = "TYPEDS3_BENCH_S3_DATA";
+
+    /// <summary>The environment variable with the path of the assembly that uploads data sets (the host's own).</summary>
+    public const string SeederVariable = "TYPEDS3_BENCH_SEEDER";
+
+    /// <summary>The command-line switch that makes the benchmark program upload one data set and exit.</summary>
+    public const string SeedArgument = "--typeds3-seed";
+
+    private static readonly TimeSpan SeedTimeout = TimeSpan.FromMinutes(15);
+
+    /// <summary>The bucket of the benchmark data.</summary>
+    protected const string Bucket = "bench";
+
+    /// <summary>CsvHelper's options in the hand-written peers (the data is comma-separated with a header).</summary>
+    protected static readonly CsvReaderOptions CsvOptions = CsvReaderOptions.Default with { Separator = ',' };
+
+    private S3Server? _server;
+
+    /// <summary>The running server.</summary>
+    protected S3Server Server => _server ?? throw new InvalidOperationException("The server is not started.");
+
+    /// <summary>The Typed.S3 store on the server, opened as a user opens one for an S3-compatible endpoint.</summary>
+    protected S3ObjectStore Store { get; private set; } = null!;
+
+    /// <summary>The AWS SDK client of the hand-written peers, configured as a user configures one for the same endpoint.</summary>
+    protected AmazonS3Client Client { get; private set; } = null!;
+
+    /// <summary>Whether the benchmarks fold a hash of every record into their tally (the setup's check only).</summary>
+    protected bool Checking { get; private set; }
+
+    /// <summary>Starts the server and opens the store and the client.</summary>
+    /// <param name="configure">Changes to the store's options, or <see langword="null"/>.</param>
+    protected void StartServer(Action<S3StoreOptions>? configure = null)
+    {
+        _server = S3Server.StartAsync(Environment.GetEnvironmentVariable(DataFolderVariable), Bucket).GetAwaiter().GetResult();
+        var options = new S3StoreOptions
+        {
+            EndpointUrl = _server.ServiceUrl,
+            AccessKeyId = S3Server.AccessKey,
+            SecretAccessKey = S3Server.SecretKey,
+        };
+        configure?.Invoke(options);
+        Store = ObjectStore.OpenS3(options);
+        Client = _server.CreateClient();
+    }
+
+    /// <summary>The data set's name, unique for its content (its marker object's key).</summary>
+    protected abstract string DataSetName { get; }
+
+    private string MarkerKey => "markers/" + DataSetName;
+
+    /// <summary>
+    /// Uploads the suite's data set unless a complete copy is already there: in a process of its own when the host
+    /// said how (<see cref="SeederVariable"/>), else here.
+    /// </summary>
+    protected void EnsureData()
+    {
+        if (HasData())
+        {
+            return;
+        }
+
+        string? seeder = Environment.GetEnvironmentVariable(SeederVariable);
+        if (string.IsNullOrEmpty(seeder) || string.IsNullOrEmpty(Environment.GetEnvironmentVariable(DataFolderVariable)))
+        {
+            Console.WriteLine("// Uploading the data set in the benchmark process (not started by the benchmark program): its figures include what uploading loaded.");
+            UploadAllAsync().GetAwaiter().GetResult();
+            return;
+        }
+
+        RunSeeder(seeder);
+        if (!HasData())
+        {
+            throw new InvalidOperationException($"The seeding process finished but the data set {DataSetName} is not on the server.");
+        }
+    }
+
+    /// <summary>Uploads the data set's objects (not its marker).</summary>
+    /// <returns>A task that completes when they are stored.</returns>
+    protected abstract Task UploadDataAsync();
+
+    /// <summary>
+    /// The seeding process's work (<c>Program --typeds3-seed TYPE NAME=VALUE...</c>): starts a server on the shared
+    /// data folder and uploads the data set of the suite <c>TYPE</c> with those parameters, unless it is there.
+    /// </summary>
+    /// <param name="args">The suite's type name, then its parameters.</param>
+    /// <returns>The exit code.</returns>
+    public static int Seed(string[] args)
+    {
+        Type type = typeof(EndToEndSetup).Assembly.GetType(args[0]) ?? throw new ArgumentException($"No suite {args[0]}.", nameof(args));
+        var suite = (EndToEndSetup)Activator.CreateInstance(type)!;
+        foreach (string pair in args[1..])
+        {
+            string[] parts = pair.Split('=', 2);
+            type.GetProperty(parts[0])!.SetValue(suite, int.Parse(parts[1], CultureInfo.InvariantCulture));
+        }
+
+        suite.StartServer();
+        try
+        {
+            if (!suite.HasData())
+            {
+                suite.UploadAllAsync().GetAwaiter().GetResult();
+            }
+        }
+        finally
+        {
+            suite.Dispose();
+        }
+
+        return 0;
+    }
+
+    private bool HasData() => Store.GetInfoAsync(new ObjectLocation(Bucket, MarkerKey)).GetAwaiter().GetResult() is not null;
+
+    private async Task UploadAllAsync()
+    {
+        await UploadDataAsync();
+        await Put(MarkerKey, []);
+    }
+
+    // Runs the host assembly with the suite's type and parameters; the server of this process reads what it wrote
+    // (s3rver keeps everything in files and reads them on each request).
+    private void RunSeeder(string seeder)
+    {
+        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(seeder);
+        start.ArgumentList.Add(SeedArgument);
+        // BenchmarkDotNet runs a generated subclass (in an assembly of its own) of the suite.
+        Type suite = GetType();
+        while (suite.Assembly != typeof(EndToEndSetup).Assembly)
+        {
+            suite = suite.BaseType!;
+        }
+
+        start.ArgumentList.Add(suite.FullName!);
+        foreach (PropertyInfo property in suite.GetProperties().Where(p => p.IsDefined(typeof(ParamsAttribute)) || p.IsDefined(typeof(ParamsSourceAttribute))))
+        {
+            start.ArgumentList.Add(string.Create(CultureInfo.InvariantCulture, $"{property.Name}={property.GetValue(this)}"));
+        }
+
+        using Process process = Process.Start(start) ?? throw new InvalidOperationException("The seeding process did not start.");
+        Task<string> output = process.StandardOutput.ReadToEndAsync();
+        Task<string> errors = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(SeedTimeout))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new InvalidOperationException($"Uploading the data set {DataSetName} took more than {SeedTimeout.TotalMinutes:0} minutes.");
+        }
+
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"Uploading the data set {DataSetName} failed (exit code {process.ExitCode}):\n{output.Result}\n{errors.Result}");
+        }
+    }
+
+    // The data goes up through the plain SDK, not Typed.S3's writer: its part buffers come from the shared ArrayPool,
+    // which would keep tens of megabytes resident when a benchmark process uploads (see EnsureData).
+
+    /// <summary>Uploads one object in one request.</summary>
+    /// <param name="key">The key in <see cref="Bucket"/>.</param>
+    /// <param name="content">The bytes.</param>
+    /// <returns>A task that completes when the object is stored.</returns>
+    protected async Task Put(string key, byte[] content)
+    {
+        await Client.PutObjectAsync(new PutObjectRequest
+        {
+            BucketName = Bucket,
+            Key = key,
+            InputStream = new MemoryStream(content, writable: false),
+
+            // S3-compatible stores refuse or mangle aws-chunked uploads.
+            UseChunkEncoding = false,
+        });
+    }
+
+    /// <summary>Uploads one large object as a multipart upload of 8 MiB parts sent one after another, as <paramref name="write"/> writes it.</summary>
+    /// <param name="key">The key in <see cref="Bucket"/>.</param>
+    /// <param name="write">Writes the object's bytes.</param>
+    /// <returns>A task that completes when the object is stored.</returns>
+    protected async Task PutMultipart(string key, Func<Stream, Task> write)
+    {
+        string uploadId = (await Client.InitiateMultipartUploadAsync(new InitiateMultipartUploadRequest { BucketName = Bucket, Key = key })).UploadId;
+        try
+        {
+            var parts = new MultipartParts(Client, Bucket, key, uploadId);
+            await write(parts);
+            await parts.FlushAsync();
+            await Client.CompleteMultipartUploadAsync(new CompleteMultipartUploadRequest
+            {
+                BucketName = Bucket,
+                Key = key,
+                UploadId = uploadId,
+                PartETags = parts.ETags,
+            });
+        }
+        catch
+        {
+            await Client.AbortMultipartUploadAsync(new AbortMultipartUploadRequest { BucketName = Bucket, Key = key, UploadId = uploadId });
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Runs every side once with record hashing on and fails unless all read the same records in the same order.
+    /// </summary>
+    /// <param name="expectedRecords">How many records each must read.</param>
+    /// <param name="typedS3">The Typed.S3 benchmark.</param>
+    /// <param name="handWritten">The hand-written peers.</param>
+    protected void CheckSameRecords(long expectedRecords, Func<Task<RecordTally>> typedS3, params Func<Task<RecordTally>>[] handWritten)
+    {
+        Checking = true;
+        try
+        {
+            RecordTally typed = typedS3().GetAwaiter().GetResult();
+            if (typed.Records != expectedRecords)
+            {
+                throw new InvalidOperationException($"Typed.S3 read {typed.Records} records, {expectedRecords} expected.");
+            }
+
+            foreach (Func<Task<RecordTally>> peer in handWritten)
+            {
+                RecordTally read = peer().GetAwaiter().GetResult();
+                if (read != typed)
+                {
+                    throw new InvalidOperationException($"Typed.S3 and the hand-written AWS SDK + CsvHelper loop ({peer.Method.Name}) read different records: {typed} vs {read}.");
+                }
+            }
+        }
+        finally
+        {
+            Checking = false;
+        }
+    }
+
+    /// <summary>Stops the server and disposes the store and the client.</summary>
+    public void Dispose()
+    {
+        Store?.Dispose();
+        Client?.Dispose();
+        _server?.Dispose();
+        _server = null;
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>The suites' configuration: the columns of <see cref="ProcessFigures"/>.</summary>
+    public sealed class Config : ManualConfig
+    {
+        /// <summary>Adds the columns.</summary>
+        public Config()
+        {
+            AddColumn(ProcessFigureColumn.All);
+        }
+    }
+}
+
+/// <summary>A write-only stream that sends what is written as the parts of a multipart upload, one 8 MiB buffer at a time.</summary>
+internal sealed class MultipartParts(AmazonS3Client client, string bucket, string key, string uploadId) : Stream
+{
+    private readonly byte[] _buffer = new byte[8 * 1024 * 1024];
+    private int _filled;
+
+    /// <summary>The parts sent so far.</summary>
+    public List<PartETag> ETags { get; } = [];
+
+    /// <inheritdoc />
+    public override bool CanRead => false;
+
+    /// <inheritdoc />
+    public override bool CanSeek => false;
+
+    /// <inheritdoc />
+    public override bool CanWrite => true;
+
+    /// <inheritdoc />
+    public override long Length => throw new NotSupportedException();
+
+    /// <inheritdoc />
+    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+    /// <inheritdoc />
+    public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        while (!buffer.IsEmpty)
+        {
+            int n = Math.Min(buffer.Length, _buffer.Length - _filled);
+            buffer[..n].CopyTo(_buffer.AsMemory(_filled));
+            _filled += n;
+            buffer = buffer[n..];
+            if (_filled == _buffer.Length)
+            {
+                await FlushAsync(cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>Sends what is buffered as the next part.</summary>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>A task that completes when the part is stored.</returns>
+    public override async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        if (_filled == 0)
+        {
+            return;
+        }
+
+        int number = ETags.Count + 1;
+        UploadPartResponse response = await client.UploadPartAsync(new UploadPartRequest
+        {
+            BucketName = bucket,
+            Key = key,
+            UploadId = uploadId,
+            PartNumber = number,
+            InputStream = new MemoryStream(_buffer, 0, _filled, writable: false),
+            UseChunkEncoding = false,
+        }, cancellationToken);
+        ETags.Add(new PartETag(number, response.ETag));
+        _filled = 0;
+    }
+
+    /// <inheritdoc />
+    public override void Write(byte[] buffer, int offset, int count) => WriteAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
+
+    /// <inheritdoc />
+    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) => WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    /// <inheritdoc />
+    public override void Flush()
+    {
+    }
+
+    /// <inheritdoc />
+    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    /// <inheritdoc />
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    /// <inheritdoc />
+    public override void SetLength(long value) => throw new NotSupportedException();
+}
+
+/// <summary>
+/// What a benchmark read: the record count and the sum of ids (cheap, so the measured loops stay lean) and, while the
+/// setup checks, an order-sensitive hash of every whole record (<see cref="Trade"/>'s value equality; the peer's
+/// records go through <c>ToTrade()</c>).
+/// </summary>
+public sealed record class RecordTally
+{
+    /// <summary>How many records were read.</summary>
+    public long Records { get; private set; }
+
+    /// <summary>The sum of their ids.</summary>
+    public long IdSum { get; private set; }
+
+    /// <summary>The hash of the record sequence; 0 when not checking.</summary>
+    public long SequenceHash { get; private set; }
+
+    /// <summary>Counts a record.</summary>
+    /// <param name="id">Its id.</param>
+    public void Count(long id)
+    {
+        Records++;
+        IdSum += id;
+    }
+
+    /// <summary>Folds a whole record into <see cref="SequenceHash"/>.</summary>
+    /// <param name="trade">The record.</param>
+    public void Hash(Trade trade) => SequenceHash = unchecked((SequenceHash * 1_000_003) + trade.GetHashCode());
+}
