@@ -1,4 +1,8 @@
 using System;
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using Parquet;
@@ -41,10 +45,10 @@ public abstract class ParquetReferenceColumn<T> : ParquetColumn
         _values![row] = value;
     }
 
-    internal override async ValueTask ReadAsync(ParquetRowGroupReader rowGroup, DataField fileField, int rowCount, CancellationToken cancellationToken)
+    internal override ValueTask ReadAsync(ParquetRowGroupReader rowGroup, DataField fileField, int rowCount, CancellationToken cancellationToken)
     {
         ParquetBuffers.Ensure(ref _values, rowCount, 0);
-        await ReadValuesAsync(rowGroup, fileField, _values.AsMemory(0, rowCount), cancellationToken).ConfigureAwait(false);
+        return ReadValuesAsync(rowGroup, fileField, _values, rowCount, cancellationToken);
     }
 
     internal override void ReadAbsent(int rowCount)
@@ -73,16 +77,31 @@ public abstract class ParquetReferenceColumn<T> : ParquetColumn
         return WriteValuesAsync(rowGroup, field, new ArraySegment<T?>(_values!, 0, rowCount));
     }
 
-    internal override void Release() => ParquetBuffers.Return(ref _values);
+    internal override void Release()
+    {
+        ParquetBuffers.Return(ref _values);
+        ReleaseReadBuffers();
+    }
 
-    private protected abstract ValueTask ReadValuesAsync(ParquetRowGroupReader rowGroup, DataField fileField, Memory<T?> values, CancellationToken cancellationToken);
+    /// <summary>Reads a row group's values into <paramref name="values"/>, <see langword="null"/> where null.</summary>
+    private protected abstract ValueTask ReadValuesAsync(ParquetRowGroupReader rowGroup, DataField fileField, T?[] values, int rowCount, CancellationToken cancellationToken);
+
+    private protected abstract void ReleaseReadBuffers();
 
     private protected abstract Task WriteValuesAsync(ParquetRowGroupWriter rowGroup, DataField field, ArraySegment<T?> values);
 }
 
-/// <summary>A <c>string</c> column: UTF-8 <c>BYTE_ARRAY</c> with the <c>STRING</c> logical type.</summary>
+/// <summary>
+/// A <c>string</c> column: UTF-8 <c>BYTE_ARRAY</c> with the <c>STRING</c> logical type. Read as the UTF-8 bytes and
+/// decoded straight into strings (Parquet.Net's string read decodes each value into a char array, then copies it into
+/// a string); in a dictionary-encoded chunk each dictionary entry becomes one string, shared by the rows that hold it.
+/// </summary>
 public sealed class ParquetStringColumn : ParquetReferenceColumn<string>
 {
+    private readonly ParquetByteArrays _bytes = new();
+    private readonly Dictionary<ParquetByteArrays.Entry, string> _dictionary = new();
+    private DataField? _physical;
+
     internal ParquetStringColumn(string name, bool required)
         : base(name, "string", required)
     {
@@ -93,16 +112,63 @@ public sealed class ParquetStringColumn : ParquetReferenceColumn<string>
     internal override bool Accepts(DataField fileField) =>
         fileField.ClrType == typeof(string) || fileField.ClrType == typeof(ReadOnlyMemory<char>);
 
-    private protected override ValueTask ReadValuesAsync(ParquetRowGroupReader rowGroup, DataField fileField, Memory<string?> values, CancellationToken cancellationToken) =>
-        rowGroup.ReadAsync(fileField, values, null, cancellationToken);
+    internal override DataField? Bind(Field fileField)
+    {
+        DataField? data = base.Bind(fileField);
+        _physical = data is null ? null : ParquetReadFields.Physical<byte[]>(data);
+        return data;
+    }
+
+    private protected override async ValueTask ReadValuesAsync(ParquetRowGroupReader rowGroup, DataField fileField, string?[] values, int rowCount, CancellationToken cancellationToken)
+    {
+        if (_physical is null)
+        {
+            await rowGroup.ReadAsync(fileField, values.AsMemory(0, rowCount), null, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        await _bytes.ReadAsync(rowGroup, _physical, rowCount, cancellationToken).ConfigureAwait(false);
+        if (ParquetByteArrays.IsDictionaryEncoded(rowGroup, fileField))
+        {
+            _dictionary.Clear();
+            _bytes.Map(values, rowCount, this, static (column, value) => column.Shared(value));
+            _dictionary.Clear();
+        }
+        else
+        {
+            _bytes.Map(values, rowCount, this, static (_, value) => value.IsEmpty ? string.Empty : Encoding.UTF8.GetString(value.Span));
+        }
+    }
+
+    private protected override void ReleaseReadBuffers() => _bytes.Release();
 
     private protected override Task WriteValuesAsync(ParquetRowGroupWriter rowGroup, DataField field, ArraySegment<string?> values) =>
         rowGroup.WriteAsync(field, values!, null);
+
+    // Parquet.Net decodes each dictionary entry once into its own memory, which every row holding the entry shares.
+    private string Shared(ReadOnlyMemory<byte> value)
+    {
+        if (value.IsEmpty)
+        {
+            return string.Empty;
+        }
+
+        ParquetByteArrays.Entry entry = ParquetByteArrays.Entry.Of(value);
+        if (!_dictionary.TryGetValue(entry, out string? text))
+        {
+            text = Encoding.UTF8.GetString(value.Span);
+            _dictionary.Add(entry, text);
+        }
+
+        return text;
+    }
 }
 
 /// <summary>A <c>binary</c> column: <c>BYTE_ARRAY</c> without a logical type.</summary>
 public sealed class ParquetBinaryColumn : ParquetReferenceColumn<byte[]>
 {
+    private readonly ParquetByteArrays _bytes = new();
+
     internal ParquetBinaryColumn(string name, bool required)
         : base(name, "binary", required)
     {
@@ -113,9 +179,103 @@ public sealed class ParquetBinaryColumn : ParquetReferenceColumn<byte[]>
     internal override bool Accepts(DataField fileField) =>
         fileField.ClrType == typeof(byte[]) || fileField.ClrType == typeof(ReadOnlyMemory<byte>);
 
-    private protected override ValueTask ReadValuesAsync(ParquetRowGroupReader rowGroup, DataField fileField, Memory<byte[]?> values, CancellationToken cancellationToken) =>
-        rowGroup.ReadAsync(fileField, values, null, cancellationToken);
+    private protected override async ValueTask ReadValuesAsync(ParquetRowGroupReader rowGroup, DataField fileField, byte[]?[] values, int rowCount, CancellationToken cancellationToken)
+    {
+        // Each row gets its own array: rows of a dictionary-encoded chunk share their entry's memory.
+        await _bytes.ReadAsync(rowGroup, fileField, rowCount, cancellationToken).ConfigureAwait(false);
+        _bytes.Map(values, rowCount, this, static (_, value) => value.ToArray());
+    }
+
+    private protected override void ReleaseReadBuffers() => _bytes.Release();
 
     private protected override Task WriteValuesAsync(ParquetRowGroupWriter rowGroup, DataField field, ArraySegment<byte[]?> values) =>
         rowGroup.WriteAsync(field, values!, null);
+}
+
+/// <summary>A row group's <c>BYTE_ARRAY</c> values as Parquet.Net decodes them (memory per value) with their definition levels, in pooled buffers.</summary>
+internal sealed class ParquetByteArrays
+{
+    private ReadOnlyMemory<byte>[]? _values;
+    private int[]? _levels;
+    private int _maxDefinition;
+
+    public static bool IsDictionaryEncoded(ParquetRowGroupReader rowGroup, DataField field)
+    {
+        List<Parquet.Meta.Encoding>? encodings = rowGroup.GetMetadata(field)?.MetaData?.Encodings;
+        return encodings is not null
+            && (encodings.Contains(Parquet.Meta.Encoding.RLE_DICTIONARY) || encodings.Contains(Parquet.Meta.Encoding.PLAIN_DICTIONARY));
+    }
+
+    public async ValueTask ReadAsync(ParquetRowGroupReader rowGroup, DataField field, int rowCount, CancellationToken cancellationToken)
+    {
+        ParquetBuffers.Ensure(ref _values, rowCount, 0);
+        Memory<int>? levels = null;
+        _maxDefinition = field.MaxDefinitionLevel;
+        if (_maxDefinition > 0)
+        {
+            ParquetBuffers.Ensure(ref _levels, rowCount, 0);
+            levels = _levels.AsMemory(0, rowCount);
+        }
+
+        await rowGroup.ReadRawAsync<ReadOnlyMemory<byte>>(field, _values.AsMemory(0, rowCount), levels, null, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Puts each row's value, or null, into <paramref name="target"/>.</summary>
+    public void Map<TState, T>(T?[] target, int rowCount, TState state, Func<TState, ReadOnlyMemory<byte>, T> convert)
+        where T : class
+    {
+        ReadOnlyMemory<byte>[] values = _values!;
+        if (_maxDefinition == 0)
+        {
+            for (int row = 0; row < rowCount; row++)
+            {
+                target[row] = convert(state, values[row]);
+            }
+        }
+        else
+        {
+            int[] levels = _levels!;
+            int max = _maxDefinition;
+            int next = 0;
+            for (int row = 0; row < rowCount; row++)
+            {
+                target[row] = levels[row] == max ? convert(state, values[next++]) : null;
+            }
+        }
+
+        // The values reference Parquet.Net's arrays: let them go now rather than at the next row group.
+        Array.Clear(values, 0, rowCount);
+    }
+
+    public void Release()
+    {
+        ParquetBuffers.Return(ref _values);
+        ParquetBuffers.Return(ref _levels);
+    }
+
+    /// <summary>A value's memory, by identity (array, offset, length), not by content.</summary>
+    public readonly struct Entry : IEquatable<Entry>
+    {
+        private readonly object? _owner;
+        private readonly int _offset;
+        private readonly int _length;
+
+        private Entry(object? owner, int offset, int length)
+        {
+            _owner = owner;
+            _offset = offset;
+            _length = length;
+        }
+
+        public static Entry Of(ReadOnlyMemory<byte> value) =>
+            MemoryMarshal.TryGetArray(value, out ArraySegment<byte> segment)
+                ? new Entry(segment.Array, segment.Offset, segment.Count)
+                : new Entry(null, 0, -1);
+
+        public bool Equals(Entry other) => _owner is not null && ReferenceEquals(_owner, other._owner) && _offset == other._offset && _length == other._length;
+
+        public override bool Equals(object? obj) => obj is Entry other && Equals(other);
+
+        public override int GetHashCode() => HashCode.Combine(RuntimeHelpers.GetHashCode(_owner), _offset, _length);
+    }
 }
