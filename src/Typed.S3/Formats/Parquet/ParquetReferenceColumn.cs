@@ -131,12 +131,12 @@ public sealed class ParquetStringColumn : ParquetReferenceColumn<string>
         if (ParquetByteArrays.IsDictionaryEncoded(rowGroup, fileField))
         {
             _dictionary.Clear();
-            _bytes.Map(values, rowCount, this, static (column, value) => column.Shared(value));
+            _bytes.Map(values.AsSpan(0, rowCount), new SharedStrings(_dictionary));
             _dictionary.Clear();
         }
         else
         {
-            _bytes.Map(values, rowCount, this, static (_, value) => value.IsEmpty ? string.Empty : Encoding.UTF8.GetString(value.Span));
+            _bytes.Map(values.AsSpan(0, rowCount), default(Utf8Strings));
         }
     }
 
@@ -145,22 +145,46 @@ public sealed class ParquetStringColumn : ParquetReferenceColumn<string>
     private protected override Task WriteValuesAsync(ParquetRowGroupWriter rowGroup, DataField field, ArraySegment<string?> values) =>
         rowGroup.WriteAsync(field, values!, null);
 
-    // Parquet.Net decodes each dictionary entry once into its own memory, which every row holding the entry shares.
-    private string Shared(ReadOnlyMemory<byte> value)
+    private readonly struct Utf8Strings : ParquetByteArrays.IConversion<string>
     {
-        if (value.IsEmpty)
+        public string Convert(ReadOnlyMemory<byte> value) => value.IsEmpty ? string.Empty : Encoding.UTF8.GetString(value.Span);
+    }
+
+    // Parquet.Net decodes each dictionary entry once into its own memory, which every row holding the entry shares.
+    // A chunk whose dictionary overflowed goes on in plain pages, one memory per value: the cache stops growing.
+    private readonly struct SharedStrings : ParquetByteArrays.IConversion<string>
+    {
+        private const int MaxEntries = 1 << 16;
+        private readonly Dictionary<ParquetByteArrays.Entry, string> _strings;
+
+        public SharedStrings(Dictionary<ParquetByteArrays.Entry, string> strings)
         {
-            return string.Empty;
+            _strings = strings;
         }
 
-        ParquetByteArrays.Entry entry = ParquetByteArrays.Entry.Of(value);
-        if (!_dictionary.TryGetValue(entry, out string? text))
+        public string Convert(ReadOnlyMemory<byte> value)
         {
-            text = Encoding.UTF8.GetString(value.Span);
-            _dictionary.Add(entry, text);
-        }
+            if (value.IsEmpty)
+            {
+                return string.Empty;
+            }
 
-        return text;
+            if (!ParquetByteArrays.Entry.TryCreate(value, out ParquetByteArrays.Entry entry))
+            {
+                return Encoding.UTF8.GetString(value.Span);
+            }
+
+            if (!_strings.TryGetValue(entry, out string? text))
+            {
+                text = Encoding.UTF8.GetString(value.Span);
+                if (_strings.Count < MaxEntries)
+                {
+                    _strings.Add(entry, text);
+                }
+            }
+
+            return text;
+        }
     }
 }
 
@@ -183,13 +207,18 @@ public sealed class ParquetBinaryColumn : ParquetReferenceColumn<byte[]>
     {
         // Each row gets its own array: rows of a dictionary-encoded chunk share their entry's memory.
         await _bytes.ReadAsync(rowGroup, fileField, rowCount, cancellationToken).ConfigureAwait(false);
-        _bytes.Map(values, rowCount, this, static (_, value) => value.ToArray());
+        _bytes.Map(values.AsSpan(0, rowCount), default(Copies));
     }
 
     private protected override void ReleaseReadBuffers() => _bytes.Release();
 
     private protected override Task WriteValuesAsync(ParquetRowGroupWriter rowGroup, DataField field, ArraySegment<byte[]?> values) =>
         rowGroup.WriteAsync(field, values!, null);
+
+    private readonly struct Copies : ParquetByteArrays.IConversion<byte[]>
+    {
+        public byte[] Convert(ReadOnlyMemory<byte> value) => value.ToArray();
+    }
 }
 
 /// <summary>A row group's <c>BYTE_ARRAY</c> values as Parquet.Net decodes them (memory per value) with their definition levels, in pooled buffers.</summary>
@@ -220,31 +249,29 @@ internal sealed class ParquetByteArrays
         await rowGroup.ReadRawAsync<ReadOnlyMemory<byte>>(field, _values.AsMemory(0, rowCount), levels, null, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Puts each row's value, or null, into <paramref name="target"/>.</summary>
-    public void Map<TState, T>(T?[] target, int rowCount, TState state, Func<TState, ReadOnlyMemory<byte>, T> convert)
+    /// <summary>Puts each row's value, or null, into <paramref name="target"/> (one row group's rows).</summary>
+    public void Map<T, TConversion>(Span<T?> target, TConversion conversion)
         where T : class
+        where TConversion : struct, IConversion<T>
     {
-        ReadOnlyMemory<byte>[] values = _values!;
+        ReadOnlySpan<ReadOnlyMemory<byte>> values = _values.AsSpan(0, target.Length);
         if (_maxDefinition == 0)
         {
-            for (int row = 0; row < rowCount; row++)
+            for (int row = 0; row < target.Length; row++)
             {
-                target[row] = convert(state, values[row]);
+                target[row] = conversion.Convert(values[row]);
             }
-        }
-        else
-        {
-            int[] levels = _levels!;
-            int max = _maxDefinition;
-            int next = 0;
-            for (int row = 0; row < rowCount; row++)
-            {
-                target[row] = levels[row] == max ? convert(state, values[next++]) : null;
-            }
+
+            return;
         }
 
-        // The values reference Parquet.Net's arrays: let them go now rather than at the next row group.
-        Array.Clear(values, 0, rowCount);
+        ReadOnlySpan<int> levels = _levels.AsSpan(0, target.Length);
+        int max = _maxDefinition;
+        int next = 0;
+        for (int row = 0; row < target.Length; row++)
+        {
+            target[row] = levels[row] == max ? conversion.Convert(values[next++]) : null;
+        }
     }
 
     public void Release()
@@ -253,29 +280,42 @@ internal sealed class ParquetByteArrays
         ParquetBuffers.Return(ref _levels);
     }
 
+    /// <summary>Turns a value's bytes into the property's value; a struct, so each call inlines.</summary>
+    public interface IConversion<T>
+    {
+        T Convert(ReadOnlyMemory<byte> value);
+    }
+
     /// <summary>A value's memory, by identity (array, offset, length), not by content.</summary>
     public readonly struct Entry : IEquatable<Entry>
     {
-        private readonly object? _owner;
+        private readonly byte[] _array;
         private readonly int _offset;
         private readonly int _length;
 
-        private Entry(object? owner, int offset, int length)
+        private Entry(byte[] array, int offset, int length)
         {
-            _owner = owner;
+            _array = array;
             _offset = offset;
             _length = length;
         }
 
-        public static Entry Of(ReadOnlyMemory<byte> value) =>
-            MemoryMarshal.TryGetArray(value, out ArraySegment<byte> segment)
-                ? new Entry(segment.Array, segment.Offset, segment.Count)
-                : new Entry(null, 0, -1);
+        public static bool TryCreate(ReadOnlyMemory<byte> value, out Entry entry)
+        {
+            if (MemoryMarshal.TryGetArray(value, out ArraySegment<byte> segment))
+            {
+                entry = new Entry(segment.Array!, segment.Offset, segment.Count);
+                return true;
+            }
 
-        public bool Equals(Entry other) => _owner is not null && ReferenceEquals(_owner, other._owner) && _offset == other._offset && _length == other._length;
+            entry = default;
+            return false;
+        }
+
+        public bool Equals(Entry other) => ReferenceEquals(_array, other._array) && _offset == other._offset && _length == other._length;
 
         public override bool Equals(object? obj) => obj is Entry other && Equals(other);
 
-        public override int GetHashCode() => HashCode.Combine(RuntimeHelpers.GetHashCode(_owner), _offset, _length);
+        public override int GetHashCode() => HashCode.Combine(RuntimeHelpers.GetHashCode(_array), _offset, _length);
     }
 }
