@@ -259,6 +259,7 @@ public static class ParquetCodec
 
     internal static async Task ReadRowGroupAsync(
         ParquetRowGroupReader rowGroup,
+        ParquetChunks chunks,
         ParquetColumn[] columns,
         DataField?[] fileFields,
         string objectName,
@@ -279,7 +280,7 @@ public static class ParquetCodec
 
             try
             {
-                await column.ReadAsync(rowGroup, field, rowCount, cancellationToken).ConfigureAwait(false);
+                await column.ReadAsync(rowGroup, chunks, field, rowCount, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception exception) when (exception is not OperationCanceledException && exception is not ObjectStoreException)
             {

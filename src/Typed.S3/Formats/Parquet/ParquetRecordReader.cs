@@ -63,6 +63,7 @@ internal sealed class ParquetRecordReader<T> : IAsyncEnumerator<T>
     private CancellationTokenSource? _linked;
     private Stream? _copy;
     private ParquetReader? _reader;
+    private ParquetChunks? _chunks;
     private ParquetRecordMapper<T>? _mapper;
     private ParquetColumn[]? _columns;
     private DataField?[]? _fileFields;
@@ -125,7 +126,7 @@ internal sealed class ParquetRecordReader<T> : IAsyncEnumerator<T>
                 using (ParquetRowGroupReader rowGroup = _reader.OpenRowGroupReader(_group))
                 {
                     rowCount = checked((int)rowGroup.RowCount);
-                    await ParquetCodec.ReadRowGroupAsync(rowGroup, _columns!, _fileFields!, _objectName, _group, _rowsBefore, rowCount, _cancellationToken).ConfigureAwait(false);
+                    await ParquetCodec.ReadRowGroupAsync(rowGroup, _chunks!, _columns!, _fileFields!, _objectName, _group, _rowsBefore, rowCount, _cancellationToken).ConfigureAwait(false);
                 }
 
                 if (rowCount > 0)
@@ -160,6 +161,7 @@ internal sealed class ParquetRecordReader<T> : IAsyncEnumerator<T>
         }
 
         _reader = await ParquetCodec.OpenAsync(input, _objectName, _cancellationToken).ConfigureAwait(false);
+        _chunks = new ParquetChunks(input);
         _mapper = _createMapper();
         _columns = _mapper.Columns;
         _fileFields = ParquetCodec.Bind(_reader.Schema, _columns, _objectName);
@@ -177,6 +179,9 @@ internal sealed class ParquetRecordReader<T> : IAsyncEnumerator<T>
 
             _columns = null;
         }
+
+        _chunks?.Release();
+        _chunks = null;
 
         if (_reader is not null)
         {

@@ -45,10 +45,10 @@ public abstract class ParquetReferenceColumn<T> : ParquetColumn
         _values![row] = value;
     }
 
-    internal override ValueTask ReadAsync(ParquetRowGroupReader rowGroup, DataField fileField, int rowCount, CancellationToken cancellationToken)
+    internal override ValueTask ReadAsync(ParquetRowGroupReader rowGroup, ParquetChunks chunks, DataField fileField, int rowCount, CancellationToken cancellationToken)
     {
         ParquetBuffers.Ensure(ref _values, rowCount, 0);
-        return ReadValuesAsync(rowGroup, fileField, _values, rowCount, cancellationToken);
+        return ReadValuesAsync(rowGroup, chunks, fileField, _values, rowCount, cancellationToken);
     }
 
     internal override void ReadAbsent(int rowCount)
@@ -84,7 +84,7 @@ public abstract class ParquetReferenceColumn<T> : ParquetColumn
     }
 
     /// <summary>Reads a row group's values into <paramref name="values"/>, <see langword="null"/> where null.</summary>
-    private protected abstract ValueTask ReadValuesAsync(ParquetRowGroupReader rowGroup, DataField fileField, T?[] values, int rowCount, CancellationToken cancellationToken);
+    private protected abstract ValueTask ReadValuesAsync(ParquetRowGroupReader rowGroup, ParquetChunks chunks, DataField fileField, T?[] values, int rowCount, CancellationToken cancellationToken);
 
     private protected abstract void ReleaseReadBuffers();
 
@@ -99,7 +99,8 @@ public abstract class ParquetReferenceColumn<T> : ParquetColumn
 public sealed class ParquetStringColumn : ParquetReferenceColumn<string>
 {
     private readonly ParquetByteArrays _bytes = new();
-    private readonly Dictionary<ParquetByteArrays.Entry, string> _dictionary = new();
+    private readonly Dictionary<ParquetByteArrays.Identity, string> _shared = new();
+    private string?[]? _entries;
     private DataField? _physical;
 
     internal ParquetStringColumn(string name, bool required)
@@ -119,7 +120,7 @@ public sealed class ParquetStringColumn : ParquetReferenceColumn<string>
         return data;
     }
 
-    private protected override async ValueTask ReadValuesAsync(ParquetRowGroupReader rowGroup, DataField fileField, string?[] values, int rowCount, CancellationToken cancellationToken)
+    private protected override async ValueTask ReadValuesAsync(ParquetRowGroupReader rowGroup, ParquetChunks chunks, DataField fileField, string?[] values, int rowCount, CancellationToken cancellationToken)
     {
         if (_physical is null)
         {
@@ -127,59 +128,64 @@ public sealed class ParquetStringColumn : ParquetReferenceColumn<string>
             return;
         }
 
-        await _bytes.ReadAsync(rowGroup, _physical, rowCount, cancellationToken).ConfigureAwait(false);
-        if (ParquetByteArrays.IsDictionaryEncoded(rowGroup, fileField))
+        await _bytes.ReadAsync(rowGroup, chunks, _physical, rowCount, cancellationToken).ConfigureAwait(false);
+        ParquetBuffers.Ensure(ref _entries, Math.Max(_bytes.DictionaryCount, 1), 0);
+        _shared.Clear();
+        try
         {
-            _dictionary.Clear();
-            _bytes.Map(values.AsSpan(0, rowCount), new SharedStrings(_dictionary));
-            _dictionary.Clear();
+            var strings = new Strings(_entries, _shared, _bytes.IsDictionaryEncoded(rowGroup, fileField));
+            _bytes.Map(values.AsSpan(0, rowCount), ref strings);
         }
-        else
+        finally
         {
-            _bytes.Map(values.AsSpan(0, rowCount), default(Utf8Strings));
+            Array.Clear(_entries, 0, _bytes.DictionaryCount);
+            _shared.Clear();
         }
     }
 
-    private protected override void ReleaseReadBuffers() => _bytes.Release();
+    private protected override void ReleaseReadBuffers()
+    {
+        _bytes.Release();
+        ParquetBuffers.Return(ref _entries);
+    }
 
     private protected override Task WriteValuesAsync(ParquetRowGroupWriter rowGroup, DataField field, ArraySegment<string?> values) =>
         rowGroup.WriteAsync(field, values!, null);
 
-    private readonly struct Utf8Strings : ParquetByteArrays.IConversion<string>
+    // One string per dictionary entry. Parquet.Net's reads give each dictionary entry one memory, which every row
+    // holding the entry shares: the same sharing, found by the memory's identity. A chunk whose dictionary overflowed
+    // goes on in plain pages, one memory per value: that cache stops growing.
+    private readonly struct Strings : ParquetByteArrays.IConversion<string>
     {
-        public string Convert(ReadOnlyMemory<byte> value) => value.IsEmpty ? string.Empty : Encoding.UTF8.GetString(value.Span);
-    }
+        private const int MaxShared = 1 << 16;
+        private readonly string?[] _entries;
+        private readonly Dictionary<ParquetByteArrays.Identity, string> _shared;
+        private readonly bool _share;
 
-    // Parquet.Net decodes each dictionary entry once into its own memory, which every row holding the entry shares.
-    // A chunk whose dictionary overflowed goes on in plain pages, one memory per value: the cache stops growing.
-    private readonly struct SharedStrings : ParquetByteArrays.IConversion<string>
-    {
-        private const int MaxEntries = 1 << 16;
-        private readonly Dictionary<ParquetByteArrays.Entry, string> _strings;
-
-        public SharedStrings(Dictionary<ParquetByteArrays.Entry, string> strings)
+        public Strings(string?[] entries, Dictionary<ParquetByteArrays.Identity, string> shared, bool share)
         {
-            _strings = strings;
+            _entries = entries;
+            _shared = shared;
+            _share = share;
         }
 
-        public string Convert(ReadOnlyMemory<byte> value)
+        public string Convert(ReadOnlySpan<byte> value) => value.IsEmpty ? string.Empty : Encoding.UTF8.GetString(value);
+
+        public string ConvertEntry(int entry, ReadOnlySpan<byte> value) => _entries[entry] ??= Convert(value);
+
+        public string ConvertMemory(ReadOnlyMemory<byte> value)
         {
-            if (value.IsEmpty)
+            if (!_share || value.IsEmpty || !ParquetByteArrays.Identity.TryCreate(value, out ParquetByteArrays.Identity identity))
             {
-                return string.Empty;
+                return Convert(value.Span);
             }
 
-            if (!ParquetByteArrays.Entry.TryCreate(value, out ParquetByteArrays.Entry entry))
+            if (!_shared.TryGetValue(identity, out string? text))
             {
-                return Encoding.UTF8.GetString(value.Span);
-            }
-
-            if (!_strings.TryGetValue(entry, out string? text))
-            {
-                text = Encoding.UTF8.GetString(value.Span);
-                if (_strings.Count < MaxEntries)
+                text = Convert(value.Span);
+                if (_shared.Count < MaxShared)
                 {
-                    _strings.Add(entry, text);
+                    _shared.Add(identity, text);
                 }
             }
 
@@ -203,11 +209,11 @@ public sealed class ParquetBinaryColumn : ParquetReferenceColumn<byte[]>
     internal override bool Accepts(DataField fileField) =>
         fileField.ClrType == typeof(byte[]) || fileField.ClrType == typeof(ReadOnlyMemory<byte>);
 
-    private protected override async ValueTask ReadValuesAsync(ParquetRowGroupReader rowGroup, DataField fileField, byte[]?[] values, int rowCount, CancellationToken cancellationToken)
+    private protected override async ValueTask ReadValuesAsync(ParquetRowGroupReader rowGroup, ParquetChunks chunks, DataField fileField, byte[]?[] values, int rowCount, CancellationToken cancellationToken)
     {
-        // Each row gets its own array: rows of a dictionary-encoded chunk share their entry's memory.
-        await _bytes.ReadAsync(rowGroup, fileField, rowCount, cancellationToken).ConfigureAwait(false);
-        _bytes.Map(values.AsSpan(0, rowCount), default(Copies));
+        await _bytes.ReadAsync(rowGroup, chunks, fileField, rowCount, cancellationToken).ConfigureAwait(false);
+        var copies = default(Copies);
+        _bytes.Map(values.AsSpan(0, rowCount), ref copies);
     }
 
     private protected override void ReleaseReadBuffers() => _bytes.Release();
@@ -215,29 +221,60 @@ public sealed class ParquetBinaryColumn : ParquetReferenceColumn<byte[]>
     private protected override Task WriteValuesAsync(ParquetRowGroupWriter rowGroup, DataField field, ArraySegment<byte[]?> values) =>
         rowGroup.WriteAsync(field, values!, null);
 
+    // Each row gets its own array, never one a dictionary entry's rows share.
     private readonly struct Copies : ParquetByteArrays.IConversion<byte[]>
     {
-        public byte[] Convert(ReadOnlyMemory<byte> value) => value.ToArray();
+        public byte[] Convert(ReadOnlySpan<byte> value) => value.ToArray();
+
+        public byte[] ConvertEntry(int entry, ReadOnlySpan<byte> value) => value.ToArray();
+
+        public byte[] ConvertMemory(ReadOnlyMemory<byte> value) => value.ToArray();
     }
 }
 
-/// <summary>A row group's <c>BYTE_ARRAY</c> values as Parquet.Net decodes them (memory per value) with their definition levels, in pooled buffers.</summary>
+/// <summary>
+/// A row group's <c>BYTE_ARRAY</c> values with their definition levels: from the decoder of <see cref="ParquetChunks"/>
+/// (bytes in one buffer, dictionary entries apart), or from Parquet.Net (memory per value), in pooled buffers.
+/// </summary>
 internal sealed class ParquetByteArrays
 {
-    private ReadOnlyMemory<byte>[]? _values;
+    private readonly ParquetByteArrayChunk _chunk = new();
+    private ReadOnlyMemory<byte>[]? _memories;
     private int[]? _levels;
     private int _maxDefinition;
+    private bool _decoded;
 
-    public static bool IsDictionaryEncoded(ParquetRowGroupReader rowGroup, DataField field)
+    /// <summary>Turns a value's bytes into the property's value; a struct, so each call inlines.</summary>
+    public interface IConversion<T>
     {
+        /// <summary>A value of its own.</summary>
+        T Convert(ReadOnlySpan<byte> value);
+
+        /// <summary>A value of dictionary entry <paramref name="entry"/>, which other rows may hold too.</summary>
+        T ConvertEntry(int entry, ReadOnlySpan<byte> value);
+
+        /// <summary>A value as Parquet.Net reads it.</summary>
+        T ConvertMemory(ReadOnlyMemory<byte> value);
+    }
+
+    /// <summary>How many dictionary entries the row group's values may name (0 when Parquet.Net read them).</summary>
+    public int DictionaryCount => _decoded ? _chunk.DictionaryCount : 0;
+
+    /// <summary>Whether the values Parquet.Net read come from a dictionary-encoded chunk (and so share memory).</summary>
+    public bool IsDictionaryEncoded(ParquetRowGroupReader rowGroup, DataField field)
+    {
+        if (_decoded)
+        {
+            return false;
+        }
+
         List<Parquet.Meta.Encoding>? encodings = rowGroup.GetMetadata(field)?.MetaData?.Encodings;
         return encodings is not null
             && (encodings.Contains(Parquet.Meta.Encoding.RLE_DICTIONARY) || encodings.Contains(Parquet.Meta.Encoding.PLAIN_DICTIONARY));
     }
 
-    public async ValueTask ReadAsync(ParquetRowGroupReader rowGroup, DataField field, int rowCount, CancellationToken cancellationToken)
+    public async ValueTask ReadAsync(ParquetRowGroupReader rowGroup, ParquetChunks chunks, DataField field, int rowCount, CancellationToken cancellationToken)
     {
-        ParquetBuffers.Ensure(ref _values, rowCount, 0);
         Memory<int>? levels = null;
         _maxDefinition = field.MaxDefinitionLevel;
         if (_maxDefinition > 0)
@@ -246,75 +283,84 @@ internal sealed class ParquetByteArrays
             levels = _levels.AsMemory(0, rowCount);
         }
 
-        await rowGroup.ReadRawAsync<ReadOnlyMemory<byte>>(field, _values.AsMemory(0, rowCount), levels, null, cancellationToken).ConfigureAwait(false);
+        _decoded = await chunks.TryReadByteArraysAsync(rowGroup, field, _chunk, _maxDefinition > 0 ? _levels : null, rowCount, cancellationToken).ConfigureAwait(false);
+        if (!_decoded)
+        {
+            ParquetBuffers.Ensure(ref _memories, rowCount, 0);
+            await rowGroup.ReadRawAsync<ReadOnlyMemory<byte>>(field, _memories.AsMemory(0, rowCount), levels, null, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Puts each row's value, or null, into <paramref name="target"/> (one row group's rows).</summary>
-    public void Map<T, TConversion>(Span<T?> target, TConversion conversion)
+    public void Map<T, TConversion>(Span<T?> target, ref TConversion conversion)
         where T : class
         where TConversion : struct, IConversion<T>
     {
-        ReadOnlySpan<ReadOnlyMemory<byte>> values = _values.AsSpan(0, target.Length);
-        if (_maxDefinition == 0)
+        ReadOnlySpan<int> levels = _maxDefinition == 0 ? default : _levels.AsSpan(0, target.Length);
+        int max = _maxDefinition;
+        int next = 0;
+        if (_decoded)
         {
+            ParquetByteArrayChunk chunk = _chunk;
+            int dictionary = chunk.DictionaryCount;
             for (int row = 0; row < target.Length; row++)
             {
-                target[row] = conversion.Convert(values[row]);
+                if (max != 0 && levels[row] != max)
+                {
+                    target[row] = null;
+                    continue;
+                }
+
+                int entry = chunk.ValueEntry(next++);
+                target[row] = entry < dictionary ? conversion.ConvertEntry(entry, chunk.Entry(entry)) : conversion.Convert(chunk.Entry(entry));
             }
 
             return;
         }
 
-        ReadOnlySpan<int> levels = _levels.AsSpan(0, target.Length);
-        int max = _maxDefinition;
-        int next = 0;
+        ReadOnlySpan<ReadOnlyMemory<byte>> memories = _memories.AsSpan(0, target.Length);
         for (int row = 0; row < target.Length; row++)
         {
-            target[row] = levels[row] == max ? conversion.Convert(values[next++]) : null;
+            target[row] = max == 0 || levels[row] == max ? conversion.ConvertMemory(memories[next++]) : null;
         }
     }
 
     public void Release()
     {
-        ParquetBuffers.Return(ref _values);
+        _chunk.Release();
+        ParquetBuffers.Return(ref _memories);
         ParquetBuffers.Return(ref _levels);
     }
 
-    /// <summary>Turns a value's bytes into the property's value; a struct, so each call inlines.</summary>
-    public interface IConversion<T>
-    {
-        T Convert(ReadOnlyMemory<byte> value);
-    }
-
     /// <summary>A value's memory, by identity (array, offset, length), not by content.</summary>
-    public readonly struct Entry : IEquatable<Entry>
+    public readonly struct Identity : IEquatable<Identity>
     {
         private readonly byte[] _array;
         private readonly int _offset;
         private readonly int _length;
 
-        private Entry(byte[] array, int offset, int length)
+        private Identity(byte[] array, int offset, int length)
         {
             _array = array;
             _offset = offset;
             _length = length;
         }
 
-        public static bool TryCreate(ReadOnlyMemory<byte> value, out Entry entry)
+        public static bool TryCreate(ReadOnlyMemory<byte> value, out Identity identity)
         {
             if (MemoryMarshal.TryGetArray(value, out ArraySegment<byte> segment))
             {
-                entry = new Entry(segment.Array!, segment.Offset, segment.Count);
+                identity = new Identity(segment.Array!, segment.Offset, segment.Count);
                 return true;
             }
 
-            entry = default;
+            identity = default;
             return false;
         }
 
-        public bool Equals(Entry other) => ReferenceEquals(_array, other._array) && _offset == other._offset && _length == other._length;
+        public bool Equals(Identity other) => ReferenceEquals(_array, other._array) && _offset == other._offset && _length == other._length;
 
-        public override bool Equals(object? obj) => obj is Entry other && Equals(other);
+        public override bool Equals(object? obj) => obj is Identity other && Equals(other);
 
         public override int GetHashCode() => HashCode.Combine(RuntimeHelpers.GetHashCode(_array), _offset, _length);
     }

@@ -87,7 +87,7 @@ public sealed class ParquetValueColumn<T> : ParquetColumn
         return data;
     }
 
-    internal override ValueTask ReadAsync(ParquetRowGroupReader rowGroup, DataField fileField, int rowCount, CancellationToken cancellationToken)
+    internal override ValueTask ReadAsync(ParquetRowGroupReader rowGroup, ParquetChunks chunks, DataField fileField, int rowCount, CancellationToken cancellationToken)
     {
         // Values at their rows (the default where null) and, for a file column with nulls, its definition levels.
         ParquetBuffers.Ensure(ref _dense, rowCount, 0);
@@ -99,7 +99,7 @@ public sealed class ParquetValueColumn<T> : ParquetColumn
             _maxDefinition = fileField.MaxDefinitionLevel;
         }
 
-        return _reader!.ReadAsync(rowGroup, _dense, _definitions, rowCount, cancellationToken);
+        return _reader!.ReadAsync(rowGroup, chunks, _dense, _definitions, rowCount, cancellationToken);
     }
 
     internal override void ReadAbsent(int rowCount)

@@ -14,7 +14,7 @@ namespace Typed.S3.Codecs;
 internal abstract class ParquetValueReader<T>
     where T : struct
 {
-    public abstract ValueTask ReadAsync(ParquetRowGroupReader rowGroup, T[] values, int[]? definitions, int rowCount, CancellationToken cancellationToken);
+    public abstract ValueTask ReadAsync(ParquetRowGroupReader rowGroup, ParquetChunks chunks, T[] values, int[]? definitions, int rowCount, CancellationToken cancellationToken);
 
     /// <summary>Returns the reader's buffers to their pools.</summary>
     public virtual void Release()
@@ -46,12 +46,11 @@ internal sealed class DirectReader<T> : ParquetValueReader<T>
         _field = field;
     }
 
-    public override async ValueTask ReadAsync(ParquetRowGroupReader rowGroup, T[] values, int[]? definitions, int rowCount, CancellationToken cancellationToken)
+    public override async ValueTask ReadAsync(ParquetRowGroupReader rowGroup, ParquetChunks chunks, T[] values, int[]? definitions, int rowCount, CancellationToken cancellationToken)
     {
-        // The raw API: non-null values packed first, nulls told by the definition levels alone. Reading into T?[]
-        // instead would cost a second buffer and pass, and is wrong for non-nullable columns in Parquet.Net 6.1.
-        Memory<int>? levels = definitions is null ? (Memory<int>?)null : definitions.AsMemory(0, rowCount);
-        await rowGroup.ReadRawAsync<T>(_field, values.AsMemory(0, rowCount), levels, null, cancellationToken).ConfigureAwait(false);
+        // Raw reads: non-null values packed first, nulls told by the definition levels alone. Parquet.Net's reads into
+        // T?[] cost a second buffer and pass, and are wrong for non-nullable columns in Parquet.Net 6.1.
+        await chunks.ReadAsync(rowGroup, _field, values, definitions, rowCount, cancellationToken).ConfigureAwait(false);
         if (definitions is not null)
         {
             Spread(values, definitions, rowCount, _field.MaxDefinitionLevel);
@@ -89,11 +88,10 @@ internal sealed class ConvertingReader<T, TFile, TConversion> : ParquetValueRead
         _conversion = conversion;
     }
 
-    public override async ValueTask ReadAsync(ParquetRowGroupReader rowGroup, T[] values, int[]? definitions, int rowCount, CancellationToken cancellationToken)
+    public override async ValueTask ReadAsync(ParquetRowGroupReader rowGroup, ParquetChunks chunks, T[] values, int[]? definitions, int rowCount, CancellationToken cancellationToken)
     {
         ParquetBuffers.Ensure(ref _buffer, rowCount, 0);
-        Memory<int>? levels = definitions is null ? (Memory<int>?)null : definitions.AsMemory(0, rowCount);
-        await rowGroup.ReadRawAsync<TFile>(_field, _buffer.AsMemory(0, rowCount), levels, null, cancellationToken).ConfigureAwait(false);
+        await chunks.ReadAsync(rowGroup, _field, _buffer, definitions, rowCount, cancellationToken).ConfigureAwait(false);
         Convert(values, definitions, rowCount);
     }
 
