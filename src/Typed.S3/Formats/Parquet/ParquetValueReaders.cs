@@ -35,7 +35,7 @@ internal readonly struct FromFile<T, TFile, TConversion> : IParquetReadConversio
     public T Convert(TFile value) => TConversion.FromFile(value);
 }
 
-/// <summary>Reads values Parquet.Net decodes as the property type itself, straight into the column's buffer.</summary>
+/// <summary>Reads values the file holds as the property type itself, straight into the column's buffer.</summary>
 internal sealed class DirectReader<T> : ParquetValueReader<T>
     where T : struct
 {
