@@ -102,9 +102,11 @@ internal sealed class ParquetChunks
             return null;
         }
 
+        // BIT_PACKED is listed by writers whose (absent) repetition levels would use it; the definition levels' own
+        // encoding is checked page by page.
         foreach (Encoding encoding in meta.Encodings)
         {
-            if (encoding is not (Encoding.PLAIN or Encoding.PLAIN_DICTIONARY or Encoding.RLE_DICTIONARY or Encoding.RLE))
+            if (encoding is not (Encoding.PLAIN or Encoding.PLAIN_DICTIONARY or Encoding.RLE_DICTIONARY or Encoding.RLE or Encoding.BIT_PACKED))
             {
                 return null;
             }
