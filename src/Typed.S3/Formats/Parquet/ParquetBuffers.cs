@@ -1,5 +1,6 @@
 using System;
 using System.Buffers;
+using System.Diagnostics.CodeAnalysis;
 
 namespace Typed.S3.Codecs;
 
@@ -7,7 +8,7 @@ namespace Typed.S3.Codecs;
 internal static class ParquetBuffers
 {
     /// <summary>Makes <paramref name="array"/> hold at least <paramref name="length"/> items, keeping the first <paramref name="keep"/>.</summary>
-    public static void Ensure<T>(ref T[]? array, int length, int keep)
+    public static void Ensure<T>([NotNull] ref T[]? array, int length, int keep)
     {
         if (array is not null && array.Length >= length)
         {

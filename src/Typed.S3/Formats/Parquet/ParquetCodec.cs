@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
-using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using Parquet;
@@ -34,68 +33,17 @@ public static class ParquetCodec
     /// Not a Parquet file (bad magic, truncated or corrupt footer or pages), a required column missing, a column of a
     /// type the schema's cannot hold, or a null in a required column.
     /// </exception>
-    public static async IAsyncEnumerable<T> ReadAsync<T>(
+    public static IAsyncEnumerable<T> ReadAsync<T>(
         Stream stream,
         string objectName,
         Func<ParquetRecordMapper<T>> createMapper,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(objectName);
         ArgumentNullException.ThrowIfNull(createMapper);
         _ = ParquetAotRoots.Count;
-        Stream? copy = null;
-        try
-        {
-            Stream input = stream;
-            if (!stream.CanSeek)
-            {
-                copy = await CopyToTemporaryFileAsync(stream, cancellationToken).ConfigureAwait(false);
-                input = copy;
-            }
-
-            ParquetReader reader = await OpenAsync(input, objectName, cancellationToken).ConfigureAwait(false);
-            await using (reader.ConfigureAwait(false))
-            {
-                ParquetRecordMapper<T> mapper = createMapper();
-                ParquetColumn[] columns = mapper.Columns;
-                try
-                {
-                    DataField?[] fileFields = Bind(reader.Schema, columns, objectName);
-                    long rowsBefore = 0;
-                    for (int group = 0; group < reader.RowGroupCount; group++)
-                    {
-                        int rowCount;
-                        using (ParquetRowGroupReader rowGroup = reader.OpenRowGroupReader(group))
-                        {
-                            rowCount = checked((int)rowGroup.RowCount);
-                            await ReadRowGroupAsync(rowGroup, columns, fileFields, objectName, group, rowsBefore, rowCount, cancellationToken).ConfigureAwait(false);
-                        }
-
-                        for (int row = 0; row < rowCount; row++)
-                        {
-                            yield return mapper.Read(row);
-                        }
-
-                        rowsBefore += rowCount;
-                    }
-                }
-                finally
-                {
-                    foreach (ParquetColumn column in columns)
-                    {
-                        column.Release();
-                    }
-                }
-            }
-        }
-        finally
-        {
-            if (copy is not null)
-            {
-                await copy.DisposeAsync().ConfigureAwait(false);
-            }
-        }
+        return new ParquetRecords<T>(stream, objectName, createMapper, cancellationToken);
     }
 
     /// <summary>Writes records as one Parquet file: row groups of <see cref="ParquetFormat.RowGroupSize"/> records, compressed as the format says.</summary>
@@ -218,7 +166,7 @@ public static class ParquetCodec
         }
     }
 
-    private static async Task<ParquetReader> OpenAsync(Stream input, string objectName, CancellationToken cancellationToken)
+    internal static async Task<ParquetReader> OpenAsync(Stream input, string objectName, CancellationToken cancellationToken)
     {
         // Parquet.Net reads both ends first too: checking the magic bytes here costs no extra fetch, and names the problem.
         long length = input.Length;
@@ -256,7 +204,7 @@ public static class ParquetCodec
     }
 
     // The file's field for each schema column, or null for an optional column the file lacks.
-    private static DataField?[] Bind(ParquetSchema schema, ParquetColumn[] columns, string objectName)
+    internal static DataField?[] Bind(ParquetSchema schema, ParquetColumn[] columns, string objectName)
     {
         var fields = new DataField?[columns.Length];
         List<string>? missing = null;
@@ -309,8 +257,9 @@ public static class ParquetCodec
         return fields;
     }
 
-    private static async Task ReadRowGroupAsync(
+    internal static async Task ReadRowGroupAsync(
         ParquetRowGroupReader rowGroup,
+        ParquetChunks chunks,
         ParquetColumn[] columns,
         DataField?[] fileFields,
         string objectName,
@@ -331,7 +280,7 @@ public static class ParquetCodec
 
             try
             {
-                await column.ReadAsync(rowGroup, field, rowCount, cancellationToken).ConfigureAwait(false);
+                await column.ReadAsync(rowGroup, chunks, field, rowCount, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception exception) when (exception is not OperationCanceledException && exception is not ObjectStoreException)
             {
@@ -351,7 +300,7 @@ public static class ParquetCodec
         }
     }
 
-    private static async Task<Stream> CopyToTemporaryFileAsync(Stream stream, CancellationToken cancellationToken)
+    internal static async Task<Stream> CopyToTemporaryFileAsync(Stream stream, CancellationToken cancellationToken)
     {
         string path = Path.Combine(Path.GetTempPath(), "typed-s3-" + Guid.NewGuid().ToString("N") + ".parquet");
         var file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.Asynchronous | FileOptions.DeleteOnClose);

@@ -46,8 +46,8 @@ public abstract class ParquetColumn
     /// <summary>The file's data field this column reads, or <see langword="null"/> when the file's field cannot be read as the column.</summary>
     internal virtual DataField? Bind(Field fileField) => fileField is DataField data && !data.IsArray && Accepts(data) ? data : null;
 
-    /// <summary>Reads one row group's values of the column.</summary>
-    internal abstract ValueTask ReadAsync(ParquetRowGroupReader rowGroup, DataField fileField, int rowCount, CancellationToken cancellationToken);
+    /// <summary>Reads one row group's values of the column, through the file's chunk reader.</summary>
+    internal abstract ValueTask ReadAsync(ParquetRowGroupReader rowGroup, ParquetChunks chunks, DataField fileField, int rowCount, CancellationToken cancellationToken);
 
     /// <summary>Makes every value of a row group null: an optional column the file lacks.</summary>
     internal abstract void ReadAbsent(int rowCount);

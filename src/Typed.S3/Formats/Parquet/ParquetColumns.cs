@@ -115,7 +115,7 @@ public static class ParquetColumns
     /// <param name="name">The column's name.</param>
     /// <param name="required">Whether the column is required.</param>
     /// <returns>The column.</returns>
-    public static ParquetValueColumn<DateOnly> Date(string name, bool required) => new(name, "date", required, ExactValueType<DateOnly>.Instance);
+    public static ParquetValueColumn<DateOnly> Date(string name, bool required) => new(name, "date", required, DateValueType.Instance);
 
     /// <summary>A <c>time</c> column (INT64, TIME(MICROS) not adjusted to UTC); reads TIME millis and nanos too.</summary>
     /// <param name="name">The column's name.</param>

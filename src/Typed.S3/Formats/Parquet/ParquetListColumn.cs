@@ -66,7 +66,7 @@ public sealed class ParquetListColumn<TItem> : ParquetColumn
         _ => null,
     };
 
-    internal override async ValueTask ReadAsync(ParquetRowGroupReader rowGroup, DataField fileField, int rowCount, CancellationToken cancellationToken)
+    internal override async ValueTask ReadAsync(ParquetRowGroupReader rowGroup, ParquetChunks chunks, DataField fileField, int rowCount, CancellationToken cancellationToken)
     {
         ParquetBuffers.Ensure(ref _rows, rowCount, 0);
         int count = checked((int)(rowGroup.GetMetadata(fileField)?.MetaData?.NumValues ?? 0));

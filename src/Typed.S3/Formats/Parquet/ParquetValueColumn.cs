@@ -16,9 +16,14 @@ public sealed class ParquetValueColumn<T> : ParquetColumn
     where T : struct
 {
     private readonly ParquetValueType<T> _type;
+    private ParquetValueReader<T>? _reader;
     private T[]? _dense;
     private T?[]? _optional;
-    private bool _useDense;
+    private int[]? _levels;
+
+    // While reading: the row group's definition levels (null when the file column has no nulls) and the level of a value.
+    private int[]? _definitions;
+    private int _maxDefinition;
 
     internal ParquetValueColumn(string name, string typeName, bool required, ParquetValueType<T> type)
         : base(name, typeName, required)
@@ -29,12 +34,16 @@ public sealed class ParquetValueColumn<T> : ParquetColumn
     /// <summary>The value of a row of the row group read.</summary>
     /// <param name="row">The 0-based row in the row group.</param>
     /// <returns>The value, or <see langword="null"/>.</returns>
-    public T? Get(int row) => _useDense ? _dense![row] : _optional![row];
+    public T? Get(int row)
+    {
+        int[]? definitions = _definitions;
+        return definitions is not null && definitions[row] != _maxDefinition ? null : _dense![row];
+    }
 
     /// <summary>The value of a row of the row group read, in a required column (its nulls have been ruled out).</summary>
     /// <param name="row">The 0-based row in the row group.</param>
     /// <returns>The value.</returns>
-    public T GetRequired(int row) => _useDense ? _dense![row] : _optional![row].GetValueOrDefault();
+    public T GetRequired(int row) => _dense![row];
 
     /// <summary>Sets the value of a row of the row group being written, in an optional column.</summary>
     /// <param name="row">The 0-based row in the row group.</param>
@@ -66,47 +75,45 @@ public sealed class ParquetValueColumn<T> : ParquetColumn
 
     internal override bool Accepts(DataField fileField) => _type.Accepts(fileField);
 
-    internal override async ValueTask ReadAsync(ParquetRowGroupReader rowGroup, DataField fileField, int rowCount, CancellationToken cancellationToken)
+    internal override DataField? Bind(Field fileField)
     {
-        // A non-nullable file column is read into a plain array: no nulls to look for.
-        _useDense = !fileField.IsNullable;
-        if (_useDense)
+        DataField? data = base.Bind(fileField);
+        if (data is not null)
         {
-            ParquetBuffers.Ensure(ref _dense, rowCount, 0);
-            await _type.ReadAsync(rowGroup, fileField, _dense.AsMemory(0, rowCount), cancellationToken).ConfigureAwait(false);
+            _reader?.Release();
+            _reader = _type.CreateReader(data);
         }
-        else
+
+        return data;
+    }
+
+    internal override ValueTask ReadAsync(ParquetRowGroupReader rowGroup, ParquetChunks chunks, DataField fileField, int rowCount, CancellationToken cancellationToken)
+    {
+        // Values at their rows (the default where null) and, for a file column with nulls, its definition levels.
+        ParquetBuffers.Ensure(ref _dense, rowCount, 0);
+        _definitions = null;
+        if (fileField.MaxDefinitionLevel > 0)
         {
-            ParquetBuffers.Ensure(ref _optional, rowCount, 0);
-            await _type.ReadAsync(rowGroup, fileField, _optional.AsMemory(0, rowCount), cancellationToken).ConfigureAwait(false);
+            ParquetBuffers.Ensure(ref _levels, rowCount, 0);
+            _definitions = _levels;
+            _maxDefinition = fileField.MaxDefinitionLevel;
         }
+
+        return _reader!.ReadAsync(rowGroup, chunks, _dense, _definitions, rowCount, cancellationToken);
     }
 
     internal override void ReadAbsent(int rowCount)
     {
-        _useDense = false;
-        ParquetBuffers.Ensure(ref _optional, rowCount, 0);
-        Array.Clear(_optional!, 0, rowCount);
+        ParquetBuffers.Ensure(ref _dense, rowCount, 0);
+        ParquetBuffers.Ensure(ref _levels, rowCount, 0);
+        Array.Clear(_dense, 0, rowCount);
+        Array.Clear(_levels, 0, rowCount);
+        _definitions = _levels;
+        _maxDefinition = 1;
     }
 
-    internal override int FirstNull(int rowCount)
-    {
-        if (_useDense)
-        {
-            return -1;
-        }
-
-        T?[] values = _optional!;
-        for (int i = 0; i < rowCount; i++)
-        {
-            if (!values[i].HasValue)
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
+    internal override int FirstNull(int rowCount) =>
+        _definitions is { } definitions ? definitions.AsSpan(0, rowCount).IndexOfAnyExcept(_maxDefinition) : -1;
 
     internal override void BeginWrite(int capacity)
     {
@@ -134,7 +141,10 @@ public sealed class ParquetValueColumn<T> : ParquetColumn
 
     internal override void Release()
     {
+        _reader?.Release();
+        _definitions = null;
         ParquetBuffers.Return(ref _dense);
         ParquetBuffers.Return(ref _optional);
+        ParquetBuffers.Return(ref _levels);
     }
 }

@@ -21,11 +21,8 @@ internal abstract class ParquetValueType<T>
     {
     }
 
-    public virtual ValueTask ReadAsync(ParquetRowGroupReader rowGroup, DataField file, Memory<T> values, CancellationToken cancellationToken) =>
-        rowGroup.ReadAsync<T>(file, values, null, cancellationToken);
-
-    public virtual ValueTask ReadAsync(ParquetRowGroupReader rowGroup, DataField file, Memory<T?> values, CancellationToken cancellationToken) =>
-        rowGroup.ReadAsync<T>(file, values, null, cancellationToken);
+    /// <summary>The reader of a file column this type accepts; by default Parquet.Net decodes it as <typeparamref name="T"/>.</summary>
+    public virtual ParquetValueReader<T> CreateReader(DataField file) => new DirectReader<T>(file);
 
     public virtual Task WriteAsync(ParquetColumn column, ParquetRowGroupWriter rowGroup, DataField field, long firstRow, ReadOnlyMemory<T> values, CancellationToken cancellationToken) =>
         rowGroup.WriteAsync<T>(field, values, null, null, cancellationToken);
@@ -63,33 +60,22 @@ internal sealed class NumberValueType<T> : ParquetValueType<T>
 
     public override bool Accepts(DataField file) => file.ClrType == typeof(T) || Array.IndexOf(_accepted, file.ClrType) >= 0;
 
-    public override ValueTask ReadAsync(ParquetRowGroupReader rowGroup, DataField file, Memory<T> values, CancellationToken cancellationToken)
+    public override ParquetValueReader<T> CreateReader(DataField file)
     {
         Type type = file.ClrType;
-        return type == typeof(T) ? base.ReadAsync(rowGroup, file, values, cancellationToken)
-            : type == typeof(sbyte) ? ParquetConversions.ReadAsync<T, sbyte, Widen<T, sbyte>>(rowGroup, file, values, cancellationToken)
-            : type == typeof(short) ? ParquetConversions.ReadAsync<T, short, Widen<T, short>>(rowGroup, file, values, cancellationToken)
-            : type == typeof(int) ? ParquetConversions.ReadAsync<T, int, Widen<T, int>>(rowGroup, file, values, cancellationToken)
-            : type == typeof(byte) ? ParquetConversions.ReadAsync<T, byte, Widen<T, byte>>(rowGroup, file, values, cancellationToken)
-            : type == typeof(ushort) ? ParquetConversions.ReadAsync<T, ushort, Widen<T, ushort>>(rowGroup, file, values, cancellationToken)
-            : type == typeof(uint) ? ParquetConversions.ReadAsync<T, uint, Widen<T, uint>>(rowGroup, file, values, cancellationToken)
-            : type == typeof(float) ? ParquetConversions.ReadAsync<T, float, Widen<T, float>>(rowGroup, file, values, cancellationToken)
+        return type == typeof(T) ? new DirectReader<T>(file)
+            : type == typeof(sbyte) ? Widening<sbyte>(file)
+            : type == typeof(short) ? Widening<short>(file)
+            : type == typeof(int) ? Widening<int>(file)
+            : type == typeof(byte) ? Widening<byte>(file)
+            : type == typeof(ushort) ? Widening<ushort>(file)
+            : type == typeof(uint) ? Widening<uint>(file)
+            : type == typeof(float) ? Widening<float>(file)
             : throw new InvalidOperationException("Unexpected file type " + type);
     }
 
-    public override ValueTask ReadAsync(ParquetRowGroupReader rowGroup, DataField file, Memory<T?> values, CancellationToken cancellationToken)
-    {
-        Type type = file.ClrType;
-        return type == typeof(T) ? base.ReadAsync(rowGroup, file, values, cancellationToken)
-            : type == typeof(sbyte) ? ParquetConversions.ReadAsync<T, sbyte, Widen<T, sbyte>>(rowGroup, file, values, cancellationToken)
-            : type == typeof(short) ? ParquetConversions.ReadAsync<T, short, Widen<T, short>>(rowGroup, file, values, cancellationToken)
-            : type == typeof(int) ? ParquetConversions.ReadAsync<T, int, Widen<T, int>>(rowGroup, file, values, cancellationToken)
-            : type == typeof(byte) ? ParquetConversions.ReadAsync<T, byte, Widen<T, byte>>(rowGroup, file, values, cancellationToken)
-            : type == typeof(ushort) ? ParquetConversions.ReadAsync<T, ushort, Widen<T, ushort>>(rowGroup, file, values, cancellationToken)
-            : type == typeof(uint) ? ParquetConversions.ReadAsync<T, uint, Widen<T, uint>>(rowGroup, file, values, cancellationToken)
-            : type == typeof(float) ? ParquetConversions.ReadAsync<T, float, Widen<T, float>>(rowGroup, file, values, cancellationToken)
-            : throw new InvalidOperationException("Unexpected file type " + type);
-    }
+    private static ConvertingReader<T, TFrom, FromFile<T, TFrom, Widen<T, TFrom>>> Widening<TFrom>(DataField file)
+        where TFrom : struct, INumber<TFrom> => new(file);
 
     private readonly struct Widen<TTo, TFrom> : IParquetConversion<TTo, TFrom>
         where TTo : struct, INumber<TTo>
@@ -127,6 +113,28 @@ internal sealed class DecimalValueType : ParquetValueType<decimal>
         && file.ClrType == typeof(decimal)
         && decimalField.Scale <= _scale
         && decimalField.Precision - decimalField.Scale <= _precision - _scale;
+
+    public override ParquetValueReader<decimal> CreateReader(DataField file)
+    {
+        // INT32 and INT64 decimals are read as their unscaled integers and built here in one step: Parquet.Net
+        // multiplies each by a power of ten as a decimal, for the same value and scale. Byte-array decimals stay with it.
+        Parquet.Meta.SchemaElement? element = file.SchemaElement;
+        int scale = element?.Scale ?? 0;
+        if (scale is >= 0 and <= 28)
+        {
+            if (element?.Type == Parquet.Meta.Type.INT64 && ParquetReadFields.Physical<long>(file) is { } int64)
+            {
+                return new ConvertingReader<decimal, long, UnscaledDecimal>(int64, new UnscaledDecimal((byte)scale));
+            }
+
+            if (element?.Type == Parquet.Meta.Type.INT32 && ParquetReadFields.Physical<int>(file) is { } int32)
+            {
+                return new ConvertingReader<decimal, int, UnscaledDecimal>(int32, new UnscaledDecimal((byte)scale));
+            }
+        }
+
+        return new DirectReader<decimal>(file);
+    }
 
     public override Task WriteAsync(ParquetColumn column, ParquetRowGroupWriter rowGroup, DataField field, long firstRow, ReadOnlyMemory<decimal> values, CancellationToken cancellationToken)
     {
@@ -175,6 +183,47 @@ internal sealed class DecimalValueType : ParquetValueType<decimal>
     }
 }
 
+/// <summary>A decimal from its unscaled integer and the file column's scale.</summary>
+internal readonly struct UnscaledDecimal : IParquetReadConversion<long, decimal>, IParquetReadConversion<int, decimal>
+{
+    private readonly byte _scale;
+
+    public UnscaledDecimal(byte scale)
+    {
+        _scale = scale;
+    }
+
+    public decimal Convert(long value)
+    {
+        ulong magnitude = value < 0 ? unchecked(0UL - (ulong)value) : (ulong)value;
+        return new decimal((int)(uint)magnitude, (int)(uint)(magnitude >> 32), 0, value < 0, _scale);
+    }
+
+    public decimal Convert(int value) => Convert((long)value);
+}
+
+/// <summary><c>date</c>: the DATE logical type (INT32 days since 1970-01-01), read as the integers it holds.</summary>
+internal sealed class DateValueType : ParquetValueType<DateOnly>
+{
+    public static readonly DateValueType Instance = new();
+
+    public override DataField CreateField(string name, bool nullable) => new DataField<DateOnly>(name, nullable);
+
+    public override bool Accepts(DataField file) => file.ClrType == typeof(DateOnly);
+
+    public override ParquetValueReader<DateOnly> CreateReader(DataField file) =>
+        file.SchemaElement?.Type == Parquet.Meta.Type.INT32 && ParquetReadFields.Physical<int>(file) is { } physical
+            ? new ConvertingReader<DateOnly, int, UnixDays>(physical)
+            : new DirectReader<DateOnly>(file);
+
+    private readonly struct UnixDays : IParquetReadConversion<int, DateOnly>
+    {
+        private const int UnixEpochDayNumber = 719_162;
+
+        public DateOnly Convert(int value) => DateOnly.FromDayNumber(checked(UnixEpochDayNumber + value));
+    }
+}
+
 /// <summary><c>time</c>: the TIME logical type (micros, not adjusted to UTC); reads TIME millis, micros and nanos.</summary>
 internal sealed class TimeValueType : ParquetValueType<TimeOnly>
 {
@@ -186,20 +235,12 @@ internal sealed class TimeValueType : ParquetValueType<TimeOnly>
     public override bool Accepts(DataField file) =>
         file is TimeDataField time && (time.Precision == TimeUnitPrecision.Millis ? file.ClrType == typeof(int) : file.ClrType == typeof(long));
 
-    public override ValueTask ReadAsync(ParquetRowGroupReader rowGroup, DataField file, Memory<TimeOnly> values, CancellationToken cancellationToken) =>
+    public override ParquetValueReader<TimeOnly> CreateReader(DataField file) =>
         ((TimeDataField)file).Precision switch
         {
-            TimeUnitPrecision.Millis => ParquetConversions.ReadAsync<TimeOnly, int, MillisTime>(rowGroup, file, values, cancellationToken),
-            TimeUnitPrecision.Nanos => ParquetConversions.ReadAsync<TimeOnly, long, NanosTime>(rowGroup, file, values, cancellationToken),
-            _ => ParquetConversions.ReadAsync<TimeOnly, long, MicrosTime>(rowGroup, file, values, cancellationToken),
-        };
-
-    public override ValueTask ReadAsync(ParquetRowGroupReader rowGroup, DataField file, Memory<TimeOnly?> values, CancellationToken cancellationToken) =>
-        ((TimeDataField)file).Precision switch
-        {
-            TimeUnitPrecision.Millis => ParquetConversions.ReadAsync<TimeOnly, int, MillisTime>(rowGroup, file, values, cancellationToken),
-            TimeUnitPrecision.Nanos => ParquetConversions.ReadAsync<TimeOnly, long, NanosTime>(rowGroup, file, values, cancellationToken),
-            _ => ParquetConversions.ReadAsync<TimeOnly, long, MicrosTime>(rowGroup, file, values, cancellationToken),
+            TimeUnitPrecision.Millis => new ConvertingReader<TimeOnly, int, FromFile<TimeOnly, int, MillisTime>>(file),
+            TimeUnitPrecision.Nanos => new ConvertingReader<TimeOnly, long, FromFile<TimeOnly, long, NanosTime>>(file),
+            _ => new ConvertingReader<TimeOnly, long, FromFile<TimeOnly, long, MicrosTime>>(file),
         };
 
     public override Task WriteAsync(ParquetColumn column, ParquetRowGroupWriter rowGroup, DataField field, long firstRow, ReadOnlyMemory<TimeOnly> values, CancellationToken cancellationToken) =>
@@ -253,17 +294,60 @@ internal sealed class TimestampValueType<T, TConversion> : ParquetValueType<T>
     public override bool Accepts(DataField file) =>
         file is DateTimeDataField dateTime && dateTime.DateTimeFormat != DateTimeFormat.Date && file.ClrType == typeof(DateTime);
 
-    public override ValueTask ReadAsync(ParquetRowGroupReader rowGroup, DataField file, Memory<T> values, CancellationToken cancellationToken) =>
-        ParquetConversions.ReadAsync<T, DateTime, TConversion>(rowGroup, file, values, cancellationToken);
+    public override ParquetValueReader<T> CreateReader(DataField file)
+    {
+        // INT64 timestamps are read as the integers they are and converted here: Parquet.Net's conversion to DateTime
+        // (through AddMilliseconds and AddTicks per value) costs more than the decoding. INT96 stays with Parquet.Net.
+        Parquet.Meta.SchemaElement? element = file.SchemaElement;
+        if (element?.Type == Parquet.Meta.Type.INT64 && ParquetReadFields.Physical<long>(file) is { } physical)
+        {
+            Parquet.Meta.TimeUnit? unit = element.LogicalType?.TIMESTAMP?.Unit;
+            bool micros = unit is null ? element.ConvertedType == Parquet.Meta.ConvertedType.TIMESTAMP_MICROS : unit.MICROS is not null;
+            return micros ? new ConvertingReader<T, long, UnixTimestamp<T, TConversion, MicrosTicks>>(physical)
+                : unit?.NANOS is not null ? new ConvertingReader<T, long, UnixTimestamp<T, TConversion, NanosTicks>>(physical)
+                : new ConvertingReader<T, long, UnixTimestamp<T, TConversion, MillisTicks>>(physical);
+        }
 
-    public override ValueTask ReadAsync(ParquetRowGroupReader rowGroup, DataField file, Memory<T?> values, CancellationToken cancellationToken) =>
-        ParquetConversions.ReadAsync<T, DateTime, TConversion>(rowGroup, file, values, cancellationToken);
+        return new ConvertingReader<T, DateTime, FromFile<T, DateTime, TConversion>>(file);
+    }
 
     public override Task WriteAsync(ParquetColumn column, ParquetRowGroupWriter rowGroup, DataField field, long firstRow, ReadOnlyMemory<T> values, CancellationToken cancellationToken) =>
         ParquetConversions.WriteAsync<T, DateTime, TConversion>(rowGroup, field, values, cancellationToken);
 
     public override Task WriteAsync(ParquetColumn column, ParquetRowGroupWriter rowGroup, DataField field, long firstRow, ReadOnlyMemory<T?> values, CancellationToken cancellationToken) =>
         ParquetConversions.WriteAsync<T, DateTime, TConversion>(rowGroup, field, values, cancellationToken);
+}
+
+/// <summary>An INT64 timestamp's unit: how many ticks one unit is.</summary>
+internal interface ITimestampUnit
+{
+    static abstract long Ticks(long value);
+}
+
+internal readonly struct MillisTicks : ITimestampUnit
+{
+    public static long Ticks(long value) => checked(value * TimeSpan.TicksPerMillisecond);
+}
+
+internal readonly struct MicrosTicks : ITimestampUnit
+{
+    public static long Ticks(long value) => checked(value * TimeSpan.TicksPerMicrosecond);
+}
+
+internal readonly struct NanosTicks : ITimestampUnit
+{
+    // Truncated toward zero, as Parquet.Net does.
+    public static long Ticks(long value) => value / 100;
+}
+
+/// <summary>An INT64 timestamp (units since 1970-01-01) as the property type, through the <see cref="DateTime"/> conversion of the column.</summary>
+internal readonly struct UnixTimestamp<T, TConversion, TUnit> : IParquetReadConversion<long, T>
+    where TConversion : IParquetConversion<T, DateTime>
+    where TUnit : ITimestampUnit
+{
+    private const long UnixEpochTicks = 621_355_968_000_000_000;
+
+    public T Convert(long value) => TConversion.FromFile(new DateTime(checked(UnixEpochTicks + TUnit.Ticks(value)), DateTimeKind.Utc));
 }
 
 /// <summary>
@@ -293,51 +377,9 @@ internal interface IParquetConversion<T, TFile>
     static abstract TFile ToFile(T value);
 }
 
-/// <summary>Reads and writes through a pooled array of the file's type and a conversion.</summary>
+/// <summary>Writes through a pooled array of the file's type and a conversion.</summary>
 internal static class ParquetConversions
 {
-    public static async ValueTask ReadAsync<T, TFile, TConversion>(ParquetRowGroupReader rowGroup, DataField file, Memory<T> values, CancellationToken cancellationToken)
-        where T : struct
-        where TFile : struct
-        where TConversion : IParquetConversion<T, TFile>
-    {
-        TFile[] buffer = ArrayPool<TFile>.Shared.Rent(values.Length);
-        try
-        {
-            await rowGroup.ReadAsync<TFile>(file, buffer.AsMemory(0, values.Length), null, cancellationToken).ConfigureAwait(false);
-            Span<T> target = values.Span;
-            for (int i = 0; i < target.Length; i++)
-            {
-                target[i] = TConversion.FromFile(buffer[i]);
-            }
-        }
-        finally
-        {
-            ArrayPool<TFile>.Shared.Return(buffer);
-        }
-    }
-
-    public static async ValueTask ReadAsync<T, TFile, TConversion>(ParquetRowGroupReader rowGroup, DataField file, Memory<T?> values, CancellationToken cancellationToken)
-        where T : struct
-        where TFile : struct
-        where TConversion : IParquetConversion<T, TFile>
-    {
-        TFile?[] buffer = ArrayPool<TFile?>.Shared.Rent(values.Length);
-        try
-        {
-            await rowGroup.ReadAsync<TFile>(file, buffer.AsMemory(0, values.Length), null, cancellationToken).ConfigureAwait(false);
-            Span<T?> target = values.Span;
-            for (int i = 0; i < target.Length; i++)
-            {
-                target[i] = buffer[i] is TFile value ? TConversion.FromFile(value) : null;
-            }
-        }
-        finally
-        {
-            ArrayPool<TFile?>.Shared.Return(buffer);
-        }
-    }
-
     public static async Task WriteAsync<T, TFile, TConversion>(ParquetRowGroupWriter rowGroup, DataField field, ReadOnlyMemory<T> values, CancellationToken cancellationToken)
         where T : struct
         where TFile : struct
