@@ -5,21 +5,15 @@ using Typed.S3.Benchmarks.EndToEnd;
 // Pick a suite or pass BenchmarkDotNet's options (--filter, --job, --exporters ...). benchmarks/run.sh runs them all
 // and sets TYPEDS3_BENCH_SUMMARY to the markdown file that gets the combined table.
 
-// A process of its own that uploads one end-to-end data set (see EndToEndSetup.EnsureData).
-if (args.Length > 0 && args[0] == EndToEndSetup.SeedArgument)
-{
-    return EndToEndSetup.Seed(args[1..]);
-}
-
 // The end-to-end suites' benchmark processes (children of this one, which inherit the variable) start s3rver on this
-// folder, so the data is uploaded once per run (by this program started again with SeedArgument); it is deleted when
-// the run ends.
+// folder; the data sets of the benchmarks the arguments select are uploaded there first, once, by this process. The
+// folder is deleted when the run ends.
 string s3Data = Path.Combine(Path.GetTempPath(), "typeds3-bench-s3data-" + Guid.NewGuid().ToString("N"));
 Environment.SetEnvironmentVariable(EndToEndSetup.DataFolderVariable, s3Data);
-Environment.SetEnvironmentVariable(EndToEndSetup.SeederVariable, typeof(CsvReadBenchmarks).Assembly.Location);
 List<BenchmarkDotNet.Reports.Summary> summaries;
 try
 {
+    EndToEndSetup.UploadDataForRun(args);
     summaries = BenchmarkSwitcher.FromAssembly(typeof(CsvReadBenchmarks).Assembly).Run(args).ToList();
 }
 finally
@@ -33,5 +27,3 @@ if (!string.IsNullOrEmpty(summaryPath) && summaries.Count > 0)
     ResultsTable.Write(summaries, summaryPath, Environment.GetEnvironmentVariable("TYPEDS3_BENCH_MODE") ?? "full");
     Console.WriteLine($"Wrote {summaryPath}");
 }
-
-return 0;

@@ -31,10 +31,7 @@ public class EndToEndGlobBenchmarks : EndToEndSetup
     [GlobalSetup]
     public void Setup()
     {
-        StartServer();
-        EnsureData();
-        CheckSameRecords((long)Objects * RowsPerObject, TypedS3, AwsSdkCsvHelper, AwsSdkCsvHelperAsync);
-        ProcessFigures.StartMeasuring(Server);
+        SetUp(() => CheckSameRecords((long)Objects * RowsPerObject, TypedS3, AwsSdkCsvHelper, AwsSdkCsvHelperAsync));
     }
 
     /// <inheritdoc />
@@ -54,8 +51,7 @@ public class EndToEndGlobBenchmarks : EndToEndSetup
     [GlobalCleanup]
     public void Cleanup()
     {
-        ProcessFigures.Report();
-        Dispose();
+        CleanUp();
     }
 
     /// <summary>Typed.S3: the generated dataset accessor over the glob.</summary>

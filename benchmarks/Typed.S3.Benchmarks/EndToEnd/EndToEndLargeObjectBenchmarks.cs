@@ -40,10 +40,7 @@ public class EndToEndLargeObjectBenchmarks : EndToEndSetup
     [GlobalSetup]
     public void Setup()
     {
-        StartServer();
-        EnsureData();
-        CheckSameRecords(Rows, TypedS3, AwsSdkCsvHelper);
-        ProcessFigures.StartMeasuring(Server);
+        SetUp(() => CheckSameRecords(Rows, TypedS3, AwsSdkCsvHelper));
     }
 
     /// <inheritdoc />
@@ -58,8 +55,7 @@ public class EndToEndLargeObjectBenchmarks : EndToEndSetup
     [GlobalCleanup]
     public void Cleanup()
     {
-        ProcessFigures.Report();
-        Dispose();
+        CleanUp();
     }
 
     /// <summary>Typed.S3: the generated dataset accessor on the object.</summary>

@@ -1,10 +1,11 @@
-using System.Diagnostics;
-using System.Globalization;
-using System.Reflection;
 using Amazon.S3;
 using Amazon.S3.Model;
-using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.ConsoleArguments;
+using BenchmarkDotNet.ConsoleArguments.ListBenchmarks;
+using BenchmarkDotNet.Loggers;
+using BenchmarkDotNet.Parameters;
+using BenchmarkDotNet.Running;
 using CsvHelper;
 using Typed.S3.Benchmarks.Data;
 
@@ -13,23 +14,14 @@ namespace Typed.S3.Benchmarks.EndToEnd;
 /// <summary>
 /// What the end-to-end suites share: s3rver with the benchmark bucket, a Typed.S3 store and a plain AWS SDK client
 /// on it, and the data, uploaded once per run. <c>Program</c> sets <see cref="DataFolderVariable"/> to a folder
-/// that every benchmark process of the run starts its server on, and <see cref="SeederVariable"/> to its own
-/// assembly: the first benchmark process that misses a data set has it uploaded by a process of its own
-/// (<c>Program --typeds3-seed</c>, <see cref="Seed"/>), so no measured process carries what uploading loaded or
-/// left behind; a marker object, written last, says a set is complete. The host deletes the folder at the end.
+/// that every benchmark process of the run starts its server on, and uploads the data sets of the benchmarks the run
+/// selects before any of them starts (<see cref="UploadDataForRun"/>), so no measured process carries what uploading
+/// loaded; a marker object, written last, says a set is complete. The host deletes the folder at the end.
 /// </summary>
 public abstract class EndToEndSetup : IDisposable
 {
     /// <summary>The environment variable with the s3rver data folder shared by the run's benchmark processes.</summary>
     public const string DataFolderVariable = "TYPEDS3_BENCH_S3_DATA";
-
-    /// <summary>The environment variable with the path of the assembly that uploads data sets (the host's own).</summary>
-    public const string SeederVariable = "TYPEDS3_BENCH_SEEDER";
-
-    /// <summary>The command-line switch that makes the benchmark program upload one data set and exit.</summary>
-    public const string SeedArgument = "--typeds3-seed";
-
-    private static readonly TimeSpan SeedTimeout = TimeSpan.FromMinutes(15);
 
     /// <summary>The bucket of the benchmark data.</summary>
     protected const string Bucket = "bench";
@@ -67,34 +59,49 @@ public abstract class EndToEndSetup : IDisposable
         Client = _server.CreateClient();
     }
 
+    /// <summary>
+    /// The suites' <c>GlobalSetup</c>: starts the server, makes sure the data set is there, runs the suite's check,
+    /// then starts measuring. BenchmarkDotNet does not run <c>GlobalCleanup</c> after a failed setup, so a failure
+    /// stops the server here.
+    /// </summary>
+    /// <param name="check">Checks that all sides read the same records (<see cref="CheckSameRecords"/>).</param>
+    protected void SetUp(Action check)
+    {
+        try
+        {
+            StartServer();
+            EnsureData();
+            check();
+            ProcessFigures.StartMeasuring(Server);
+        }
+        catch
+        {
+            Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The suites' <c>GlobalCleanup</c>: reports the process figures, then stops the server.</summary>
+    protected void CleanUp()
+    {
+        ProcessFigures.Report();
+        Dispose();
+    }
+
     /// <summary>The data set's name, unique for its content (its marker object's key).</summary>
     protected abstract string DataSetName { get; }
 
     private string MarkerKey => "markers/" + DataSetName;
 
     /// <summary>
-    /// Uploads the suite's data set unless a complete copy is already there: in a process of its own when the host
-    /// said how (<see cref="SeederVariable"/>), else here.
+    /// Uploads the suite's data set here if the host did not (a run started another way than through <c>Program</c>).
     /// </summary>
     protected void EnsureData()
     {
-        if (HasData())
-        {
-            return;
-        }
-
-        string? seeder = Environment.GetEnvironmentVariable(SeederVariable);
-        if (string.IsNullOrEmpty(seeder) || string.IsNullOrEmpty(Environment.GetEnvironmentVariable(DataFolderVariable)))
-        {
-            Console.WriteLine("// Uploading the data set in the benchmark process (not started by the benchmark program): its figures include what uploading loaded.");
-            UploadAllAsync().GetAwaiter().GetResult();
-            return;
-        }
-
-        RunSeeder(seeder);
         if (!HasData())
         {
-            throw new InvalidOperationException($"The seeding process finished but the data set {DataSetName} is not on the server.");
+            Console.WriteLine("// Uploading the data set in the benchmark process (the host did not): its figures include what uploading loaded.");
+            UploadAllAsync().GetAwaiter().GetResult();
         }
     }
 
@@ -103,35 +110,51 @@ public abstract class EndToEndSetup : IDisposable
     protected abstract Task UploadDataAsync();
 
     /// <summary>
-    /// The seeding process's work (<c>Program --typeds3-seed TYPE NAME=VALUE...</c>): starts a server on the shared
-    /// data folder and uploads the data set of the suite <c>TYPE</c> with those parameters, unless it is there.
+    /// Uploads, in this (host) process, the data sets of the end-to-end benchmarks that BenchmarkDotNet will run with
+    /// <paramref name="args"/> (its own parser and filters decide which), each once, to the data folder of
+    /// <see cref="DataFolderVariable"/>. Without a <c>--filter</c> BenchmarkDotNet asks which benchmarks to run:
+    /// then nothing is uploaded here and each benchmark process uploads what it misses.
     /// </summary>
-    /// <param name="args">The suite's type name, then its parameters.</param>
-    /// <returns>The exit code.</returns>
-    public static int Seed(string[] args)
+    /// <param name="args">The program's arguments.</param>
+    public static void UploadDataForRun(string[] args)
     {
-        Type type = typeof(EndToEndSetup).Assembly.GetType(args[0]) ?? throw new ArgumentException($"No suite {args[0]}.", nameof(args));
-        var suite = (EndToEndSetup)Activator.CreateInstance(type)!;
-        foreach (string pair in args[1..])
+        (bool parsed, IConfig config, CommandLineOptions options) = ConfigParser.Parse(args, NullLogger.Instance);
+        if (!parsed || !options.Filters.Any() || options.ListBenchmarkCaseMode != ListBenchmarkCaseMode.Disabled)
         {
-            string[] parts = pair.Split('=', 2);
-            type.GetProperty(parts[0])!.SetValue(suite, int.Parse(parts[1], CultureInfo.InvariantCulture));
+            return;
         }
 
-        suite.StartServer();
-        try
+        var uploaded = new HashSet<string>();
+        foreach (Type type in typeof(EndToEndSetup).Assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(EndToEndSetup)) && !t.IsAbstract))
         {
-            if (!suite.HasData())
+            foreach (BenchmarkCase benchmark in BenchmarkConverter.TypeToBenchmarks(type, config).BenchmarksCases)
             {
-                suite.UploadAllAsync().GetAwaiter().GetResult();
+                var suite = (EndToEndSetup)Activator.CreateInstance(type)!;
+                foreach (ParameterInstance parameter in benchmark.Parameters.Items)
+                {
+                    type.GetProperty(parameter.Name)!.SetValue(suite, parameter.Value);
+                }
+
+                if (!uploaded.Add(suite.DataSetName))
+                {
+                    continue;
+                }
+
+                try
+                {
+                    suite.StartServer();
+                    if (!suite.HasData())
+                    {
+                        Console.WriteLine($"// Uploading the end-to-end data set {suite.DataSetName} to the S3 test server.");
+                        suite.UploadAllAsync().GetAwaiter().GetResult();
+                    }
+                }
+                finally
+                {
+                    suite.Dispose();
+                }
             }
         }
-        finally
-        {
-            suite.Dispose();
-        }
-
-        return 0;
     }
 
     private bool HasData() => Store.GetInfoAsync(new ObjectLocation(Bucket, MarkerKey)).GetAwaiter().GetResult() is not null;
@@ -142,43 +165,8 @@ public abstract class EndToEndSetup : IDisposable
         await Put(MarkerKey, []);
     }
 
-    // Runs the host assembly with the suite's type and parameters; the server of this process reads what it wrote
-    // (s3rver keeps everything in files and reads them on each request).
-    private void RunSeeder(string seeder)
-    {
-        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(seeder);
-        start.ArgumentList.Add(SeedArgument);
-        // BenchmarkDotNet runs a generated subclass (in an assembly of its own) of the suite.
-        Type suite = GetType();
-        while (suite.Assembly != typeof(EndToEndSetup).Assembly)
-        {
-            suite = suite.BaseType!;
-        }
-
-        start.ArgumentList.Add(suite.FullName!);
-        foreach (PropertyInfo property in suite.GetProperties().Where(p => p.IsDefined(typeof(ParamsAttribute)) || p.IsDefined(typeof(ParamsSourceAttribute))))
-        {
-            start.ArgumentList.Add(string.Create(CultureInfo.InvariantCulture, $"{property.Name}={property.GetValue(this)}"));
-        }
-
-        using Process process = Process.Start(start) ?? throw new InvalidOperationException("The seeding process did not start.");
-        Task<string> output = process.StandardOutput.ReadToEndAsync();
-        Task<string> errors = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(SeedTimeout))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new InvalidOperationException($"Uploading the data set {DataSetName} took more than {SeedTimeout.TotalMinutes:0} minutes.");
-        }
-
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"Uploading the data set {DataSetName} failed (exit code {process.ExitCode}):\n{output.Result}\n{errors.Result}");
-        }
-    }
-
     // The data goes up through the plain SDK, not Typed.S3's writer: its part buffers come from the shared ArrayPool,
-    // which would keep tens of megabytes resident when a benchmark process uploads (see EnsureData).
+    // which would keep tens of megabytes resident should a benchmark process upload (see EnsureData).
 
     /// <summary>Uploads one object in one request.</summary>
     /// <param name="key">The key in <see cref="Bucket"/>.</param>

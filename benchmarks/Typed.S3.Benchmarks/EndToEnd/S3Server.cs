@@ -14,7 +14,8 @@ namespace Typed.S3.Benchmarks.EndToEnd;
 /// The S3 server of the end-to-end suites: s3rver (pinned in <c>EndToEnd/s3rver/package.json</c> +
 /// <c>package-lock.json</c>, the same pin as the integration tests), installed with <c>npm ci</c> when missing and
 /// started with node on 127.0.0.1 on a free port; traffic never leaves the loopback. Killed with its process tree
-/// on dispose. The logic follows the integration tests' <c>S3ServerFixture</c>.
+/// on dispose, and it exits by itself when the process that started it is gone (<c>exit-with-parent.js</c>). The
+/// logic follows the integration tests' <c>S3ServerFixture</c>.
 /// </summary>
 public sealed class S3Server : IDisposable
 {
@@ -166,7 +167,9 @@ public sealed class S3Server : IDisposable
         };
 
         // s3rver's continuation tokens are DES-encrypted, which OpenSSL 3 (Node 17 and later) keeps in its legacy provider.
-        foreach (string argument in new[] { "--openssl-legacy-provider", serverScript, "-d", DataFolder, "-a", "127.0.0.1", "-p", port.ToString(CultureInfo.InvariantCulture), "--silent" })
+        // exit-with-parent.js ends the server with this process, should it die before disposing the server.
+        string watchdog = Path.Combine(packageFolder, "exit-with-parent.js");
+        foreach (string argument in new[] { "--openssl-legacy-provider", "--require", watchdog, serverScript, "-d", DataFolder, "-a", "127.0.0.1", "-p", port.ToString(CultureInfo.InvariantCulture), "--silent" })
         {
             start.ArgumentList.Add(argument);
         }
