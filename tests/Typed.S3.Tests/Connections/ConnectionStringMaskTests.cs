@@ -8,16 +8,16 @@ public sealed class ConnectionStringMaskTests
     [InlineData("/data/folder", "/data/folder")]
     [InlineData("file:///data/folder", "file:///data/folder")]
     [InlineData("s3://bucket/a?b.csv?region=eu-west-1&profile=p", "s3://bucket/a?b.csv?region=eu-west-1&profile=p")]
-    [InlineData("s3://AKIAEXAMPLE1234:SECRETVALUE123@us-east-2/my-bucket", "s3://AKIA****:****@us-east-2/my-bucket")]
-    [InlineData("s3://AKIAEXAMPLE1234:SECRET%2FVALUE123@us-east-2/my-bucket?region=x", "s3://AKIA****:****@us-east-2/my-bucket?region=x")]
-    [InlineData("s3://AKIAEXAMPLE1234:SECRET/VAL@UE123@us-east-2/b", "s3://AKIA****:****@us-east-2/b")]
-    [InlineData("s3://AKIAEXAMPLE1234:SECRET?VALUE123@us-east-2/b?region=x", "s3://AKIA****:****@us-east-2/b?region=x")]
+    [InlineData("s3://EXAMPLEKEY1234:SECRETVALUE123@us-east-2/my-bucket", "s3://EXAM****:****@us-east-2/my-bucket")]
+    [InlineData("s3://EXAMPLEKEY1234:SECRET%2FVALUE123@us-east-2/my-bucket?region=x", "s3://EXAM****:****@us-east-2/my-bucket?region=x")]
+    [InlineData("s3://EXAMPLEKEY1234:SECRET/VAL@UE123@us-east-2/b", "s3://EXAM****:****@us-east-2/b")]
+    [InlineData("s3://EXAMPLEKEY1234:SECRET?VALUE123@us-east-2/b?region=x", "s3://EXAM****:****@us-east-2/b?region=x")]
     [InlineData("s3://AKI:SECRETVALUE123@us-east-2", "s3://****:****@us-east-2")]
-    [InlineData("s3://AKIAEXAMPLE1234@us-east-2", "s3://AKIA****@us-east-2")]
-    [InlineData("s3://?access_key_id=AKIAEXAMPLE1234&secret_access_key=SECRETVALUE123&session_token=TOKENVALUE456&region=eu-west-1",
-        "s3://?access_key_id=AKIA****&secret_access_key=****&session_token=****&region=eu-west-1")]
-    [InlineData("s3://?AWS_ACCESS_KEY_ID=AKIAEXAMPLE1234&AWS_SECRET_ACCESS_KEY=SECRETVALUE123&AWS_SESSION_TOKEN=TOKENVALUE456",
-        "s3://?AWS_ACCESS_KEY_ID=AKIA****&AWS_SECRET_ACCESS_KEY=****&AWS_SESSION_TOKEN=****")]
+    [InlineData("s3://EXAMPLEKEY1234@us-east-2", "s3://EXAM****@us-east-2")]
+    [InlineData("s3://?access_key_id=EXAMPLEKEY1234&secret_access_key=SECRETVALUE123&session_token=TOKENVALUE456&region=eu-west-1",
+        "s3://?access_key_id=EXAM****&secret_access_key=****&session_token=****&region=eu-west-1")]
+    [InlineData("s3://?AWS_ACCESS_KEY_ID=EXAMPLEKEY1234&AWS_SECRET_ACCESS_KEY=SECRETVALUE123&AWS_SESSION_TOKEN=TOKENVALUE456",
+        "s3://?AWS_ACCESS_KEY_ID=EXAM****&AWS_SECRET_ACCESS_KEY=****&AWS_SESSION_TOKEN=****")]
     [InlineData("s3://?secret_access_key=SECRET&VALUE123&region=x", "s3://?secret_access_key=****&region=x")]
     [InlineData("s3://?password=PASSWORDVALUE&api_key=APIKEYVALUE&x-amz-signature=SIGVALUE&client_secret=CS&private_key=PK&credential=CRED&credentials_file=/tmp/c",
         "s3://?password=****&api_key=****&x-amz-signature=****&client_secret=****&private_key=****&credential=****&credentials_file=/tmp/c")]

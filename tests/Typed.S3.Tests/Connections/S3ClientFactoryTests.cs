@@ -51,10 +51,10 @@ public sealed class S3ClientFactoryTests : IDisposable
     [Fact]
     public void ExplicitKeysAreBasicCredentials()
     {
-        AWSCredentials? credentials = S3ClientFactory.ResolveCredentials(S3ConnectionString.Parse("s3://AKIAEXAMPLE1234:SECRET%2FVALUE@us-east-1"));
+        AWSCredentials? credentials = S3ClientFactory.ResolveCredentials(S3ConnectionString.Parse("s3://EXAMPLEKEY1234:SECRET%2FVALUE@us-east-1"));
         BasicAWSCredentials basic = Assert.IsType<BasicAWSCredentials>(credentials);
         ImmutableCredentials values = basic.GetCredentials();
-        Assert.Equal("AKIAEXAMPLE1234", values.AccessKey);
+        Assert.Equal("EXAMPLEKEY1234", values.AccessKey);
         Assert.Equal("SECRET/VALUE", values.SecretKey);
         Assert.False(values.UseToken);
     }
@@ -80,10 +80,10 @@ public sealed class S3ClientFactoryTests : IDisposable
     [Fact]
     public void AProfileComesFromTheGivenCredentialsFile()
     {
-        string file = WriteCredentials("[default]\naws_access_key_id = AKIADEFAULT\naws_secret_access_key = DEFAULTSECRET\n\n[analytics]\naws_access_key_id = AKIAANALYTICS\naws_secret_access_key = ANALYTICSSECRET\naws_session_token = ANALYTICSTOKEN\n");
+        string file = WriteCredentials("[default]\naws_access_key_id = KEYIDDEFAULT\naws_secret_access_key = DEFAULTSECRET\n\n[analytics]\naws_access_key_id = KEYIDANALYTICS\naws_secret_access_key = ANALYTICSSECRET\naws_session_token = ANALYTICSTOKEN\n");
         S3StoreOptions options = S3ConnectionString.Parse($"s3://b/p?region=eu-west-1&profile=analytics&credentials_file={Uri.EscapeDataString(file)}");
         ImmutableCredentials values = S3ClientFactory.ResolveCredentials(options)!.GetCredentials();
-        Assert.Equal(("AKIAANALYTICS", "ANALYTICSSECRET", "ANALYTICSTOKEN"), (values.AccessKey, values.SecretKey, values.Token));
+        Assert.Equal(("KEYIDANALYTICS", "ANALYTICSSECRET", "ANALYTICSTOKEN"), (values.AccessKey, values.SecretKey, values.Token));
 
         using AmazonS3Client client = S3ClientFactory.Create(options);
         Assert.Equal(RegionEndpoint.EUWest1, client.Config.RegionEndpoint);
@@ -92,15 +92,15 @@ public sealed class S3ClientFactoryTests : IDisposable
     [Fact]
     public void ACredentialsFileWithoutAProfileUsesItsDefaultProfile()
     {
-        string file = WriteCredentials("[default]\naws_access_key_id = AKIADEFAULT\naws_secret_access_key = DEFAULTSECRET\n");
+        string file = WriteCredentials("[default]\naws_access_key_id = KEYIDDEFAULT\naws_secret_access_key = DEFAULTSECRET\n");
         ImmutableCredentials values = S3ClientFactory.ResolveCredentials(new S3StoreOptions { CredentialsFile = file })!.GetCredentials();
-        Assert.Equal("AKIADEFAULT", values.AccessKey);
+        Assert.Equal("KEYIDDEFAULT", values.AccessKey);
     }
 
     [Fact]
     public void AnSsoProfileInTheConfigFileBesideResolvesThroughTheSdk()
     {
-        string file = WriteCredentials("[other]\naws_access_key_id = AKIAOTHER\naws_secret_access_key = OTHERSECRET\n");
+        string file = WriteCredentials("[other]\naws_access_key_id = KEYIDOTHER\naws_secret_access_key = OTHERSECRET\n");
         File.WriteAllText(Path.Combine(Path.GetDirectoryName(file)!, "config"), """
             [profile sso-dev]
             sso_session = corp
@@ -125,7 +125,7 @@ public sealed class S3ClientFactoryTests : IDisposable
     [Fact]
     public void AMissingProfileIsNamedWithItsFile()
     {
-        string file = WriteCredentials("[default]\naws_access_key_id = AKIADEFAULT\naws_secret_access_key = DEFAULTSECRET\n");
+        string file = WriteCredentials("[default]\naws_access_key_id = KEYIDDEFAULT\naws_secret_access_key = DEFAULTSECRET\n");
         var error = Assert.Throws<ObjectStoreException>(() => S3ClientFactory.Create(new S3StoreOptions { Profile = "analytics", CredentialsFile = file }));
         Assert.Equal($"The profile 'analytics' was not found in '{file}' (and the config file beside it).", error.Message);
         Assert.DoesNotContain("DEFAULTSECRET", error.ToString(), StringComparison.Ordinal);
@@ -142,10 +142,10 @@ public sealed class S3ClientFactoryTests : IDisposable
     [Fact]
     public void AProfileWithoutCredentialsIsAClearError()
     {
-        string file = WriteCredentials("[broken]\naws_access_key_id = AKIABROKEN\n");
+        string file = WriteCredentials("[broken]\naws_access_key_id = KEYIDBROKEN\n");
         var error = Assert.Throws<ObjectStoreException>(() => S3ClientFactory.Create(new S3StoreOptions { Profile = "broken", CredentialsFile = file }));
         Assert.Equal($"The profile 'broken' in '{file}' (and the config file beside it) does not give usable credentials.", error.Message);
-        Assert.DoesNotContain("AKIABROKEN", error.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("KEYIDBROKEN", error.ToString(), StringComparison.Ordinal);
     }
 
     private string WriteCredentials(string text)

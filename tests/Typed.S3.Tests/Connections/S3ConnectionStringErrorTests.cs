@@ -13,8 +13,8 @@ public sealed class S3ConnectionStringErrorTests
     [InlineData("s3://?region=eu-west-1&a b=c", "s3://?region=eu-west-1&a b=c", "a malformed parameter name (known: " + Known + "; percent-encode '&' in values as %26).")]
     [InlineData("s3://?region=eu-west-1&region_name=us-east-2", "s3://?region=eu-west-1&region_name=us-east-2", "the parameter 'region' is given twice (as 'region' and as 'region_name').")]
     [InlineData("s3://?profile=a&PROFILE=b", "s3://?profile=a&PROFILE=b", "the parameter 'profile' is given twice (as 'profile' and as 'PROFILE').")]
-    [InlineData("s3://AKIAEXAMPLE1234:SECRETVALUE123@us-east-1/b?region=eu-west-1", "s3://AKIA****:****@us-east-1/b?region=eu-west-1", "the parameter 'region' is given twice (as the host part and as 'region').")]
-    [InlineData("s3://AKIAEXAMPLE1234:SECRETVALUE123@us-east-1/b?secret_access_key=SECRETVALUE123", "s3://AKIA****:****@us-east-1/b?secret_access_key=****", "the parameter 'secret_access_key' is given twice (as the user info and as 'secret_access_key').")]
+    [InlineData("s3://EXAMPLEKEY1234:SECRETVALUE123@us-east-1/b?region=eu-west-1", "s3://EXAM****:****@us-east-1/b?region=eu-west-1", "the parameter 'region' is given twice (as the host part and as 'region').")]
+    [InlineData("s3://EXAMPLEKEY1234:SECRETVALUE123@us-east-1/b?secret_access_key=SECRETVALUE123", "s3://EXAM****:****@us-east-1/b?secret_access_key=****", "the parameter 'secret_access_key' is given twice (as the user info and as 'secret_access_key').")]
     [InlineData("s3://?region=", "s3://?region=", "the parameter 'region' has no value.")]
     [InlineData("s3://?region=eu-west-1&&profile=p", "s3://?region=eu-west-1&&profile=p", "an empty parameter (two '&' in a row, or a trailing '&' or '?').")]
     [InlineData("s3://?region=eu-west-1&", "s3://?region=eu-west-1&", "an empty parameter (two '&' in a row, or a trailing '&' or '?').")]
@@ -30,20 +30,20 @@ public sealed class S3ConnectionStringErrorTests
     [InlineData("s3:///prefix", "s3:///prefix", "no bucket name before the prefix (write s3://BUCKET/PREFIX).")]
     [InlineData("s3://my-*-bucket/x", "s3://my-*-bucket/x", "the bucket name 'my-*-bucket' holds a wildcard or a space: globs are for the prefix only.")]
     [InlineData("s3://bucket:9000/x", "s3://bucket:9000/x", "credentials in the URI are written KEY:SECRET@REGION (no '@' found); a bucket name cannot hold ':'.")]
-    [InlineData("s3://AKIAEXAMPLE1234:SECRETVALUE123@/b", "s3://AKIA****:****@/b", "no region after '@' (write KEY:SECRET@REGION/BUCKET, such as @us-east-1/my-bucket).")]
-    [InlineData("s3://AKIAEXAMPLE1234:SECRETVALUE123@us east/b", "s3://AKIA****:****@us east/b", "the region 'us east' is not a region name (letters, digits and '-', such as eu-west-1).")]
-    [InlineData("s3://AKIAEXAMPLE1234:SECRET/VALUE123@us-east-1/b", "s3://AKIA****:****@us-east-1/b", "the key and secret before '@' must be percent-encoded ('/' as %2F, '+' as %2B, '@' as %40, ':' as %3A).")]
+    [InlineData("s3://EXAMPLEKEY1234:SECRETVALUE123@/b", "s3://EXAM****:****@/b", "no region after '@' (write KEY:SECRET@REGION/BUCKET, such as @us-east-1/my-bucket).")]
+    [InlineData("s3://EXAMPLEKEY1234:SECRETVALUE123@us east/b", "s3://EXAM****:****@us east/b", "the region 'us east' is not a region name (letters, digits and '-', such as eu-west-1).")]
+    [InlineData("s3://EXAMPLEKEY1234:SECRET/VALUE123@us-east-1/b", "s3://EXAM****:****@us-east-1/b", "the key and secret before '@' must be percent-encoded ('/' as %2F, '+' as %2B, '@' as %40, ':' as %3A).")]
     // Half-given credentials.
-    [InlineData("s3://?access_key_id=AKIAEXAMPLE1234", "s3://?access_key_id=AKIA****", "An access key id was given without its secret access key.")]
+    [InlineData("s3://?access_key_id=EXAMPLEKEY1234", "s3://?access_key_id=EXAM****", "An access key id was given without its secret access key.")]
     [InlineData("s3://?secret_access_key=SECRETVALUE123", "s3://?secret_access_key=****", "A secret access key was given without its access key id.")]
     [InlineData("s3://?session_token=TOKENVALUE456", "s3://?session_token=****", "A session token was given without an access key id and secret access key.")]
     [InlineData("s3://?aws_session_token=TOKENVALUE456&region=eu-west-1", "s3://?aws_session_token=****&region=eu-west-1", "A session token was given without an access key id and secret access key.")]
-    [InlineData("s3://AKIAEXAMPLE1234@us-east-1/b", "s3://AKIA****@us-east-1/b", "the user info before '@' has an access key id but no secret access key (write KEY:SECRET@REGION).")]
-    [InlineData("s3://AKIAEXAMPLE1234:@us-east-1/b", "s3://AKIA****:****@us-east-1/b", "the user info before '@' has an access key id but no secret access key (write KEY:SECRET@REGION).")]
+    [InlineData("s3://EXAMPLEKEY1234@us-east-1/b", "s3://EXAM****@us-east-1/b", "the user info before '@' has an access key id but no secret access key (write KEY:SECRET@REGION).")]
+    [InlineData("s3://EXAMPLEKEY1234:@us-east-1/b", "s3://EXAM****:****@us-east-1/b", "the user info before '@' has an access key id but no secret access key (write KEY:SECRET@REGION).")]
     [InlineData("s3://:SECRETVALUE123@us-east-1/b", "s3://:****@us-east-1/b", "the user info before '@' has a secret but no access key id (write KEY:SECRET@REGION).")]
     // Credentials given two ways.
-    [InlineData("s3://?access_key_id=AKIAEXAMPLE1234&secret_access_key=SECRETVALUE123&profile=analytics", "s3://?access_key_id=AKIA****&secret_access_key=****&profile=analytics", "Both explicit keys and the profile 'analytics' were given: use one or the other.")]
-    [InlineData("s3://AKIAEXAMPLE1234:SECRETVALUE123@us-east-1/b?credentials_file=/tmp/c", "s3://AKIA****:****@us-east-1/b?credentials_file=/tmp/c", "explicit keys and a credentials_file were both given: use one or the other.")]
+    [InlineData("s3://?access_key_id=EXAMPLEKEY1234&secret_access_key=SECRETVALUE123&profile=analytics", "s3://?access_key_id=EXAM****&secret_access_key=****&profile=analytics", "Both explicit keys and the profile 'analytics' were given: use one or the other.")]
+    [InlineData("s3://EXAMPLEKEY1234:SECRETVALUE123@us-east-1/b?credentials_file=/tmp/c", "s3://EXAM****:****@us-east-1/b?credentials_file=/tmp/c", "explicit keys and a credentials_file were both given: use one or the other.")]
     public void ErrorsQuoteTheMaskedConnectionString(string connection, string masked, string problem)
     {
         var error = Assert.Throws<ConnectionStringException>(() => S3ConnectionString.Parse(connection));
@@ -60,7 +60,7 @@ public sealed class S3ConnectionStringErrorTests
     [Fact]
     public void AValidationErrorKeepsItsCause()
     {
-        var error = Assert.Throws<ConnectionStringException>(() => S3ConnectionString.Parse("s3://?access_key_id=AKIAEXAMPLE1234"));
+        var error = Assert.Throws<ConnectionStringException>(() => S3ConnectionString.Parse("s3://?access_key_id=EXAMPLEKEY1234"));
         Assert.IsType<ArgumentException>(error.InnerException);
         Assert.Equal("An access key id was given without its secret access key.", error.InnerException!.Message);
     }

@@ -21,9 +21,9 @@ public sealed class S3ConnectionStringTests
     public void QueryFormReadsEveryParameter()
     {
         S3StoreOptions options = S3ConnectionString.Parse(
-            "s3://?access_key_id=AKIAEXAMPLE1234&secret_access_key=SECRETVALUE123&session_token=TOKENVALUE456&region=eu-central-1"
+            "s3://?access_key_id=EXAMPLEKEY1234&secret_access_key=SECRETVALUE123&session_token=TOKENVALUE456&region=eu-central-1"
             + "&endpoint_url=https://localhost:9000&layout={table_name}/{load_id}.{file_id}.{ext}&payload_signing=false&force_path_style=false");
-        Assert.Equal("AKIAEXAMPLE1234", options.AccessKeyId);
+        Assert.Equal("EXAMPLEKEY1234", options.AccessKeyId);
         Assert.Equal("SECRETVALUE123", options.SecretAccessKey);
         Assert.Equal("TOKENVALUE456", options.SessionToken);
         Assert.Equal("eu-central-1", options.Region);
@@ -47,8 +47,8 @@ public sealed class S3ConnectionStringTests
     [Fact]
     public void UserInfoFormReadsKeySecretRegionAndBucket()
     {
-        S3StoreOptions options = S3ConnectionString.Parse("s3://AKIAEXAMPLE1234:SECRET%2FVALUE%2B123%3D@us-east-2/my-bucket");
-        Assert.Equal("AKIAEXAMPLE1234", options.AccessKeyId);
+        S3StoreOptions options = S3ConnectionString.Parse("s3://EXAMPLEKEY1234:SECRET%2FVALUE%2B123%3D@us-east-2/my-bucket");
+        Assert.Equal("EXAMPLEKEY1234", options.AccessKeyId);
         Assert.Equal("SECRET/VALUE+123=", options.SecretAccessKey);
         Assert.Equal("us-east-2", options.Region);
         Assert.Equal("s3://my-bucket", options.DefaultLocation);

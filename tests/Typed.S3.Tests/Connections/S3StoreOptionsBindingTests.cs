@@ -46,7 +46,7 @@ public sealed class S3StoreOptionsBindingTests
         IConfiguration configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>
             {
-                ["S3:AccessKeyId"] = "AKIAEXAMPLE1234",
+                ["S3:AccessKeyId"] = "EXAMPLEKEY1234",
                 ["S3:SecretAccessKey"] = "SECRETVALUE123",
                 ["S3:SessionToken"] = "TOKENVALUE456",
             })
@@ -54,6 +54,6 @@ public sealed class S3StoreOptionsBindingTests
 
         S3StoreOptions options = configuration.GetSection("S3").Get<S3StoreOptions>()!;
         Assert.Equal("SECRETVALUE123", options.SecretAccessKey);
-        Assert.Equal("S3 (region us-east-1, access key AKIA****, temporary credentials)", options.ToString());
+        Assert.Equal("S3 (region us-east-1, access key EXAM****, temporary credentials)", options.ToString());
     }
 }

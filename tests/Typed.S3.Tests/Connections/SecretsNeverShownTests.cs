@@ -3,7 +3,7 @@ namespace Typed.S3.Tests.Connections;
 /// <summary>Parses every connection form, good and bad, with distinctive secrets, and looks for them in all the text shown.</summary>
 public sealed class SecretsNeverShownTests : IDisposable
 {
-    private const string Key = "AKIAEXAMPLE1234";
+    private const string Key = "KEYIDEXAMPLE1234";
     private const string Secret = "SECRETVALUE123";
     private const string Token = "TOKENVALUE456";
 
