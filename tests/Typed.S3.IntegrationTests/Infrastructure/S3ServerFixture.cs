@@ -7,6 +7,8 @@ using System.Text;
 using Amazon.Runtime;
 using Amazon.S3;
 
+using Typed.S3.Testing;
+
 namespace Typed.S3.IntegrationTests.Infrastructure;
 
 /// <summary>
@@ -29,7 +31,6 @@ public sealed class S3ServerFixture : IAsyncLifetime
     /// <summary>The bucket of the generated dataset's schema location.</summary>
     public const string DatasetBucket = "datasets";
 
-    private static readonly TimeSpan InstallTimeout = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
 
     private readonly StringBuilder _serverOutput = new();
@@ -47,7 +48,7 @@ public sealed class S3ServerFixture : IAsyncLifetime
         string serverScript = Path.Combine(packageFolder, "node_modules", "s3rver", "bin", "s3rver.js");
         if (!File.Exists(serverScript))
         {
-            await InstallAsync(packageFolder);
+            await S3ServerSteps.InstallAsync(packageFolder, Fail);
             if (!File.Exists(serverScript))
             {
                 throw Fail($"'npm ci' in {packageFolder} finished but {serverScript} does not exist");
@@ -56,7 +57,7 @@ public sealed class S3ServerFixture : IAsyncLifetime
 
         DataFolder = Path.Combine(Path.GetTempPath(), "typeds3-s3rver-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(DataFolder);
-        int port = FindFreePort();
+        int port = S3ServerSteps.FindFreePort();
         ServiceUrl = $"http://127.0.0.1:{port}";
 
         var start = new ProcessStartInfo("node")
@@ -100,7 +101,7 @@ public sealed class S3ServerFixture : IAsyncLifetime
                 throw Fail($"s3rver exited with code {_server.ExitCode} before answering on {ServiceUrl}; its output:\n{ServerOutput}");
             }
 
-            if (await AnswersAsync(port))
+            if (await S3ServerSteps.AnswersAsync(port))
             {
                 return;
             }
@@ -222,88 +223,6 @@ public sealed class S3ServerFixture : IAsyncLifetime
         }
 
         return folder;
-    }
-
-    private static async Task InstallAsync(string packageFolder)
-    {
-        bool windows = OperatingSystem.IsWindows();
-        var start = new ProcessStartInfo(windows ? "cmd.exe" : "npm")
-        {
-            WorkingDirectory = packageFolder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        if (windows)
-        {
-            start.ArgumentList.Add("/c");
-            start.ArgumentList.Add("npm");
-        }
-
-        foreach (string argument in new[] { "ci", "--no-audit", "--no-fund", "--loglevel=error" })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        Process npm;
-        try
-        {
-            npm = Process.Start(start) ?? throw Fail("npm did not start");
-        }
-        catch (Win32Exception exception)
-        {
-            throw Fail($"npm could not be started to install the S3 server s3rver in {packageFolder} ({exception.Message}); install Node.js 18+ with npm");
-        }
-
-        using (npm)
-        {
-            Task<string> output = npm.StandardOutput.ReadToEndAsync();
-            Task<string> errors = npm.StandardError.ReadToEndAsync();
-            using var timeout = new CancellationTokenSource(InstallTimeout);
-            try
-            {
-                await npm.WaitForExitAsync(timeout.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                npm.Kill(entireProcessTree: true);
-                throw Fail($"'npm ci' in {packageFolder} did not finish within {InstallTimeout.TotalMinutes:0} minutes");
-            }
-
-            if (npm.ExitCode != 0)
-            {
-                throw Fail($"'npm ci' in {packageFolder} failed with exit code {npm.ExitCode}:\n{await output}\n{await errors}");
-            }
-        }
-    }
-
-    private static int FindFreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        try
-        {
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
-        finally
-        {
-            listener.Stop();
-        }
-    }
-
-    private static async Task<bool> AnswersAsync(int port)
-    {
-        using var client = new TcpClient();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(1));
-        try
-        {
-            await client.ConnectAsync(IPAddress.Loopback, port, timeout.Token);
-            return true;
-        }
-        catch (Exception exception) when (exception is SocketException or OperationCanceledException)
-        {
-            return false;
-        }
     }
 
     private static InvalidOperationException Fail(string reason)
