@@ -14,15 +14,12 @@ namespace Typed.S3.Codecs;
 /// <content>Reading with the records mapped on several threads.</content>
 public static partial class CsvCodec
 {
-    // Records handed from the mapping threads to the reader of the sequence at a time, and how many such batches may
-    // wait: enough to keep both sides busy, little enough that memory stays bounded whatever the object's size.
-    private const int ParallelBatchRecords = 1024;
-    private const int ParallelBatchesAhead = 4;
-
     /// <summary>
     /// Reads the records of a CSV stream, mapping them to records on <paramref name="maxDegreeOfParallelism"/>
-    /// threads (CsvHelper's parallel enumeration: one thread reads and checks the bytes in order, the others map
-    /// batches of records). The records come in file order and errors are the same as
+    /// threads: one more thread reads the bytes and cuts them into chunks of whole records (which takes little: it
+    /// looks only at quotes and line breaks), and the mapping threads (thread-pool workers, and the thread reading
+    /// the sequence when it would otherwise wait) tokenize and map a chunk each. The records come in file order and
+    /// errors are the same as
     /// <see cref="ReadAsync{T}(Stream, string, CsvFormat, Func{CsvReader, string, CsvRecordMapper{T}}, CancellationToken)"/>'s,
     /// after the records before them. The stream is read synchronously on a thread of its own, so the caller's
     /// thread is never blocked.
@@ -32,7 +29,7 @@ public static partial class CsvCodec
     /// <param name="objectName">The object (<c>s3://bucket/key</c>) or stream name, for error messages.</param>
     /// <param name="format">The dialect.</param>
     /// <param name="createMapper">Creates the generated mapper for the object's header; the mapper must be safe to call from several threads.</param>
-    /// <param name="maxDegreeOfParallelism">The number of mapping threads, or −1 for one per processor; 1 reads as <c>ReadAsync</c> does.</param>
+    /// <param name="maxDegreeOfParallelism">The number of mapping threads (the sequence's reader included), or −1 for one per processor; 1 reads as <c>ReadAsync</c> does.</param>
     /// <param name="cancellationToken">Cancels reading.</param>
     /// <returns>The records, in file order.</returns>
     /// <exception cref="DatasetFormatException">Malformed CSV, a missing required column, a ragged row or a value of the wrong type.</exception>
@@ -54,8 +51,9 @@ public static partial class CsvCodec
         }
 
         return maxDegreeOfParallelism == 1
+            || (maxDegreeOfParallelism == -1 && Environment.ProcessorCount == 1)
             ? ReadAsync(stream, objectName, format, createMapper, cancellationToken)
-            : ReadInParallelCoreAsync(stream, objectName, format, createMapper, maxDegreeOfParallelism, cancellationToken);
+            : ReadInParallelCoreAsync(stream, objectName, format, createMapper, maxDegreeOfParallelism == -1 ? Environment.ProcessorCount : maxDegreeOfParallelism, cancellationToken);
     }
 
     private static async IAsyncEnumerable<T> ReadInParallelCoreAsync<T>(
@@ -66,136 +64,190 @@ public static partial class CsvCodec
         int maxDegreeOfParallelism,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        CsvReader reader = CsvReader.Create(stream, format.ReaderOptions, leaveOpen: true);
-        await using (reader.ConfigureAwait(false))
+        // The first record (header, or first row) binds the mapper; every chunk after the first starts with a copy of it.
+        byte[] buffer = CsvChunkProducer<T>.RentBuffer();
+        int filled = 0;
+        bool endOfObject = false;
+        int prefixLength;
+        long prefixLineBreaks;
+        CsvRecordMapper<T>? mapper;
+        try
         {
-            CsvRecordMapper<T>? mapper = await StartReadingAsync(reader, objectName, format, createMapper, cancellationToken).ConfigureAwait(false);
-            if (mapper is null)
+            while (true)
             {
-                yield break;
+                prefixLength = CsvRecordBoundaries.FindEnd(buffer.AsSpan(0, filled), (byte)format.Delimiter, stopAfterFirstRecord: true, out prefixLineBreaks);
+                if (prefixLength > 0 || endOfObject)
+                {
+                    break;
+                }
+
+                if (filled == buffer.Length)
+                {
+                    buffer = CsvChunkProducer<T>.Grow(buffer, filled);
+                }
+
+                int read = await stream.ReadAsync(buffer.AsMemory(filled), cancellationToken).ConfigureAwait(false);
+                endOfObject = read == 0;
+                filled += read;
             }
 
-            Channel<ArraySegment<T>> batches = Channel.CreateBounded<ArraySegment<T>>(
-                new BoundedChannelOptions(ParallelBatchesAhead) { SingleReader = true, SingleWriter = true });
-            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-
-            // CsvHelper's parallel enumeration blocks while it waits for input and workers: it runs on a thread of its
-            // own and hands batches over, so an async caller's thread never blocks.
-            Task<Exception?> producer = Task.Factory.StartNew(
-                () => MapInParallel(reader, mapper, maxDegreeOfParallelism, batches.Writer, stop.Token),
-                CancellationToken.None,
-                TaskCreationOptions.LongRunning,
-                TaskScheduler.Default);
-            try
+            if (prefixLength == 0)
             {
-                while (await batches.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+                prefixLength = filled;
+            }
+
+            CsvReader headerReader = CsvReader.Create(new ReadOnlyMemory<byte>(buffer, 0, prefixLength), format.ReaderOptions);
+            await using (headerReader.ConfigureAwait(false))
+            {
+                mapper = await StartReadingAsync(headerReader, objectName, format, createMapper, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            throw;
+        }
+
+        if (mapper is null)
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            yield break;
+        }
+
+        Channel<CsvChunk<T>> chunks = Channel.CreateBounded<CsvChunk<T>>(
+            new BoundedChannelOptions(2 * maxDegreeOfParallelism) { SingleReader = true, SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var producer = new CsvChunkProducer<T>(
+            stream, format.ReaderOptions, mapper, buffer.AsSpan(0, prefixLength).ToArray(), maxDegreeOfParallelism, chunks.Writer, stop.Token);
+
+        // The stream is read synchronously on a thread of its own, so the caller's thread never blocks.
+        Task<Exception?> reading = Task.Factory.StartNew(
+            () => producer.Run(buffer, filled, endOfObject),
+            CancellationToken.None,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default);
+        var position = new ChunkPosition(format.HasHeader, prefixLineBreaks);
+        CsvChunk<T>? current = null;
+
+        // Chunks taken out of the channel early, to map while the next one in order is still being mapped elsewhere.
+        var ahead = new Queue<CsvChunk<T>>(maxDegreeOfParallelism);
+        try
+        {
+            while (true)
+            {
+                if (!ahead.TryDequeue(out current) && !chunks.Reader.TryRead(out current))
                 {
-                    while (batches.Reader.TryRead(out ArraySegment<T> batch))
+                    if (!await chunks.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
                     {
-                        for (int i = 0; i < batch.Count; i++)
-                        {
-                            cancellationToken.ThrowIfCancellationRequested();
-                            yield return batch.Array![i];
-                        }
-
-                        ArrayPool<T>.Shared.Return(batch.Array!, clearArray: true);
+                        break;
                     }
+
+                    continue;
                 }
-            }
-            finally
-            {
-                // The end, an error, an early break or a cancellation: stop the mapping threads before the reader and
-                // the stream go away.
-                await stop.CancelAsync().ConfigureAwait(false);
-                await producer.ConfigureAwait(false);
-            }
 
-            Exception? error = await producer.ConfigureAwait(false);
-            if (error is CsvFormatException malformed)
-            {
-                throw Translate(malformed, objectName);
-            }
-
-            if (error is not null)
-            {
-                ExceptionDispatchInfo.Throw(error);
-            }
-        }
-    }
-
-    // Runs on its own thread; returns the error that ended the enumeration (the reader of the sequence throws it
-    // after the records before it), or null.
-    private static Exception? MapInParallel<T>(
-        CsvReader reader,
-        CsvRecordMapper<T> mapper,
-        int maxDegreeOfParallelism,
-        ChannelWriter<ArraySegment<T>> batches,
-        CancellationToken stop)
-    {
-        Exception? error = null;
-        T[] batch = ArrayPool<T>.Shared.Rent(ParallelBatchRecords);
-        int count = 0;
-        try
-        {
-            foreach (T record in reader.ParallelEnumerate(mapper.Read, maxDegreeOfParallelism))
-            {
-                batch[count++] = record;
-                if (count == batch.Length)
+                if (!producer.TryMapHere(current))
                 {
-                    Hand(batches, new ArraySegment<T>(batch, 0, count), stop);
-                    batch = ArrayPool<T>.Shared.Rent(ParallelBatchRecords);
-                    count = 0;
+                    // A worker maps this one: rather than wait, map the ones after it that nobody has claimed yet.
+                    while (!current.Mapped.IsCompleted && ahead.Count < maxDegreeOfParallelism && chunks.Reader.TryRead(out CsvChunk<T>? later))
+                    {
+                        ahead.Enqueue(later);
+                        producer.TryMapHere(later);
+                    }
+
+                    await current.Mapped.ConfigureAwait(false);
                 }
-            }
 
-            if (count > 0)
+                // A chunk is cut short or given up only when reading is cancelled: never hand it out as whole.
+                cancellationToken.ThrowIfCancellationRequested();
+                T[] records = current.Records;
+                for (int i = 0; i < current.Count; i++)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    yield return records[i];
+                }
+
+                if (current.Error is not null)
+                {
+                    throw position.Relocate(current.Error, current, objectName);
+                }
+
+                position.Advance(current);
+                current.Release();
+                current = null;
+            }
+        }
+        finally
+        {
+            // The end, an error, an early break or a cancellation: stop reading and mapping before the stream goes
+            // away, and give every pooled buffer back.
+            await stop.CancelAsync().ConfigureAwait(false);
+            await reading.ConfigureAwait(false);
+            while (current is not null || ahead.TryDequeue(out current) || chunks.Reader.TryRead(out current))
             {
-                Hand(batches, new ArraySegment<T>(batch, 0, count), stop);
-                batch = Array.Empty<T>();
-            }
-        }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested)
-        {
-            // The reader of the sequence stopped: nothing is waiting for more records.
-        }
-        catch (Exception exception)
-        {
-            error = exception;
-
-            // The records before the error are read before it, as on one thread.
-            if (count > 0 && TryHand(batches, new ArraySegment<T>(batch, 0, count), stop))
-            {
-                batch = Array.Empty<T>();
+                current.GiveUp();
+                await current.Mapped.ConfigureAwait(false);
+                current.Release();
+                current = null;
             }
         }
 
-        if (batch.Length > 0)
+        Exception? error = await reading.ConfigureAwait(false);
+        if (error is not null)
         {
-            ArrayPool<T>.Shared.Return(batch, clearArray: true);
-        }
-
-        batches.TryComplete();
-        return error;
-    }
-
-    private static bool TryHand<T>(ChannelWriter<ArraySegment<T>> batches, ArraySegment<T> batch, CancellationToken stop)
-    {
-        try
-        {
-            Hand(batches, batch, stop);
-            return true;
-        }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested)
-        {
-            return false;
+            ExceptionDispatchInfo.Throw(error);
         }
     }
 
-    private static void Hand<T>(ChannelWriter<ArraySegment<T>> batches, ArraySegment<T> batch, CancellationToken stop)
+    // Where a chunk's records are in the object: a chunk's reader numbers lines, records and bytes from the start of
+    // the chunk (and its copy of the first record), so its errors are moved to where they are in the object.
+    private struct ChunkPosition(bool hasHeader, long prefixLineBreaks)
     {
-        if (!batches.TryWrite(batch))
+        private long _lineBreaks;
+        private long _rows;
+
+        public void Advance<T>(CsvChunk<T> chunk)
         {
-            batches.WriteAsync(batch, stop).AsTask().GetAwaiter().GetResult();
+            _lineBreaks += chunk.LineBreaks;
+            _rows += chunk.Count;
+        }
+
+        public readonly Exception Relocate<T>(Exception error, CsvChunk<T> chunk, string objectName)
+        {
+            long lineShift = chunk.Index == 0 ? 0 : _lineBreaks - prefixLineBreaks;
+
+            // Without a header, the copy of the first row is the chunk reader's row (and record) 1.
+            long rowShift = chunk.Index == 0 ? 0 : _rows - (hasHeader ? 0 : 1);
+            switch (error)
+            {
+                case DatasetFormatException bad:
+                    return new DatasetFormatException(
+                        bad.ObjectName,
+                        bad.Line > 0 ? bad.Line + lineShift : 0,
+                        bad.Row > 0 ? bad.Row + rowShift : 0,
+                        bad.Column,
+                        bad.ExpectedType,
+                        bad.Value,
+                        bad.Problem,
+                        bad.InnerException);
+                case CsvFormatException malformed when chunk.Index > 0:
+                    long line = malformed.LineNumber + lineShift;
+                    long record = malformed.RecordNumber + rowShift;
+                    string message = malformed.Message
+                        .Replace(
+                            FormattableString.Invariant($"{malformed.RecordNumber} (line {malformed.LineNumber})"),
+                            FormattableString.Invariant($"{record} (line {line})"),
+                            StringComparison.Ordinal)
+                        .Replace(
+                            FormattableString.Invariant($"byte offset {malformed.ByteOffset})"),
+                            FormattableString.Invariant($"byte offset {malformed.ByteOffset + chunk.Offset - chunk.PrefixLength})"),
+                            StringComparison.Ordinal);
+                    return new DatasetFormatException(objectName, line, record, null, null, null, message, malformed);
+                case CsvFormatException malformed:
+                    return Translate(malformed, objectName);
+                default:
+                    ExceptionDispatchInfo.Throw(error);
+                    return error;
+            }
         }
     }
 }
