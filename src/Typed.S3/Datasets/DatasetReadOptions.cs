@@ -11,11 +11,12 @@ public sealed class DatasetReadOptions
     public static DatasetReadOptions Default { get; } = new();
 
     /// <summary>
-    /// How many threads turn the records of one CSV or TSV object into records: 1 (the default) maps them on the
-    /// reading thread; more splits a large object into batches mapped on that many threads (−1: one per processor),
-    /// while one thread reads and checks the bytes in order. Records still come in file order, errors still name the
-    /// line, and memory stays bounded (a few batches ahead). Meant for objects of many megabytes, where mapping, not
-    /// the network, is the limit; it costs threads and start-up time on small ones. Other formats read as usual.
+    /// How many threads turn the bytes of one CSV or TSV object into records: 1 (the default) maps them on the
+    /// reading thread; more cuts a large object into chunks of whole records (256 KiB) that are tokenized and mapped
+    /// on that many threads (−1: one per processor), the thread reading the records included, while one more thread
+    /// reads the bytes and finds where records end. Records still come in file order, errors still name the object's
+    /// line, row and byte offset, and memory stays bounded (two chunks a thread). Meant for objects of many megabytes,
+    /// where mapping, not the network, is the limit; objects smaller than a chunk gain nothing. Other formats read as usual.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is 0 or less than −1.</exception>
     public int MaxDegreeOfParallelism
