@@ -8,13 +8,28 @@ using Typed.S3.Benchmarks.EndToEnd;
 // The end-to-end suites' benchmark processes (children of this one, which inherit the variable) start s3rver on this
 // folder; the data sets of the benchmarks the arguments select are uploaded there first, once, by this process. The
 // folder is deleted when the run ends.
+if (args.Length > 0 && args[0] == StreamingMemoryProbe.Argument)
+{
+    // A child of the host, after the run: stream the large object once and report the peak working set.
+    Environment.Exit(await StreamingMemoryProbe.RunAsync(args));
+}
+
 string s3Data = Path.Combine(Path.GetTempPath(), "typeds3-bench-s3data-" + Guid.NewGuid().ToString("N"));
 Environment.SetEnvironmentVariable(EndToEndSetup.DataFolderVariable, s3Data);
 List<BenchmarkDotNet.Reports.Summary> summaries;
+IReadOnlyList<StreamingMemoryProbe.Result> probes;
 try
 {
     EndToEndSetup.UploadDataForRun(args);
     summaries = BenchmarkSwitcher.FromAssembly(typeof(CsvReadBenchmarks).Assembly).Run(args).ToList();
+
+    // The large objects the run measured, streamed again by processes that do nothing else.
+    int[] largeObjects = summaries.SelectMany(s => s.Reports)
+        .Where(r => r.BenchmarkCase.Descriptor.Type == typeof(EndToEndLargeObjectBenchmarks) && r.ResultStatistics is not null)
+        .Select(r => Convert.ToInt32(r.BenchmarkCase.Parameters["Rows"], System.Globalization.CultureInfo.InvariantCulture))
+        .Distinct()
+        .ToArray();
+    probes = await StreamingMemoryProbe.MeasureAsync(s3Data, largeObjects);
 }
 finally
 {
@@ -24,6 +39,6 @@ finally
 string? summaryPath = Environment.GetEnvironmentVariable("TYPEDS3_BENCH_SUMMARY");
 if (!string.IsNullOrEmpty(summaryPath) && summaries.Count > 0)
 {
-    ResultsTable.Write(summaries, summaryPath, Environment.GetEnvironmentVariable("TYPEDS3_BENCH_MODE") ?? "full");
+    ResultsTable.Write(summaries, summaryPath, Environment.GetEnvironmentVariable("TYPEDS3_BENCH_MODE") ?? "full", probes);
     Console.WriteLine($"Wrote {summaryPath}");
 }

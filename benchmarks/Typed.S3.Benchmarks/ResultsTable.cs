@@ -13,7 +13,7 @@ namespace Typed.S3.Benchmarks;
 /// </summary>
 internal static class ResultsTable
 {
-    public static void Write(IReadOnlyList<Summary> summaries, string path, string mode)
+    public static void Write(IReadOnlyList<Summary> summaries, string path, string mode, IReadOnlyList<StreamingMemoryProbe.Result> probes)
     {
         var text = new StringBuilder();
         Summary first = summaries[0];
@@ -58,6 +58,22 @@ internal static class ResultsTable
                         $"| {benchmark.Descriptor.WorkloadMethod.Name}{(benchmark.Descriptor.Baseline ? " (baseline)" : "")} | {(category.Length == 0 ? "-" : category)} | {rows:N0} | {Time(mean)} | {(mean is { } m && baselineMean is { } b && b > 0 ? (m / b).ToString("0.00", CultureInfo.InvariantCulture) : "?")} | {Bytes(allocated)} | {(allocated is { } a ? (a / (double)rows).ToString("0.0", CultureInfo.InvariantCulture) + " B" : "?")} |")
                         .AppendLine(figures ? FigureCells(report) : "");
                 }
+            }
+
+            text.AppendLine();
+        }
+
+        if (probes.Count > 0)
+        {
+            text.AppendLine("## Streaming the large object in a process of its own").AppendLine()
+                .AppendLine("A fresh process streams the object once and exits (median of 3): its peak working set over its whole life")
+                .AppendLine("(Linux VmHWM: runtime, SDK, HTTP stack, loaded code and reading), and its working set after start-up.")
+                .AppendLine()
+                .AppendLine("| Side | Rows | Peak WS | WS after start-up |")
+                .AppendLine("|---|---:|---:|---:|");
+            foreach (StreamingMemoryProbe.Result probe in probes)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"| {probe.Side} | {probe.Rows:N0} | {ProcessFigures.FormatBytes(probe.PeakBytes)} | {ProcessFigures.FormatBytes(probe.StartBytes)} |");
             }
 
             text.AppendLine();

@@ -24,7 +24,12 @@ public class EndToEndLargeObjectBenchmarks : EndToEndSetup
     [ParamsSource(nameof(Sizes))]
     public int Rows { get; set; }
 
-    private string Key => $"large/trades-{Rows}.csv";
+    private string Key => KeyOf(Rows);
+
+    /// <summary>The key of the object with <paramref name="rows"/> rows.</summary>
+    /// <param name="rows">The row count.</param>
+    /// <returns>The key.</returns>
+    public static string KeyOf(int rows) => $"large/trades-{rows}.csv";
 
     /// <summary>2,100,000 rows (about 206 MB of CSV), or what <see cref="RowsVariable"/> says.</summary>
     /// <returns>The row counts.</returns>

@@ -24,7 +24,10 @@ public abstract class EndToEndSetup : IDisposable
     public const string DataFolderVariable = "TYPEDS3_BENCH_S3_DATA";
 
     /// <summary>The bucket of the benchmark data.</summary>
-    protected const string Bucket = "bench";
+    public const string BucketName = "bench";
+
+    /// <summary>The bucket of the benchmark data.</summary>
+    protected const string Bucket = BucketName;
 
     /// <summary>CsvHelper's options in the hand-written peers (the data is comma-separated with a header).</summary>
     protected static readonly CsvReaderOptions CsvOptions = CsvReaderOptions.Default with { Separator = ',' };

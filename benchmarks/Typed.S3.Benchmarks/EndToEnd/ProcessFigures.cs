@@ -138,7 +138,7 @@ public static class ProcessFigures
         return ReadStatusKilobytes("VmRSS:") is { } rss ? rss * 1024 : process.WorkingSet64;
     }
 
-    private static long? ReadStatusKilobytes(string field)
+    internal static long? ReadStatusKilobytes(string field)
     {
         if (!OperatingSystem.IsLinux())
         {

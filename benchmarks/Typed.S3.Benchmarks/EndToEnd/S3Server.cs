@@ -99,9 +99,14 @@ public sealed class S3Server : IDisposable
 
     /// <summary>A client configured as a user configures one for an S3-compatible store.</summary>
     /// <returns>The client; the caller disposes it.</returns>
-    public AmazonS3Client CreateClient() => new(new BasicAWSCredentials(AccessKey, SecretKey), new AmazonS3Config
+    public AmazonS3Client CreateClient() => CreateClient(ServiceUrl);
+
+    /// <summary>A client configured as a user configures one for an S3-compatible store.</summary>
+    /// <param name="serviceUrl">The server's URL.</param>
+    /// <returns>The client; the caller disposes it.</returns>
+    public static AmazonS3Client CreateClient(string serviceUrl) => new(new BasicAWSCredentials(AccessKey, SecretKey), new AmazonS3Config
     {
-        ServiceURL = ServiceUrl,
+        ServiceURL = serviceUrl,
         ForcePathStyle = true,
         AuthenticationRegion = "us-east-1",
 
