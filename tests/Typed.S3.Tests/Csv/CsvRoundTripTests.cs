@@ -100,6 +100,25 @@ public class CsvRoundTripTests
             Encoding.UTF8.GetString(stream.ToArray()));
     }
 
+    // Decimals are written digit by digit when their unscaled value fits in 64 bits, by .NET otherwise: the same text.
+    [Theory]
+    [InlineData("0.0000000000")]
+    [InlineData("-0.0000000001")]
+    [InlineData("-12.5000000000")]
+    [InlineData("18446744073709551615")]
+    [InlineData("18446744073709551616")]
+    [InlineData("79228162514264337593543950335")]
+    [InlineData("-123456789012345678.0123456789")]
+    public async Task WritesDecimalsAsTheGeneralFormatDoes(string text)
+    {
+        decimal amount = decimal.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+        using var stream = new MemoryStream();
+        await EveryTypes.WriteCsvAsync(stream, new[] { new EveryTypeRow { Id = 1, Name = "n", Amount = amount } });
+
+        string line = Encoding.UTF8.GetString(stream.ToArray()).Split("\r\n")[1];
+        Assert.Equal(amount.ToString(System.Globalization.CultureInfo.InvariantCulture), line.Split(',')[12]);
+    }
+
     [Fact]
     public async Task NullRowIsAClearError()
     {

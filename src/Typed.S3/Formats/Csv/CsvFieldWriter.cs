@@ -64,6 +64,39 @@ public static class CsvFieldWriter
     public static void WriteNumber<TValue>(CsvWriter writer, TValue? value)
         where TValue : struct, IUtf8SpanFormattable => WriteFormatted(writer, value, null);
 
+    /// <summary>Writes a decimal digit by digit (the general format's text, every digit of the scale kept).</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="value">The value.</param>
+    public static void WriteNumber(CsvWriter writer, decimal value)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        Span<byte> text = stackalloc byte[DecimalText.BufferLength];
+        if (DecimalText.TryFormat(value, text, out int start))
+        {
+            writer.WriteField(text[start..]);
+        }
+        else
+        {
+            writer.WriteField(value, default);
+        }
+    }
+
+    /// <summary>Writes a decimal, or an empty field for <see langword="null"/>.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="value">The value.</param>
+    public static void WriteNumber(CsvWriter writer, decimal? value)
+    {
+        if (value is null)
+        {
+            ArgumentNullException.ThrowIfNull(writer);
+            writer.WriteField(ReadOnlySpan<byte>.Empty);
+        }
+        else
+        {
+            WriteNumber(writer, value.Value);
+        }
+    }
+
     /// <summary>Writes a <c>date</c> as <c>yyyy-MM-dd</c>.</summary>
     /// <param name="writer">The writer.</param>
     /// <param name="value">The value.</param>

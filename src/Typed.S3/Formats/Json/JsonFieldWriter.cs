@@ -319,8 +319,8 @@ public static class JsonFieldWriter
     /// <param name="value">The value.</param>
     public static void Write(Utf8JsonWriter writer, JsonEncodedText name, decimal value)
     {
-        Span<byte> text = stackalloc byte[JsonDecimalText.BufferLength];
-        if (JsonDecimalText.TryFormat(value, text, out int start))
+        Span<byte> text = stackalloc byte[DecimalText.BufferLength];
+        if (DecimalText.TryFormat(value, text, out int start))
         {
             writer.WritePropertyName(name);
             writer.WriteRawValue(text.Slice(start), skipInputValidation: true);

@@ -3,10 +3,10 @@ using System.Globalization;
 using System.Text;
 using Typed.S3.Codecs;
 
-namespace Typed.S3.Tests.Json;
+namespace Typed.S3.Tests.Text;
 
 /// <summary>The hand-written decimal formatter writes what the general format ("G") writes, or declines.</summary>
-public class JsonDecimalTextTests
+public class DecimalTextTests
 {
     public static IEnumerable<object[]> Values()
     {
@@ -35,9 +35,9 @@ public class JsonDecimalTextTests
     [MemberData(nameof(Values))]
     public void WritesTheGeneralFormat(decimal value)
     {
-        Span<byte> buffer = stackalloc byte[JsonDecimalText.BufferLength];
+        Span<byte> buffer = stackalloc byte[DecimalText.BufferLength];
 
-        Assert.True(JsonDecimalText.TryFormat(value, buffer, out int start));
+        Assert.True(DecimalText.TryFormat(value, buffer, out int start));
 
         Assert.Equal(General(value), Encoding.UTF8.GetString(buffer.Slice(start)));
     }
@@ -50,23 +50,23 @@ public class JsonDecimalTextTests
     public void DeclinesValuesWiderThan64Bits(string text)
     {
         decimal value = decimal.Parse(text, CultureInfo.InvariantCulture);
-        Span<byte> buffer = stackalloc byte[JsonDecimalText.BufferLength];
+        Span<byte> buffer = stackalloc byte[DecimalText.BufferLength];
 
-        Assert.False(JsonDecimalText.TryFormat(value, buffer, out _));
+        Assert.False(DecimalText.TryFormat(value, buffer, out _));
     }
 
     [Fact]
     public void MatchesTheGeneralFormatOverManyValues()
     {
         var random = new Random(184);
-        Span<byte> buffer = stackalloc byte[JsonDecimalText.BufferLength];
+        Span<byte> buffer = stackalloc byte[DecimalText.BufferLength];
         for (int i = 0; i < 50_000; i++)
         {
             // Every scale, unscaled values of every width up to 64 bits, both signs.
             ulong unscaled = (((ulong)random.NextInt64() << 1) | (uint)random.Next(2)) >> random.Next(64);
             var value = new decimal((int)unscaled, (int)(unscaled >> 32), 0, random.Next(2) == 0, (byte)random.Next(29));
 
-            Assert.True(JsonDecimalText.TryFormat(value, buffer, out int start));
+            Assert.True(DecimalText.TryFormat(value, buffer, out int start));
             Assert.Equal(General(value), Encoding.UTF8.GetString(buffer.Slice(start)));
         }
     }

@@ -3,12 +3,12 @@ using System;
 namespace Typed.S3.Codecs;
 
 /// <summary>
-/// A decimal as UTF-8 JSON number text, written digit by digit: the same text as the general format
+/// A decimal as UTF-8 text (a JSON number, a CSV field), written digit by digit: the same text as the general format
 /// (<c>"G"</c>, the one <see cref="System.Text.Json.Utf8JsonWriter"/> uses), every digit of the scale kept, no exponent,
 /// no sign on zero. Covers values whose unscaled integer fits in 64 bits (all of <c>decimal(18,s)</c> and most
 /// data); the general formatter is slower by about half.
 /// </summary>
-internal static class JsonDecimalText
+internal static class DecimalText
 {
     /// <summary>The buffer size <see cref="TryFormat"/> needs: a sign, 20 digits or <c>0.</c> and 28 digits.</summary>
     public const int BufferLength = 32;
