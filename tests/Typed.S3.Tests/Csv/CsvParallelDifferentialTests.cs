@@ -93,6 +93,41 @@ public sealed class CsvParallelDifferentialTests
         Assert.Equal(sequential, parallel);
     }
 
+    // A connection that breaks, or compressed data that turns out corrupt, part way: records read before the break
+    // come first, in order, then the stream's own error. The one-thread reader gives those of the buffers it parsed
+    // before asking for more (64 KiB at a time); the parallel reader every whole record before the break, so at least as many.
+    [Theory]
+    [InlineData(100)]
+    [InlineData(300_000)]
+    [InlineData(1_234_567)]
+    public async Task AStreamThatFailsPartWayGivesTheRecordsBeforeItThenItsError(int failAt)
+    {
+        byte[] csv = new RandomCsv(7, ',').People(rows: 40_000, Defect.None);
+        var sequential = new List<Person>();
+        var parallel = new List<Person>();
+
+        var sequentialError = await Assert.ThrowsAsync<IOException>(async () =>
+        {
+            await foreach (Person person in People.ReadCsvAsync(new BreakingStream(csv, failAt), "s3://test-bucket/people/p.csv", DatasetReadOptions.Default))
+            {
+                sequential.Add(person);
+            }
+        });
+        var parallelError = await Assert.ThrowsAsync<IOException>(async () =>
+        {
+            await foreach (Person person in People.ReadCsvAsync(new BreakingStream(csv, failAt), "s3://test-bucket/people/p.csv", TwoThreads))
+            {
+                parallel.Add(person);
+            }
+        });
+
+        (List<Person> all, _) = await ReadAsync(csv, People.ReadCsvAsync, options: null);
+        Assert.Equal(sequentialError.Message, parallelError.Message);
+        Assert.InRange(parallel.Count, sequential.Count, all.Count - 1);
+        Assert.Equal(all.Take(parallel.Count), parallel);
+        Assert.Equal(sequential, parallel.Take(sequential.Count));
+    }
+
     private static async Task<(List<T> Records, DatasetFormatException? Error)> ReadAsync<T>(
         byte[] bytes, Func<Stream, string, DatasetReadOptions, CancellationToken, IAsyncEnumerable<T>> read, DatasetReadOptions? options)
     {
@@ -111,6 +146,34 @@ public sealed class CsvParallelDifferentialTests
         }
 
         return (records, null);
+    }
+
+    // Serves its bytes in reads of at most 8,000 bytes, then fails at a given offset.
+    private sealed class BreakingStream(byte[] bytes, int failAt) : MemoryStream(bytes, writable: false)
+    {
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            if (Position >= failAt)
+            {
+                throw new IOException("The connection was reset.");
+            }
+
+            return base.Read(buffer, offset, (int)Math.Min(Math.Min(count, 8_000), failAt - Position));
+        }
+
+        public override int Read(Span<byte> buffer)
+        {
+            byte[] read = new byte[buffer.Length];
+            int count = Read(read, 0, read.Length);
+            read.AsSpan(0, count).CopyTo(buffer);
+            return count;
+        }
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            ValueTask.FromResult(Read(buffer.Span));
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            Task.FromResult(Read(buffer, offset, count));
     }
 
     private sealed class RandomCsv(int seed, char delimiter)

@@ -82,11 +82,11 @@ internal sealed class CsvChunkProducer<T>
     {
         byte[]? pending = buffer;
         Exception? error = null;
+        int index = 0;
+        long offset = 0;
+        int prefixLength = 0;
         try
         {
-            int index = 0;
-            long offset = 0;
-            int prefixLength = 0;
             while (true)
             {
                 while (!endOfObject && filled < pending.Length)
@@ -138,7 +138,26 @@ internal sealed class CsvChunkProducer<T>
         }
         catch (Exception exception)
         {
+            // A read that fails (a broken connection, corrupt compressed data): the whole records read before it
+            // still come first, as from a reader of the whole object.
             error = exception;
+            if (pending is not null && filled > prefixLength)
+            {
+                int end = CsvRecordBoundaries.FindLastRecordEnd(pending.AsSpan(prefixLength, filled - prefixLength), out long lineBreaks);
+                if (end > 0)
+                {
+                    CsvChunk<T> complete = new(index, pending, prefixLength, prefixLength + end, offset, lineBreaks);
+                    pending = null;
+                    try
+                    {
+                        Hand(complete);
+                    }
+                    catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+                    {
+                        // Nobody reads the chunks anymore.
+                    }
+                }
+            }
         }
         finally
         {
