@@ -126,16 +126,14 @@ public static partial class CsvCodec
             CancellationToken.None,
             TaskCreationOptions.LongRunning,
             TaskScheduler.Default);
+        Task mapping = producer.StartWorkers();
         var position = new ChunkPosition(format.HasHeader, prefixLineBreaks);
         CsvChunk<T>? current = null;
-
-        // Chunks taken out of the channel early, to map while the next one in order is still being mapped elsewhere.
-        var ahead = new Queue<CsvChunk<T>>(maxDegreeOfParallelism);
         try
         {
             while (true)
             {
-                if (!ahead.TryDequeue(out current) && !chunks.Reader.TryRead(out current))
+                if (!chunks.Reader.TryRead(out current))
                 {
                     if (!await chunks.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
                     {
@@ -148,10 +146,8 @@ public static partial class CsvCodec
                 if (!producer.TryMapHere(current))
                 {
                     // A worker maps this one: rather than wait, map the ones after it that nobody has claimed yet.
-                    while (!current.Mapped.IsCompleted && ahead.Count < maxDegreeOfParallelism && chunks.Reader.TryRead(out CsvChunk<T>? later))
+                    while (!current.Mapped.IsCompleted && producer.TryMapNextUnclaimed())
                     {
-                        ahead.Enqueue(later);
-                        producer.TryMapHere(later);
                     }
 
                     await current.Mapped.ConfigureAwait(false);
@@ -182,7 +178,8 @@ public static partial class CsvCodec
             // away, and give every pooled buffer back.
             await stop.CancelAsync().ConfigureAwait(false);
             await reading.ConfigureAwait(false);
-            while (current is not null || ahead.TryDequeue(out current) || chunks.Reader.TryRead(out current))
+            await mapping.ConfigureAwait(false);
+            while (current is not null || chunks.Reader.TryRead(out current))
             {
                 current.GiveUp();
                 await current.Mapped.ConfigureAwait(false);

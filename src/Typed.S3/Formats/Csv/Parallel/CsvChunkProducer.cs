@@ -3,15 +3,17 @@ using System.Buffers;
 using System.IO;
 using System.Threading;
 using System.Threading.Channels;
+using System.Threading.Tasks;
 using CsvHelper;
 
 namespace Typed.S3.Codecs;
 
 /// <summary>
 /// Reads a CSV object on a thread of its own, cuts it into chunks of whole records and hands the chunks over in order.
-/// Each chunk is mapped by whichever comes first: a thread-pool worker (one fewer than the degree of parallelism) or
-/// the reader of the sequence when it reaches the chunk, which then gets records still in its own core's cache. Only
-/// the cutting is sequential: it looks at quotes and line breaks, and leaves tokenizing to the mapping threads.
+/// Mapping workers (one fewer than the degree of parallelism) take the chunks one after another as long as there are
+/// any; the reader of the sequence maps a chunk only when the one it needs next is still being mapped, so it never
+/// waits idle and the workers never wait for it. Only the cutting is sequential: it looks at quotes and line breaks,
+/// and leaves tokenizing to the mapping threads.
 /// </summary>
 /// <typeparam name="T">The record type.</typeparam>
 internal sealed class CsvChunkProducer<T>
@@ -24,8 +26,13 @@ internal sealed class CsvChunkProducer<T>
     private readonly CsvReaderOptions _options;
     private readonly CsvRecordMapper<T> _mapper;
     private readonly byte[] _prefix;
-    private readonly SemaphoreSlim _mappingSlots;
+    private readonly int _workers;
     private readonly ChannelWriter<CsvChunk<T>> _chunks;
+
+    // The same chunks in the same order, for whichever mapping thread is free first; unbounded because every chunk in
+    // it is also in the bounded channel of chunks in order (or already out of it and being read).
+    private readonly Channel<CsvChunk<T>> _toMap = Channel.CreateUnbounded<CsvChunk<T>>(
+        new UnboundedChannelOptions { SingleWriter = true });
     private readonly CancellationToken _stop;
     private int _expectedRecords;
 
@@ -34,7 +41,7 @@ internal sealed class CsvChunkProducer<T>
     /// <param name="options">The dialect's reader options.</param>
     /// <param name="mapper">The object's mapper, bound to its header; safe to call from several threads.</param>
     /// <param name="prefix">The object's first record (its header, or its first row), with its line break.</param>
-    /// <param name="maxDegreeOfParallelism">How many threads may map chunks at a time, the reader of the sequence included.</param>
+    /// <param name="maxDegreeOfParallelism">How many threads map chunks, the reader of the sequence included.</param>
     /// <param name="chunks">Where the chunks go, in order; bounded, so that memory stays bounded.</param>
     /// <param name="stop">Set when the chunks are no longer wanted.</param>
     public CsvChunkProducer(
@@ -50,7 +57,7 @@ internal sealed class CsvChunkProducer<T>
         _options = options;
         _mapper = mapper;
         _prefix = prefix;
-        _mappingSlots = new SemaphoreSlim(maxDegreeOfParallelism - 1, maxDegreeOfParallelism - 1);
+        _workers = maxDegreeOfParallelism - 1;
         _chunks = chunks;
         _stop = stop;
     }
@@ -167,6 +174,7 @@ internal sealed class CsvChunkProducer<T>
             }
 
             _chunks.TryComplete();
+            _toMap.Writer.TryComplete();
         }
 
         return error;
@@ -188,17 +196,20 @@ internal sealed class CsvChunkProducer<T>
         }
 
         // The chunk is in the channel now: the reader releases it, once it is mapped or given up.
-        try
+        _toMap.Writer.TryWrite(chunk);
+    }
+
+    /// <summary>Starts the mapping workers, one fewer than the degree of parallelism.</summary>
+    /// <returns>Completes when every worker has stopped: no chunks are left, or they are no longer wanted.</returns>
+    public Task StartWorkers()
+    {
+        var workers = new Task[_workers];
+        for (int i = 0; i < workers.Length; i++)
         {
-            _mappingSlots.Wait(_stop);
-        }
-        catch
-        {
-            chunk.GiveUp();
-            throw;
+            workers[i] = Task.Run(MapChunksAsync, CancellationToken.None);
         }
 
-        ThreadPool.UnsafeQueueUserWorkItem(static work => work.Producer.Map(work.Chunk), (Producer: this, Chunk: chunk), preferLocal: false);
+        return Task.WhenAll(workers);
     }
 
     /// <summary>Maps a chunk on the calling thread unless a worker has claimed it.</summary>
@@ -215,18 +226,37 @@ internal sealed class CsvChunkProducer<T>
         return true;
     }
 
-    private void Map(CsvChunk<T> chunk)
+    /// <summary>Maps, on the calling thread, the next chunk that no thread has claimed yet, if there is one.</summary>
+    /// <returns>Whether a chunk was mapped.</returns>
+    public bool TryMapNextUnclaimed()
     {
-        try
+        while (_toMap.Reader.TryRead(out CsvChunk<T>? chunk))
         {
             if (chunk.TryClaim())
             {
                 MapClaimed(chunk);
+                return true;
             }
         }
-        finally
+
+        return false;
+    }
+
+    // A worker stays on its thread while there are chunks to map, so there is no hand-over per chunk.
+    private async Task MapChunksAsync()
+    {
+        try
         {
-            _mappingSlots.Release();
+            while (await _toMap.Reader.WaitToReadAsync(_stop).ConfigureAwait(false))
+            {
+                while (!_stop.IsCancellationRequested && TryMapNextUnclaimed())
+                {
+                }
+            }
+        }
+        catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+        {
+            // Nobody reads the chunks anymore.
         }
     }
 
