@@ -98,6 +98,32 @@ public sealed class S3ObjectStoreTests(S3ServerFixture server)
         Assert.Equal(SHA256.HashData(large), SHA256.HashData(await ReadAllAsync(store, largeLocation)));
     }
 
+    [Theory]
+    [InlineData(0, 1)] // exactly one part: one PutObject
+    [InlineData(1, 2)] // one byte more: two parts (PUTs; starting and completing the upload are POSTs)
+    public async Task SmallWritesThatGrowTheBufferStillCutPartsAtThePartSize(int extra, int puts)
+    {
+        var requests = new RecordingHttpClientFactory();
+        using S3ObjectStore store = server.CreateStore(o => o.PartSize = S3StoreOptions.MinimumPartSize, httpClientFactory: requests);
+        byte[] data = RandomNumberGenerator.GetBytes(S3StoreOptions.MinimumPartSize + extra);
+        var location = new ObjectLocation(Bucket, _prefix + $"pieces-{extra}.bin");
+
+        // Pieces of an odd size, so that they straddle every buffer doubling and the part boundary.
+        await using (ObjectWriteStream stream = await store.OpenWriteAsync(location))
+        {
+            for (int offset = 0; offset < data.Length; offset += 4099)
+            {
+                await stream.WriteAsync(data.AsMemory(offset, Math.Min(4099, data.Length - offset)));
+            }
+
+            Assert.Equal(data.Length, stream.BytesWritten);
+            await stream.CompleteAsync();
+        }
+
+        Assert.Equal(puts, requests.Requests.Count(r => r.Method == "PUT"));
+        Assert.Equal(SHA256.HashData(data), SHA256.HashData(await ReadAllAsync(store, location)));
+    }
+
     [Fact]
     public async Task AFailedMultipartWriteSendsTheAbortAndKeepsTheOriginalError()
     {

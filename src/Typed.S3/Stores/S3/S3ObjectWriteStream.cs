@@ -11,7 +11,8 @@ namespace Typed.S3;
 
 /// <summary>
 /// Writes one S3 object. Bytes are buffered up to a part size in pooled buffers: an object that stays below one
-/// part is sent as one PutObject on <see cref="CompleteAsync"/>; a larger one becomes a multipart upload whose
+/// part is sent as one PutObject on <see cref="CompleteAsync"/>, from a buffer that starts small and doubles as the
+/// object grows (so that many small objects written at once do not hold a whole part each); a larger one becomes a multipart upload whose
 /// parts are sent in parallel (at most <see cref="S3StoreOptions.MaxConcurrentParts"/> at once, so memory stays
 /// near that many parts) and that is completed with the parts' ETags in order. A failure, a cancellation, or
 /// disposing the stream before <see cref="CompleteAsync"/> succeeded aborts the multipart upload (best effort,
@@ -20,6 +21,9 @@ namespace Typed.S3;
 internal sealed class S3ObjectWriteStream : ObjectWriteStream
 {
     private static readonly TimeSpan AbortTimeout = TimeSpan.FromSeconds(30);
+
+    // The first buffer of an object; it doubles up to the part size while the object is still one part.
+    private const int FirstBufferSize = 64 * 1024;
 
     private readonly S3ObjectStore _store;
     private readonly IAmazonS3 _client;
@@ -205,8 +209,20 @@ internal sealed class S3ObjectWriteStream : ObjectWriteStream
 
     private int CopyIn(ReadOnlySpan<byte> source)
     {
-        _buffer ??= ArrayPool<byte>.Shared.Rent(_partSize);
-        int count = Math.Min(source.Length, _partSize - _filled);
+        if (_buffer is null)
+        {
+            // After the first part the object is known to be large: a whole part at once.
+            _buffer = ArrayPool<byte>.Shared.Rent(_uploadId is null ? Math.Min(FirstBufferSize, _partSize) : _partSize);
+        }
+        else if (_filled == _buffer.Length && _filled < _partSize)
+        {
+            byte[] larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(2L * _buffer.Length, _partSize));
+            _buffer.AsSpan(0, _filled).CopyTo(larger);
+            ArrayPool<byte>.Shared.Return(_buffer);
+            _buffer = larger;
+        }
+
+        int count = Math.Min(source.Length, Math.Min(_buffer.Length, _partSize) - _filled);
         source.Slice(0, count).CopyTo(_buffer.AsSpan(_filled));
         _filled += count;
         _bytesWritten += count;
