@@ -32,15 +32,23 @@ internal sealed class RollingPart<T> : IAsyncEnumerable<T>, IAsyncEnumerator<T>
 
     public IAsyncEnumerator<T> GetAsyncEnumerator(CancellationToken cancellationToken = default) => this;
 
-    public async ValueTask<bool> MoveNextAsync()
+    public ValueTask<bool> MoveNextAsync()
     {
         if (_rows == 0)
         {
             _rows = 1;
-            return true;
+            return new ValueTask<bool>(true);
         }
 
-        bool more = await _source.MoveNextAsync().ConfigureAwait(false);
+        // Records already in memory complete at once: no async step per record then.
+        ValueTask<bool> next = _source.MoveNextAsync();
+        return next.IsCompletedSuccessfully ? new ValueTask<bool>(Take(next.Result)) : TakeAsync(next);
+    }
+
+    private async ValueTask<bool> TakeAsync(ValueTask<bool> next) => Take(await next.ConfigureAwait(false));
+
+    private bool Take(bool more)
+    {
         if (more && _rows < _maxRows && _output.BytesWritten < _maxBytes)
         {
             _rows++;
