@@ -128,6 +128,45 @@ public class CsvRoundTripTests
         Assert.Contains("Row 2 is null", error.Message);
     }
 
+    [Fact]
+    public async Task NullRowInAnAsyncSequenceIsAClearError()
+    {
+        using var stream = new MemoryStream();
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => People.WriteCsvAsync(stream, Rows()));
+
+        Assert.Contains("Row 3 is null", error.Message);
+
+        static async IAsyncEnumerable<Person> Rows()
+        {
+            yield return new Person { Id = 1, Name = "a" };
+            await Task.Yield();
+            yield return new Person { Id = 2, Name = "b" };
+            yield return null!;
+        }
+    }
+
+    [Fact]
+    public async Task CancellingAWriteOfRowsInMemoryStopsIt()
+    {
+        using var stream = new MemoryStream();
+        using var cancellation = new CancellationTokenSource();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => People.WriteCsvAsync(stream, Endless(cancellation), cancellation.Token));
+
+        static IEnumerable<Person> Endless(CancellationTokenSource cancellation)
+        {
+            for (int id = 1; ; id++)
+            {
+                if (id == 5000)
+                {
+                    cancellation.Cancel();
+                }
+
+                yield return new Person { Id = id, Name = "n" };
+            }
+        }
+    }
+
     // byte[] compares by reference in a record's equality: compare its content instead.
     private static object Normalize(EveryTypeRow row) => row with { Payload = null } is var rest
         ? (rest, row.Payload is null ? null : Convert.ToBase64String(row.Payload))

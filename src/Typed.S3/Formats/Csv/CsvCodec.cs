@@ -73,31 +73,16 @@ public static partial class CsvCodec
     /// <param name="recordWriter">The generated record writer.</param>
     /// <param name="cancellationToken">Cancels writing.</param>
     /// <returns>The number of records written.</returns>
-    public static async Task<long> WriteAsync<T>(
+    public static Task<long> WriteAsync<T>(
         Stream stream,
         IAsyncEnumerable<T> rows,
         CsvFormat format,
         CsvRecordWriter<T> recordWriter,
         CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(rows);
-        ArgumentNullException.ThrowIfNull(format);
-        ArgumentNullException.ThrowIfNull(recordWriter);
-        CsvWriter writer = await StartAsync(stream, format, recordWriter, cancellationToken).ConfigureAwait(false);
-        await using (writer.ConfigureAwait(false))
-        {
-            long count = 0;
-            await foreach (T row in rows.WithCancellation(cancellationToken).ConfigureAwait(false))
-            {
-                WriteRecord(writer, recordWriter, row, count);
-                await writer.EndRecordAsync(cancellationToken).ConfigureAwait(false);
-                count++;
-            }
-
-            await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
-            return count;
-        }
+        return WriteRowsAsync(
+            stream, rows, format, recordWriter, static (writer, rows, checking, token) => writer.WriteRecordsAsync(rows, checking, token), cancellationToken);
     }
 
     /// <summary>Writes records as CSV. See <see cref="WriteAsync{T}(Stream, IAsyncEnumerable{T}, CsvFormat, CsvRecordWriter{T}, CancellationToken)"/>.</summary>
@@ -108,32 +93,48 @@ public static partial class CsvCodec
     /// <param name="recordWriter">The generated record writer.</param>
     /// <param name="cancellationToken">Cancels writing.</param>
     /// <returns>The number of records written.</returns>
-    public static async Task<long> WriteAsync<T>(
+    public static Task<long> WriteAsync<T>(
         Stream stream,
         IEnumerable<T> rows,
         CsvFormat format,
         CsvRecordWriter<T> recordWriter,
         CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(rows);
+
+        // Rows already in memory: no async step per row to get the next one.
+        return WriteRowsAsync(
+            stream, rows, format, recordWriter, static (writer, rows, checking, token) => writer.WriteRecordsAsync(rows, checking, token), cancellationToken);
+    }
+
+    // CsvHelper's own loop writes the rows: it awaits only when its buffer is full, not once a row.
+    private static async Task<long> WriteRowsAsync<T, TRows>(
+        Stream stream,
+        TRows rows,
+        CsvFormat format,
+        CsvRecordWriter<T> recordWriter,
+        Func<CsvWriter, TRows, CsvRecordWriter<T>, CancellationToken, ValueTask> writeRows,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(format);
         ArgumentNullException.ThrowIfNull(recordWriter);
         CsvWriter writer = await StartAsync(stream, format, recordWriter, cancellationToken).ConfigureAwait(false);
         await using (writer.ConfigureAwait(false))
         {
-            // Rows already in memory: no async step per row to get the next one.
-            long count = 0;
-            foreach (T row in rows)
+            var checking = new CheckingRecordWriter<T>(recordWriter, cancellationToken);
+            try
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                WriteRecord(writer, recordWriter, row, count);
-                await writer.EndRecordAsync(cancellationToken).ConfigureAwait(false);
-                count++;
+                await writeRows(writer, rows, checking, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ArgumentException exception) when (exception.ParamName == "records")
+            {
+                // CsvHelper's loop refuses a null record before the record writer sees it: say which row it is.
+                throw NullRow(checking.Count, exception);
             }
 
             await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
-            return count;
+            return checking.Count;
         }
     }
 
@@ -157,15 +158,39 @@ public static partial class CsvCodec
         return writer;
     }
 
+    // Counts the rows and refuses a null one, by its number, before the generated writer would dereference it.
+    private sealed class CheckingRecordWriter<T>(CsvRecordWriter<T> inner, CancellationToken cancellationToken) : CsvRecordWriter<T>
+    {
+        public long Count { get; private set; }
+
+        public override int FieldCount => inner.FieldCount;
+
+        public override void WriteHeader(CsvWriter writer) => inner.WriteHeader(writer);
+
+        public override void Write(CsvWriter writer, T record)
+        {
+            if ((Count & 1023) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            WriteRecord(writer, inner, record, Count);
+            Count++;
+        }
+    }
+
     private static void WriteRecord<T>(CsvWriter writer, CsvRecordWriter<T> recordWriter, T row, long written)
     {
         if (row is null)
         {
-            throw new ArgumentException($"Row {written + 1} is null: records to write cannot be null.", "rows");
+            throw NullRow(written, null);
         }
 
         recordWriter.Write(writer, row);
     }
+
+    private static ArgumentException NullRow(long written, Exception? inner) =>
+        new($"Row {written + 1} is null: records to write cannot be null.", "rows", inner);
 
     // Reads the header and binds the mapper to it; null for an empty object, which has no header and no records
     // (nothing to read, not a missing-column error).
