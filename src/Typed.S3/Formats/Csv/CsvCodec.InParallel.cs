@@ -16,13 +16,12 @@ public static partial class CsvCodec
 {
     /// <summary>
     /// Reads the records of a CSV stream, mapping them to records on <paramref name="maxDegreeOfParallelism"/>
-    /// threads: one more thread reads the bytes and cuts them into chunks of whole records (which takes little: it
-    /// looks only at quotes and line breaks), and the mapping threads (thread-pool workers, and the thread reading
+    /// threads: a reader on the thread pool reads the bytes and cuts them into chunks of whole records (which takes
+    /// little: it looks only at quotes and line breaks), and the mapping threads (thread-pool workers, and the thread reading
     /// the sequence when it would otherwise wait) tokenize and map a chunk each. The records come in file order and
     /// errors are the same as
     /// <see cref="ReadAsync{T}(Stream, string, CsvFormat, Func{CsvReader, string, CsvRecordMapper{T}}, CancellationToken)"/>'s,
-    /// after the records before them. The stream is read synchronously on a thread of its own, so the caller's
-    /// thread is never blocked.
+    /// after the records before them. No thread blocks on the stream: it is read asynchronously.
     /// </summary>
     /// <typeparam name="T">The record type.</typeparam>
     /// <param name="stream">The CSV bytes (UTF-8, a UTF-8 BOM is skipped); left open.</param>
@@ -120,12 +119,7 @@ public static partial class CsvCodec
         var producer = new CsvChunkProducer<T>(
             stream, format.ReaderOptions, mapper, buffer.AsSpan(0, prefixLength).ToArray(), maxDegreeOfParallelism, chunks.Writer, stop.Token);
 
-        // The stream is read synchronously on a thread of its own, so the caller's thread never blocks.
-        Task<Exception?> reading = Task.Factory.StartNew(
-            () => producer.Run(buffer, filled, endOfObject),
-            CancellationToken.None,
-            TaskCreationOptions.LongRunning,
-            TaskScheduler.Default);
+        Task<Exception?> reading = Task.Run(() => producer.RunAsync(buffer, filled, endOfObject), CancellationToken.None);
         Task mapping = producer.StartWorkers();
         var position = new ChunkPosition(format.HasHeader, prefixLineBreaks);
         CsvChunk<T>? current = null;

@@ -9,7 +9,7 @@ using CsvHelper;
 namespace Typed.S3.Codecs;
 
 /// <summary>
-/// Reads a CSV object on a thread of its own, cuts it into chunks of whole records and hands the chunks over in order.
+/// Reads a CSV object, cuts it into chunks of whole records and hands the chunks over in order.
 /// Mapping workers (one fewer than the degree of parallelism) take the chunks one after another as long as there are
 /// any; the reader of the sequence maps a chunk only when the one it needs next is still being mapped, so it never
 /// waits idle and the workers never wait for it. Only the cutting is sequential: it looks at quotes and line breaks,
@@ -79,13 +79,14 @@ internal sealed class CsvChunkProducer<T>
     }
 
     /// <summary>
-    /// Reads the rest of the object and hands over its chunks, then completes the channel. Runs on a thread of its own.
+    /// Reads the rest of the object and hands over its chunks, then completes the channel. Reads asynchronously, so
+    /// that no thread waits on the network.
     /// </summary>
     /// <param name="buffer">The pooled buffer holding the object's first bytes (taken over).</param>
     /// <param name="filled">How many bytes it holds.</param>
     /// <param name="endOfObject">Whether they are all the object's bytes.</param>
     /// <returns>The error reading the object, thrown after the chunks before it; or null.</returns>
-    public Exception? Run(byte[] buffer, int filled, bool endOfObject)
+    public async Task<Exception?> RunAsync(byte[] buffer, int filled, bool endOfObject)
     {
         byte[]? pending = buffer;
         Exception? error = null;
@@ -98,8 +99,7 @@ internal sealed class CsvChunkProducer<T>
             {
                 while (!endOfObject && filled < pending.Length)
                 {
-                    _stop.ThrowIfCancellationRequested();
-                    int read = _stream.Read(pending, filled, pending.Length - filled);
+                    int read = await _stream.ReadAsync(pending.AsMemory(filled, pending.Length - filled), _stop).ConfigureAwait(false);
                     endOfObject = read == 0;
                     filled += read;
                 }
@@ -113,7 +113,7 @@ internal sealed class CsvChunkProducer<T>
                 {
                     CsvChunk<T> last = new(index, pending, prefixLength, filled, offset, lineBreaks: 0);
                     pending = null;
-                    Hand(last);
+                    await HandAsync(last).ConfigureAwait(false);
                     return null;
                 }
 
@@ -136,7 +136,7 @@ internal sealed class CsvChunkProducer<T>
                 offset += end;
                 prefixLength = _prefix.Length;
                 filled = prefixLength + carried;
-                Hand(chunk);
+                await HandAsync(chunk).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (_stop.IsCancellationRequested)
@@ -157,7 +157,7 @@ internal sealed class CsvChunkProducer<T>
                     pending = null;
                     try
                     {
-                        Hand(complete);
+                        await HandAsync(complete).ConfigureAwait(false);
                     }
                     catch (OperationCanceledException) when (_stop.IsCancellationRequested)
                     {
@@ -180,13 +180,13 @@ internal sealed class CsvChunkProducer<T>
         return error;
     }
 
-    private void Hand(CsvChunk<T> chunk)
+    private async ValueTask HandAsync(CsvChunk<T> chunk)
     {
         try
         {
             if (!_chunks.TryWrite(chunk))
             {
-                _chunks.WriteAsync(chunk, _stop).AsTask().GetAwaiter().GetResult();
+                await _chunks.WriteAsync(chunk, _stop).ConfigureAwait(false);
             }
         }
         catch
