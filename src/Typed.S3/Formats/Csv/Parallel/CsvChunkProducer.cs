@@ -11,8 +11,8 @@ namespace Typed.S3.Codecs;
 /// <summary>
 /// Reads a CSV object, cuts it into chunks of whole records and hands the chunks over in order.
 /// Mapping workers (one fewer than the degree of parallelism) take the chunks one after another as long as there are
-/// any; the reader of the sequence maps a chunk only when the one it needs next is still being mapped, so it never
-/// waits idle and the workers never wait for it. Only the cutting is sequential: it looks at quotes and line breaks,
+/// any; the reader of the sequence maps the chunk it needs next if no worker has taken it, and later ones while that
+/// one is still being mapped elsewhere, so it never waits idle and the workers never wait for it. Only the cutting is sequential: it looks at quotes and line breaks,
 /// and leaves tokenizing to the mapping threads.
 /// </summary>
 /// <typeparam name="T">The record type.</typeparam>
