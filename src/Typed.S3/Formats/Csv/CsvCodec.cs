@@ -158,7 +158,8 @@ public static partial class CsvCodec
         return writer;
     }
 
-    // Counts the rows and refuses a null one, by its number, before the generated writer would dereference it.
+    // Counts the rows written (for the result, and for the number of a null row CsvHelper's loop refuses) and stops
+    // a cancelled write between rows.
     private sealed class CheckingRecordWriter<T>(CsvRecordWriter<T> inner, CancellationToken cancellationToken) : CsvRecordWriter<T>
     {
         public long Count { get; private set; }
@@ -174,22 +175,12 @@ public static partial class CsvCodec
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
-            WriteRecord(writer, inner, record, Count);
+            inner.Write(writer, record);
             Count++;
         }
     }
 
-    private static void WriteRecord<T>(CsvWriter writer, CsvRecordWriter<T> recordWriter, T row, long written)
-    {
-        if (row is null)
-        {
-            throw NullRow(written, null);
-        }
-
-        recordWriter.Write(writer, row);
-    }
-
-    private static ArgumentException NullRow(long written, Exception? inner) =>
+    private static ArgumentException NullRow(long written, Exception inner) =>
         new($"Row {written + 1} is null: records to write cannot be null.", "rows", inner);
 
     // Reads the header and binds the mapper to it; null for an empty object, which has no header and no records
