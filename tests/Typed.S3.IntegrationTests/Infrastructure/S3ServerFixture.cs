@@ -1,29 +1,21 @@
-using System.ComponentModel;
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
-using System.Reflection;
-using System.Text;
 using Amazon.Runtime;
 using Amazon.S3;
-
-using Typed.S3.Testing;
+using Typed.S3.TestServers;
 
 namespace Typed.S3.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// A real S3 server for the tests: s3rver (pinned in package.json + package-lock.json beside this project),
-/// installed with <c>npm ci</c> when missing, started with node on 127.0.0.1 on a free port with a fresh data
-/// folder and the test buckets, and killed (with its process tree) when the tests end. When the server cannot be
-/// installed or started, every test of the collection fails with the reason: they are never skipped.
+/// A real S3 server for the tests: Ceph's RADOS Gateway (<see cref="RadosGateway"/>), installed from Debian's
+/// packages when missing and started on 127.0.0.1 on free ports with the test buckets, stopped when the tests end.
+/// When it cannot be installed or started, every test of the collection fails with the reason: never skipped.
 /// </summary>
 public sealed class S3ServerFixture : IAsyncLifetime
 {
-    /// <summary>s3rver's fixed access key id.</summary>
-    public const string AccessKey = "S3RVER";
+    /// <summary>The access key id of the server's test user.</summary>
+    public const string AccessKey = RadosGateway.AccessKey;
 
-    /// <summary>s3rver's fixed secret access key.</summary>
-    public const string SecretKey = "S3RVER";
+    /// <summary>The secret of the server's test user.</summary>
+    public const string SecretKey = RadosGateway.SecretKey;
 
     /// <summary>The bucket the behaviour suite works in (each test under its own prefix).</summary>
     public const string BehaviourBucket = "behaviour";
@@ -31,135 +23,22 @@ public sealed class S3ServerFixture : IAsyncLifetime
     /// <summary>The bucket of the generated dataset's schema location.</summary>
     public const string DatasetBucket = "datasets";
 
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
-
-    private readonly StringBuilder _serverOutput = new();
-    private Process? _server;
+    private RadosGateway? _gateway;
 
     /// <summary>The server's base URL, <c>http://127.0.0.1:PORT</c>.</summary>
-    public string ServiceUrl { get; private set; } = "";
+    public string ServiceUrl => Gateway.ServiceUrl;
 
-    /// <summary>The server's data folder (fresh for each test run).</summary>
-    public string DataFolder { get; private set; } = "";
+    /// <summary>The running gateway.</summary>
+    public RadosGateway Gateway => _gateway ?? throw new InvalidOperationException("the S3 test server is not running");
 
-    public async Task InitializeAsync()
+    public async Task InitializeAsync() =>
+        _gateway = await RadosGateway.StartAsync(Fail, [BehaviourBucket, DatasetBucket]);
+
+    public async Task DisposeAsync()
     {
-        string packageFolder = FindPackageFolder();
-        string serverScript = Path.Combine(packageFolder, "node_modules", "s3rver", "bin", "s3rver.js");
-        if (!File.Exists(serverScript))
+        if (_gateway is not null)
         {
-            await S3ServerSteps.InstallAsync(packageFolder, Fail);
-            if (!File.Exists(serverScript))
-            {
-                throw Fail($"'npm ci' in {packageFolder} finished but {serverScript} does not exist");
-            }
-        }
-
-        DataFolder = Path.Combine(Path.GetTempPath(), "typeds3-s3rver-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(DataFolder);
-        int port = S3ServerSteps.FindFreePort();
-        ServiceUrl = $"http://127.0.0.1:{port}";
-
-        var start = new ProcessStartInfo("node")
-        {
-            WorkingDirectory = packageFolder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        // s3rver's continuation tokens are DES-encrypted, which OpenSSL 3 (Node 17 and later) keeps in its legacy provider.
-        foreach (string argument in new[] { "--openssl-legacy-provider", serverScript, "-d", DataFolder, "-a", "127.0.0.1", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--silent" })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        foreach (string bucket in new[] { BehaviourBucket, DatasetBucket })
-        {
-            start.ArgumentList.Add("--configure-bucket");
-            start.ArgumentList.Add(bucket);
-        }
-
-        try
-        {
-            _server = Process.Start(start) ?? throw Fail("node did not start");
-        }
-        catch (Win32Exception exception)
-        {
-            throw Fail($"Node.js ('node') could not be started ({exception.Message}); the S3 integration tests need Node 18 or later on the PATH");
-        }
-
-        _server.OutputDataReceived += (_, e) => Collect(e.Data);
-        _server.ErrorDataReceived += (_, e) => Collect(e.Data);
-        _server.BeginOutputReadLine();
-        _server.BeginErrorReadLine();
-
-        var waited = Stopwatch.StartNew();
-        while (true)
-        {
-            if (_server.HasExited)
-            {
-                throw Fail($"s3rver exited with code {_server.ExitCode} before answering on {ServiceUrl}; its output:\n{ServerOutput}");
-            }
-
-            if (await S3ServerSteps.AnswersAsync(port))
-            {
-                return;
-            }
-
-            if (waited.Elapsed > StartTimeout)
-            {
-                throw Fail($"s3rver did not answer on {ServiceUrl} within {StartTimeout.TotalSeconds:0} s; its output:\n{ServerOutput}");
-            }
-
-            await Task.Delay(100);
-        }
-    }
-
-    public Task DisposeAsync()
-    {
-        if (_server is not null)
-        {
-            try
-            {
-                if (!_server.HasExited)
-                {
-                    _server.Kill(entireProcessTree: true);
-                    _server.WaitForExit(10_000);
-                }
-            }
-            catch (InvalidOperationException)
-            {
-                // It exited meanwhile.
-            }
-
-            _server.Dispose();
-            _server = null;
-        }
-
-        if (DataFolder.Length > 0 && Directory.Exists(DataFolder))
-        {
-            try
-            {
-                Directory.Delete(DataFolder, recursive: true);
-            }
-            catch (IOException)
-            {
-                // A leftover temporary folder is harmless.
-            }
-        }
-
-        return Task.CompletedTask;
-    }
-
-    /// <summary>What the server printed so far.</summary>
-    public string ServerOutput
-    {
-        get
-        {
-            lock (_serverOutput)
-            {
-                return _serverOutput.ToString();
-            }
+            await _gateway.DisposeAsync();
         }
     }
 
@@ -167,7 +46,7 @@ public sealed class S3ServerFixture : IAsyncLifetime
     /// <param name="accessKey">The access key id.</param>
     /// <param name="secretKey">The secret.</param>
     /// <param name="httpClientFactory">A factory for the client's HTTP clients (to record requests), or <see langword="null"/>.</param>
-    /// <param name="serviceUrl">Another endpoint (an unreachable one, to test errors), or <see langword="null"/> for the server.</param>
+    /// <param name="serviceUrl">Another endpoint (a proxy, or an unreachable one to test errors), or <see langword="null"/> for the server.</param>
     /// <returns>The client.</returns>
     public AmazonS3Client CreateClient(string accessKey = AccessKey, string secretKey = SecretKey, HttpClientFactory? httpClientFactory = null, string? serviceUrl = null)
     {
@@ -213,35 +92,10 @@ public sealed class S3ServerFixture : IAsyncLifetime
         return new S3ObjectStore(CreateClient(accessKey, secretKey, httpClientFactory, serviceUrl), options, ownsClient: true);
     }
 
-    private static string FindPackageFolder()
-    {
-        string? folder = typeof(S3ServerFixture).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-            .FirstOrDefault(a => a.Key == "S3ServerPackageFolder")?.Value;
-        if (folder is null || !File.Exists(Path.Combine(folder, "package-lock.json")))
-        {
-            throw Fail($"the folder with the S3 server's package.json and package-lock.json was not found (build metadata says '{folder}')");
-        }
-
-        return folder;
-    }
-
     private static InvalidOperationException Fail(string reason)
     {
         string ci = Environment.GetEnvironmentVariable("CI") == "true" ? " (CI=true: the S3 integration tests must run)" : "";
-        return new InvalidOperationException($"The S3 test server could not be started{ci}: {reason}");
-    }
-
-    private void Collect(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (_serverOutput)
-        {
-            _serverOutput.AppendLine(line);
-        }
+        return new InvalidOperationException($"The S3 test server (Ceph RADOS Gateway) could not be started{ci}: {reason}");
     }
 }
 
