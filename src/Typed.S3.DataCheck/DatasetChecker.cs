@@ -136,7 +136,7 @@ internal sealed class DatasetChecker
                 return;
             }
 
-            Stream raw = await _store.OpenReadAsync(info.Location, cancellationToken).ConfigureAwait(false);
+            Stream raw = await _store.OpenReadAsync(info, cancellationToken).ConfigureAwait(false);
             Stream stream;
             try
             {
@@ -268,8 +268,8 @@ internal sealed class DatasetChecker
     private async Task CheckParquetAsync(ObjectInfo info, string uri, CancellationToken cancellationToken)
     {
         Stream input = _store is ISeekableReads seekable
-            ? await seekable.OpenSeekableReadAsync(info.Location, cancellationToken).ConfigureAwait(false)
-            : await SeekableObjectStream.OpenAsync(_store, info.Location, SeekableObjectStream.DefaultBlockSize, cancellationToken).ConfigureAwait(false);
+            ? await seekable.OpenSeekableReadAsync(info, cancellationToken).ConfigureAwait(false)
+            : SeekableObjectStream.Open(_store, info, SeekableObjectStream.DefaultBlockSize);
         await using (input.ConfigureAwait(false))
         {
             var options = new ParquetOptions { UseDateOnlyTypeForDates = true };

@@ -398,16 +398,18 @@ public sealed class RadosGateway : IAsyncDisposable
     }
 
     // Should this process end without disposing the gateway, the daemons must not run on: a shell waits for this
-    // process to go, then stops every daemon by its pid file and removes the folder.
+    // process to go, then stops every daemon by its pid file and removes the folder. It runs in a session of its own
+    // (setsid), so that killing this process's group (a CI timeout) does not kill the watchdog with it.
     private void StartWatchdog()
     {
-        var start = new ProcessStartInfo("/bin/sh")
+        var start = new ProcessStartInfo(DebianPackages.FindOnPath("setsid") ?? "setsid")
         {
             UseShellExecute = false,
             RedirectStandardInput = false,
             RedirectStandardOutput = false,
             RedirectStandardError = false,
         };
+        start.ArgumentList.Add("/bin/sh");
         start.ArgumentList.Add("-c");
         start.ArgumentList.Add("""
             while kill -0 "$0" 2>/dev/null && [ -d "$1/run" ]; do sleep 1; done

@@ -99,7 +99,7 @@ public static class DatasetReader
                         bool known = declaredFormat is not null || DatasetFormats.TryFromKey(next.Location.Key, out format);
 
                         // An object of no known format fails in its turn, after the objects before it were read.
-                        opened.Enqueue((next, format, known ? Open(store, next.Location, format, stop.Token) : Task.FromException<Stream>(UnknownFormat(next))));
+                        opened.Enqueue((next, format, known ? Open(store, next, format, stop.Token) : Task.FromException<Stream>(UnknownFormat(next))));
                     }
                 }
 
@@ -164,17 +164,18 @@ public static class DatasetReader
         }
     }
 
+    // Each object is read as listed: exactly its listed size, of the listed version (a change is an error, not a mix).
     // Parquet is read from the end first: a seekable stream that fetches ranges on demand instead of the whole object.
-    private static async Task<Stream> Open(IObjectStore store, ObjectLocation location, DatasetFormat format, CancellationToken cancellationToken)
+    private static async Task<Stream> Open(IObjectStore store, ObjectInfo @object, DatasetFormat format, CancellationToken cancellationToken)
     {
         if (format != DatasetFormat.Parquet)
         {
-            return await store.OpenReadAsync(location, cancellationToken).ConfigureAwait(false);
+            return await store.OpenReadAsync(@object, cancellationToken).ConfigureAwait(false);
         }
 
         return store is ISeekableReads seekable
-            ? await seekable.OpenSeekableReadAsync(location, cancellationToken).ConfigureAwait(false)
-            : await SeekableObjectStream.OpenAsync(store, location, SeekableObjectStream.DefaultBlockSize, cancellationToken).ConfigureAwait(false);
+            ? await seekable.OpenSeekableReadAsync(@object, cancellationToken).ConfigureAwait(false)
+            : SeekableObjectStream.Open(store, @object, SeekableObjectStream.DefaultBlockSize);
     }
 
     // A compressed object whose bytes are not valid gzip fails inside the codec's reads: name the object.

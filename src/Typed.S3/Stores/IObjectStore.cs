@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Threading;
@@ -9,8 +10,9 @@ namespace Typed.S3;
 /// The small object-store interface every dataset reads and writes through: Amazon S3, an S3-compatible
 /// store, or a local folder whose first-level folders are buckets. Keys are S3 keys (<c>/</c>-separated,
 /// no leading <c>/</c>); implementations keep one behaviour, so code tested on a folder runs on S3.
+/// Disposing a store releases what it holds (an S3 store's client, when it created it).
 /// </summary>
-public interface IObjectStore
+public interface IObjectStore : IAsyncDisposable
 {
     /// <summary>
     /// Lists the objects of <paramref name="bucket"/> whose keys start with <paramref name="prefix"/>, in
@@ -36,6 +38,21 @@ public interface IObjectStore
     /// <exception cref="ObjectNotFoundException">The object does not exist.</exception>
     Task<Stream> OpenReadAsync(ObjectLocation location, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Opens the version of an object that a listing or <see cref="GetInfoAsync"/> described, for reading from its
+    /// start: exactly <see cref="ObjectInfo.Size"/> bytes of that version are delivered, or the read fails. An object
+    /// replaced or deleted meanwhile (its <see cref="ObjectInfo.ETag"/> or size no longer matching) is an
+    /// <see cref="ObjectChangedException"/>, and a body that ends early is never taken for the end of the object.
+    /// </summary>
+    /// <param name="object">The object as listed.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>A forward-only stream of the object's bytes; the caller disposes it.</returns>
+    /// <exception cref="ObjectNotFoundException">The object does not exist.</exception>
+    /// <exception cref="ObjectReadException">The object changed, or its bytes could not all be read (thrown by the stream's reads).</exception>
+    /// <remarks>The default implementation reads <see cref="ObjectInfo.Location"/> and checks the number of bytes against the size.</remarks>
+    Task<Stream> OpenReadAsync(ObjectInfo @object, CancellationToken cancellationToken = default) =>
+        ObjectVersionReads.OpenAsync(this, @object, cancellationToken);
+
     /// <summary>Reads a byte range of an object (for formats that need the end of a file first).</summary>
     /// <param name="location">The object.</param>
     /// <param name="offset">The first byte.</param>
@@ -44,6 +61,22 @@ public interface IObjectStore
     /// <returns>A stream of the range's bytes; the caller disposes it.</returns>
     /// <exception cref="ObjectNotFoundException">The object does not exist.</exception>
     Task<Stream> OpenReadRangeAsync(ObjectLocation location, long offset, long length, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Reads a byte range of the version of an object that a listing or <see cref="GetInfoAsync"/> described, so that
+    /// ranges read one after another all come from one version (a Parquet footer and its column chunks): an object
+    /// replaced or deleted meanwhile is an <see cref="ObjectChangedException"/>.
+    /// </summary>
+    /// <param name="object">The object as listed.</param>
+    /// <param name="offset">The first byte.</param>
+    /// <param name="length">How many bytes; fewer are returned when the object ends first.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>A stream of the range's bytes; the caller disposes it.</returns>
+    /// <exception cref="ObjectNotFoundException">The object does not exist.</exception>
+    /// <exception cref="ObjectReadException">The object changed, or the range could not all be read (thrown by the stream's reads).</exception>
+    /// <remarks>The default implementation reads the range of <see cref="ObjectInfo.Location"/> and checks the number of bytes against the size.</remarks>
+    Task<Stream> OpenReadRangeAsync(ObjectInfo @object, long offset, long length, CancellationToken cancellationToken = default) =>
+        ObjectVersionReads.OpenRangeAsync(this, @object, offset, length, cancellationToken);
 
     /// <summary>
     /// Starts writing an object. Nothing appears under <paramref name="location"/> until

@@ -10,9 +10,10 @@ namespace Typed.S3;
 /// </summary>
 internal interface ISeekableReads
 {
-    /// <summary>Opens an object as a seekable stream.</summary>
-    /// <param name="location">The object.</param>
+    /// <summary>Opens the listed version of an object as a seekable stream.</summary>
+    /// <param name="object">The object as listed.</param>
     /// <param name="cancellationToken">Cancels opening.</param>
     /// <returns>A seekable stream of the object.</returns>
-    Task<Stream> OpenSeekableReadAsync(ObjectLocation location, CancellationToken cancellationToken);
+    /// <exception cref="ObjectChangedException">The object is no longer the listed version.</exception>
+    Task<Stream> OpenSeekableReadAsync(ObjectInfo @object, CancellationToken cancellationToken);
 }

@@ -117,8 +117,8 @@ public sealed class LocalFolderStore : IObjectStore, ISeekableReads
     }
 
     /// <inheritdoc />
-    Task<Stream> ISeekableReads.OpenSeekableReadAsync(ObjectLocation location, CancellationToken cancellationToken) =>
-        OpenReadAsync(location, cancellationToken);
+    Task<Stream> ISeekableReads.OpenSeekableReadAsync(ObjectInfo @object, CancellationToken cancellationToken) =>
+        OpenReadAsync(@object, cancellationToken);
 
     /// <inheritdoc />
     public Task<Stream> OpenReadAsync(ObjectLocation location, CancellationToken cancellationToken = default)
@@ -128,24 +128,39 @@ public sealed class LocalFolderStore : IObjectStore, ISeekableReads
     }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// Writes replace a file by renaming a complete one into place, so an open file is one version to its end: the
+    /// version is the listed one when the sizes agree. The stream is seekable.
+    /// </remarks>
+    public Task<Stream> OpenReadAsync(ObjectInfo @object, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(@object);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult<Stream>(OpenVersion(@object, FileOptions.Asynchronous | FileOptions.SequentialScan));
+    }
+
+    /// <inheritdoc />
+    public Task<Stream> OpenReadRangeAsync(ObjectInfo @object, long offset, long length, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(@object);
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        ArgumentOutOfRangeException.ThrowIfNegative(length);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(Range(OpenVersion(@object, FileOptions.Asynchronous), offset, length));
+    }
+
+    /// <inheritdoc />
     public Task<Stream> OpenReadRangeAsync(ObjectLocation location, long offset, long length, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
         ArgumentOutOfRangeException.ThrowIfNegative(length);
         cancellationToken.ThrowIfCancellationRequested();
-        FileStream file = OpenFile(location, FileOptions.Asynchronous);
-        try
-        {
-            file.Seek(Math.Min(offset, file.Length), SeekOrigin.Begin);
-        }
-        catch
-        {
-            file.Dispose();
-            throw;
-        }
-
-        return Task.FromResult<Stream>(new BoundedReadStream(file, length));
+        return Task.FromResult(Range(OpenFile(location, FileOptions.Asynchronous), offset, length));
     }
+
+    /// <summary>Does nothing: the store holds no resources between calls.</summary>
+    /// <returns>A completed task.</returns>
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     /// <inheritdoc />
     public Task<ObjectWriteStream> OpenWriteAsync(ObjectLocation location, CancellationToken cancellationToken = default)
@@ -260,6 +275,35 @@ public sealed class LocalFolderStore : IObjectStore, ISeekableReads
         }
 
         return Path.Combine(GetBucketPath(location.Bucket), ToRelativePath(location.Key));
+    }
+
+    private static Stream Range(FileStream file, long offset, long length)
+    {
+        try
+        {
+            file.Seek(Math.Min(offset, file.Length), SeekOrigin.Begin);
+        }
+        catch
+        {
+            file.Dispose();
+            throw;
+        }
+
+        return new BoundedReadStream(file, length);
+    }
+
+    // The file of a listed object, which must still have the listed size.
+    private FileStream OpenVersion(ObjectInfo @object, FileOptions options)
+    {
+        FileStream file = OpenFile(@object.Location, options);
+        if (file.Length != @object.Size)
+        {
+            long size = file.Length;
+            file.Dispose();
+            throw new ObjectChangedException(@object.Location, 0, $"{@object.Location} changed in {this} after it was listed (it has {size} bytes now, {@object.Size} then); read it again");
+        }
+
+        return file;
     }
 
     private FileStream OpenFile(ObjectLocation location, FileOptions options)

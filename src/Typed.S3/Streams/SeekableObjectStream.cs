@@ -10,7 +10,9 @@ namespace Typed.S3;
 /// A seekable, read-only view of one object that fetches byte ranges on demand, a block at a time, so formats
 /// that read the end of a file first (Parquet's footer) and then jump to the parts they need transfer only
 /// those parts. Two blocks are cached: the one being read and the one before a seek, which keeps
-/// back-and-forth reads near a boundary from refetching.
+/// back-and-forth reads near a boundary from refetching. Every range is read from the version of the object the
+/// stream was opened on (<see cref="IObjectStore.OpenReadRangeAsync(ObjectInfo, long, long, CancellationToken)"/>):
+/// an object replaced meanwhile is an <see cref="ObjectChangedException"/>, never a file made of two versions.
 /// </summary>
 public sealed class SeekableObjectStream : Stream
 {
@@ -77,6 +79,19 @@ public sealed class SeekableObjectStream : Stream
         ObjectInfo info = await store.GetInfoAsync(location, cancellationToken).ConfigureAwait(false)
             ?? throw new ObjectNotFoundException(location, $"No object at {location}.");
         return new SeekableObjectStream(store, info, blockSize);
+    }
+
+    /// <summary>Opens the version of an object a listing described for seekable reading, without a request.</summary>
+    /// <param name="store">The store.</param>
+    /// <param name="object">The object as listed.</param>
+    /// <param name="blockSize">How many bytes each range request fetches (at least 4 KiB).</param>
+    /// <returns>The stream, positioned at the start.</returns>
+    public static SeekableObjectStream Open(IObjectStore store, ObjectInfo @object, int blockSize = DefaultBlockSize)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(@object);
+        ArgumentOutOfRangeException.ThrowIfLessThan(blockSize, 4096);
+        return new SeekableObjectStream(store, @object, blockSize);
     }
 
     /// <inheritdoc />
@@ -185,7 +200,7 @@ public sealed class SeekableObjectStream : Stream
         byte[] data = ArrayPool<byte>.Shared.Rent(length);
         try
         {
-            Stream range = await _store.OpenReadRangeAsync(Info.Location, start, length, cancellationToken).ConfigureAwait(false);
+            Stream range = await _store.OpenReadRangeAsync(Info, start, length, cancellationToken).ConfigureAwait(false);
             await using (range.ConfigureAwait(false))
             {
                 int filled = 0;
@@ -194,7 +209,7 @@ public sealed class SeekableObjectStream : Stream
                     int read = await range.ReadAsync(data.AsMemory(filled, length - filled), cancellationToken).ConfigureAwait(false);
                     if (read == 0)
                     {
-                        throw new ObjectStoreException($"{Info.Location} ended at byte {start + filled}, before the {Info.Size} bytes it had when opened: it changed while being read.");
+                        throw new ObjectReadException(Info.Location, start + filled, $"{Info.Location} ended at byte {start + filled}, before the {Info.Size} bytes it had when opened: the read was cut short or the object changed; read it again");
                     }
 
                     filled += read;

@@ -112,6 +112,8 @@ public sealed class ReadAheadTests : IDisposable
 
         public int ReadAhead => readAhead;
 
+        public ValueTask DisposeAsync() => inner.DisposeAsync();
+
         public int OpenNow => Volatile.Read(ref _openNow);
 
         public int MaxOpenAtOnce => Volatile.Read(ref _maxOpen);

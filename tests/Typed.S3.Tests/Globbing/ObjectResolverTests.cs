@@ -99,6 +99,8 @@ public sealed class ObjectResolverTests : IDisposable
 
         public int Yielded { get; private set; }
 
+        public ValueTask DisposeAsync() => inner.DisposeAsync();
+
         public async IAsyncEnumerable<ObjectInfo> ListAsync(string bucket, string prefix, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
         {
             LastPrefix = prefix;

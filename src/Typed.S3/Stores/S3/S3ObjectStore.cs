@@ -26,7 +26,6 @@ namespace Typed.S3;
 /// </remarks>
 public sealed class S3ObjectStore : IObjectStore, IDisposable, IReadAheadHint, IWriteLayoutOverride
 {
-    private const int PageSize = 1000;
 
     private readonly IAmazonS3 _client;
     private readonly S3StoreOptions _options;
@@ -63,6 +62,9 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable, IReadAheadHint, I
     /// <summary>The store's settings.</summary>
     internal S3StoreOptions Options => _options;
 
+    /// <summary>How many keys a listing asks for at a time (S3's most, 1000; smaller in tests of paging).</summary>
+    internal int ListPageSize { get; init; } = 1000;
+
     /// <summary>The client requests go through.</summary>
     internal IAmazonS3 Client => _client;
 
@@ -87,7 +89,7 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable, IReadAheadHint, I
             {
                 BucketName = bucket,
                 Prefix = prefix,
-                MaxKeys = PageSize,
+                MaxKeys = ListPageSize,
                 ContinuationToken = continuationToken,
             };
             ListObjectsV2Response response;
@@ -110,7 +112,7 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable, IReadAheadHint, I
                         continue;
                     }
 
-                    yield return new ObjectInfo(new ObjectLocation(bucket, entry.Key), entry.Size ?? 0, ToUtc(entry.LastModified));
+                    yield return new ObjectInfo(new ObjectLocation(bucket, entry.Key), entry.Size ?? 0, ToUtc(entry.LastModified)) { ETag = entry.ETag };
                 }
             }
 
@@ -132,7 +134,7 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable, IReadAheadHint, I
             GetObjectMetadataResponse response = await _client.GetObjectMetadataAsync(
                 new GetObjectMetadataRequest { BucketName = location.Bucket, Key = location.Key },
                 cancellationToken).ConfigureAwait(false);
-            return new ObjectInfo(location, response.Headers.ContentLength, ToUtc(response.LastModified));
+            return new ObjectInfo(location, response.Headers.ContentLength, ToUtc(response.LastModified)) { ETag = response.ETag };
         }
         catch (Exception exception) when (S3ErrorMapper.IsMissingKey(exception))
         {
@@ -147,25 +149,24 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable, IReadAheadHint, I
     }
 
     /// <inheritdoc />
-    public async Task<Stream> OpenReadAsync(ObjectLocation location, CancellationToken cancellationToken = default)
+    /// <remarks>A body that fails part way is resumed from the next byte, pinned to the ETag of the first answer (see <see cref="S3StoreOptions.ReadRetries"/>).</remarks>
+    public Task<Stream> OpenReadAsync(ObjectLocation location, CancellationToken cancellationToken = default)
     {
         CheckLocation(location);
-        GetObjectResponse response;
-        try
-        {
-            response = await _client.GetObjectAsync(
-                new GetObjectRequest { BucketName = location.Bucket, Key = location.Key },
-                cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception exception) when (S3ErrorMapper.CanMap(exception))
-        {
-            throw S3ErrorMapper.Map(exception, "read", location, _description);
-        }
-
-        return new S3ResponseStream(response);
+        return S3ObjectReadStream.OpenAsync(this, location, 0, long.MaxValue, null, cancellationToken);
     }
 
     /// <inheritdoc />
+    /// <remarks>Every request sends the listed ETag as <c>If-Match</c>; a body that fails part way is resumed from the next byte.</remarks>
+    public Task<Stream> OpenReadAsync(ObjectInfo @object, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(@object);
+        CheckLocation(@object.Location);
+        return S3ObjectReadStream.OpenAsync(this, @object.Location, 0, long.MaxValue, @object, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>A body that fails part way is resumed from the next byte, pinned to the ETag of the first answer.</remarks>
     public async Task<Stream> OpenReadRangeAsync(ObjectLocation location, long offset, long length, CancellationToken cancellationToken = default)
     {
         CheckLocation(location);
@@ -179,40 +180,20 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable, IReadAheadHint, I
             return new MemoryStream(Array.Empty<byte>(), writable: false);
         }
 
-        GetObjectResponse response;
-        try
-        {
-            long last = offset > long.MaxValue - length ? long.MaxValue : offset + length - 1;
-            response = await _client.GetObjectAsync(
-                new GetObjectRequest { BucketName = location.Bucket, Key = location.Key, ByteRange = new ByteRange(offset, last) },
-                cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception exception) when (S3ErrorMapper.IsInvalidRange(exception))
-        {
-            // The range starts at or past the end: like a file, the read returns nothing.
-            return new MemoryStream(Array.Empty<byte>(), writable: false);
-        }
-        catch (Exception exception) when (S3ErrorMapper.CanMap(exception))
-        {
-            throw S3ErrorMapper.Map(exception, "read", location, _description);
-        }
+        return await S3ObjectReadStream.OpenAsync(this, location, offset, length, null, cancellationToken).ConfigureAwait(false);
+    }
 
-        // A store that ignored the range answers with the whole object: skip to the range ourselves.
-        Stream body = new S3ResponseStream(response);
-        if (offset > 0 && string.IsNullOrEmpty(response.ContentRange))
-        {
-            try
-            {
-                await SkipAsync(body, offset, cancellationToken).ConfigureAwait(false);
-            }
-            catch
-            {
-                await body.DisposeAsync().ConfigureAwait(false);
-                throw;
-            }
-        }
-
-        return new BoundedReadStream(body, length);
+    /// <inheritdoc />
+    /// <remarks>Every request sends the listed ETag as <c>If-Match</c>; a body that fails part way is resumed from the next byte.</remarks>
+    public Task<Stream> OpenReadRangeAsync(ObjectInfo @object, long offset, long length, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(@object);
+        CheckLocation(@object.Location);
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        ArgumentOutOfRangeException.ThrowIfNegative(length);
+        return length == 0
+            ? Task.FromResult<Stream>(new MemoryStream(Array.Empty<byte>(), writable: false))
+            : S3ObjectReadStream.OpenAsync(this, @object.Location, offset, length, @object, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -258,6 +239,14 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable, IReadAheadHint, I
         }
     }
 
+    /// <summary>Disposes the client when the store created it.</summary>
+    /// <returns>A completed task: the client's disposal does not wait on anything.</returns>
+    public ValueTask DisposeAsync()
+    {
+        Dispose();
+        return ValueTask.CompletedTask;
+    }
+
     /// <summary>The store's settings with every secret masked.</summary>
     /// <returns>Text such as <c>S3 (region us-east-1, endpoint http://localhost:9000, …)</c>.</returns>
     public override string ToString() => _description;
@@ -292,21 +281,6 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable, IReadAheadHint, I
             _ => DateTime.SpecifyKind(value, DateTimeKind.Utc),
         };
         return new DateTimeOffset(utc, TimeSpan.Zero);
-    }
-
-    private static async Task SkipAsync(Stream stream, long count, CancellationToken cancellationToken)
-    {
-        byte[] scratch = new byte[Math.Min(count, 64 * 1024)];
-        while (count > 0)
-        {
-            int read = await stream.ReadAsync(scratch.AsMemory(0, (int)Math.Min(count, scratch.Length)), cancellationToken).ConfigureAwait(false);
-            if (read == 0)
-            {
-                return;
-            }
-
-            count -= read;
-        }
     }
 
     // Throws ObjectNotFoundException when the bucket is missing (a one-key listing answers NoSuchBucket).

@@ -67,6 +67,23 @@ public sealed class S3StoreOptions
     /// <summary>How many of the next objects of a glob are opened ahead while one is read, so small objects do not wait on round trips.</summary>
     public int ReadAhead { get; set; } = 4;
 
+    /// <summary>
+    /// How many times in a row a read whose body fails part way (a reset connection, a premature end, no bytes for
+    /// <see cref="ReadTimeout"/>, a 5xx answer to the resume) is resumed before the read fails with an
+    /// <see cref="ObjectReadException"/>. Each resume is a ranged GET from the next unread byte, pinned to the object's
+    /// ETag; one that brings new bytes starts the count again. 0 turns resuming off. Default 5.
+    /// </summary>
+    public int ReadRetries { get; set; } = 5;
+
+    /// <summary>The pause before the first resume of a read; it doubles with each failure in a row (up to 64 times this). Default 200 ms.</summary>
+    public TimeSpan ReadRetryDelay { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>
+    /// How long a read waits for the next bytes of a body before its connection is taken for dead and the read
+    /// resumed (counted as a failure, see <see cref="ReadRetries"/>). Default 30 s; <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> waits for ever.
+    /// </summary>
+    public TimeSpan ReadTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>The region in effect: <see cref="Region"/>, else <see cref="DefaultRegion"/>.</summary>
     public string EffectiveRegion => string.IsNullOrWhiteSpace(Region) ? DefaultRegion : Region!;
 
@@ -124,6 +141,16 @@ public sealed class S3StoreOptions
         if (MaxConcurrentParts < 1 || ReadAhead < 0)
         {
             throw new ArgumentException("MaxConcurrentParts must be at least 1 and ReadAhead at least 0.");
+        }
+
+        if (ReadRetries < 0 || ReadRetryDelay < TimeSpan.Zero || ReadRetryDelay > TimeSpan.FromMinutes(10))
+        {
+            throw new ArgumentException("ReadRetries must be at least 0, and ReadRetryDelay between 0 and 10 minutes.");
+        }
+
+        if (ReadTimeout != System.Threading.Timeout.InfiniteTimeSpan && ReadTimeout <= TimeSpan.Zero)
+        {
+            throw new ArgumentException("ReadTimeout must be positive (or Timeout.InfiniteTimeSpan).");
         }
     }
 
