@@ -6,7 +6,9 @@
 #                                 (about 49 MB) object in the end-to-end S3 suite: minutes
 #   benchmarks/run.sh             full: 1 launch, 6 warmup and 15 measured iterations (each at least 500 ms), 10k and
 #                                 1M rows, a 2.1M-row (about 206 MB) object end to end: about half an hour on 2 cores
-# The end-to-end suites start s3rver (npm ci on first use; Node.js 18+ on the PATH) on 127.0.0.1.
+# The end-to-end suites read from Ceph's RADOS Gateway, which the benchmark program starts once on 127.0.0.1 (objects
+# in memory): its Debian packages (radosgw ceph-mon ceph-osd ceph-common) are installed when missing, as root or
+# through sudo -n.
 # Extra arguments go to BenchmarkDotNet (e.g. --filter '*Csv*').
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"

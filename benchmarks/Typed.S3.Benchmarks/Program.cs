@@ -5,22 +5,19 @@ using Typed.S3.Benchmarks.EndToEnd;
 // Pick a suite or pass BenchmarkDotNet's options (--filter, --job, --exporters ...). benchmarks/run.sh runs them all
 // and sets TYPEDS3_BENCH_SUMMARY to the markdown file that gets the combined table.
 
-// The end-to-end suites' benchmark processes (children of this one, which inherit the variable) start s3rver on this
-// folder; the data sets of the benchmarks the arguments select are uploaded there first, once, by this process. The
-// folder is deleted when the run ends.
+// The end-to-end suites read from one RADOS Gateway that this process starts for the whole run, with the data sets
+// of the benchmarks the arguments select uploaded first; its objects live in the gateway's memory, so the benchmark
+// processes (children of this one) connect to it through inherited environment variables and never start a server.
 if (args.Length > 0 && args[0] == StreamingMemoryProbe.Argument)
 {
     // A child of the host, after the run: stream the large object once and report the peak working set.
     Environment.Exit(await StreamingMemoryProbe.RunAsync(args));
 }
 
-string s3Data = Path.Combine(Path.GetTempPath(), "typeds3-bench-s3data-" + Guid.NewGuid().ToString("N"));
-Environment.SetEnvironmentVariable(EndToEndSetup.DataFolderVariable, s3Data);
 List<BenchmarkDotNet.Reports.Summary> summaries;
-IReadOnlyList<StreamingMemoryProbe.Result> probes;
-try
+IReadOnlyList<StreamingMemoryProbe.Result> probes = [];
+await using (EndToEndHost endToEnd = await EndToEndHost.StartAsync(args))
 {
-    EndToEndSetup.UploadDataForRun(args);
     summaries = BenchmarkSwitcher.FromAssembly(typeof(CsvReadBenchmarks).Assembly).Run(args).ToList();
 
     // The large objects the run measured, streamed again by processes that do nothing else.
@@ -29,11 +26,10 @@ try
         .Select(r => Convert.ToInt32(r.BenchmarkCase.Parameters["Rows"], System.Globalization.CultureInfo.InvariantCulture))
         .Distinct()
         .ToArray();
-    probes = await StreamingMemoryProbe.MeasureAsync(s3Data, largeObjects);
-}
-finally
-{
-    S3Server.DeleteFolder(s3Data);
+    if (endToEnd.ServiceUrl is { } serviceUrl)
+    {
+        probes = await StreamingMemoryProbe.MeasureAsync(serviceUrl, largeObjects);
+    }
 }
 
 string? summaryPath = Environment.GetEnvironmentVariable("TYPEDS3_BENCH_SUMMARY");

@@ -28,7 +28,7 @@ internal static class ResultsTable
             .AppendLine("Alloc/row: managed bytes allocated per operation divided by the row count (for reads, includes the list that keeps the records; the end-to-end suites keep none). ")
             .AppendLine("Peak WS (end-to-end suites): the benchmark process's peak working set from the end of its setup through warmup and measured iterations (Linux: VmHWM reset after the setup); ")
             .AppendLine("WS at start: its working set at that point (runtime, loaded code, connections); WS growth: the difference, what reading added. ")
-            .AppendLine("CPU/op, s3rver CPU/op: processor time per operation of the benchmark process and of the S3 server, which unlike the mean do not depend on what else runs on the machine.")
+            .AppendLine("CPU/op, RGW CPU/op: processor time per operation of the benchmark process and of the S3 server (all the RADOS Gateway's daemons), which unlike the mean do not depend on what else runs on the machine.")
             .AppendLine();
 
         foreach (Summary summary in summaries)

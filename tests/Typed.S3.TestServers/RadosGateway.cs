@@ -55,26 +55,31 @@ public sealed class RadosGateway : IAsyncDisposable
     public string Folder { get; }
 
     /// <summary>The processor time the cluster's daemons have used so far.</summary>
-    public TimeSpan ProcessorTime
-    {
-        get
-        {
-            TimeSpan total = TimeSpan.Zero;
-            foreach (int pid in DaemonPids())
-            {
-                try
-                {
-                    using Process daemon = Process.GetProcessById(pid);
-                    total += daemon.TotalProcessorTime;
-                }
-                catch (Exception exception) when (exception is ArgumentException or InvalidOperationException or Win32Exception)
-                {
-                    // It ended meanwhile.
-                }
-            }
+    public TimeSpan ProcessorTime => ProcessorTimeOf(Folder);
 
-            return total;
+    /// <summary>
+    /// The processor time the daemons of the cluster in <paramref name="folder"/> have used so far, read through their
+    /// pid files: for another process than the one that started the gateway (a benchmark process measuring the server).
+    /// </summary>
+    /// <param name="folder">The cluster's folder (<see cref="Folder"/>).</param>
+    /// <returns>The total of its running daemons; zero when none runs.</returns>
+    public static TimeSpan ProcessorTimeOf(string folder)
+    {
+        TimeSpan total = TimeSpan.Zero;
+        foreach (int pid in DaemonPids(folder))
+        {
+            try
+            {
+                using Process daemon = Process.GetProcessById(pid);
+                total += daemon.TotalProcessorTime;
+            }
+            catch (Exception exception) when (exception is ArgumentException or InvalidOperationException or Win32Exception)
+            {
+                // It ended meanwhile.
+            }
         }
+
+        return total;
     }
 
     /// <summary>Installs the packages if needed, starts the cluster and the gateway, and creates the test user and <paramref name="buckets"/>.</summary>
@@ -427,10 +432,12 @@ public sealed class RadosGateway : IAsyncDisposable
 
     // The pids of this cluster's daemons, from their pid files, each checked to be ours (its command line names our
     // folder) so that a recycled pid is never touched.
-    private List<int> DaemonPids()
+    private List<int> DaemonPids() => DaemonPids(Folder);
+
+    private static List<int> DaemonPids(string folder)
     {
         var pids = new List<int>();
-        string run = Path.Combine(Folder, "run");
+        string run = Path.Combine(folder, "run");
         if (!Directory.Exists(run))
         {
             return pids;
@@ -441,7 +448,7 @@ public sealed class RadosGateway : IAsyncDisposable
             try
             {
                 if (int.TryParse(File.ReadAllText(file).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out int pid)
-                    && File.ReadAllText($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/cmdline").Contains(Folder, StringComparison.Ordinal))
+                    && File.ReadAllText($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/cmdline").Contains(folder, StringComparison.Ordinal))
                 {
                     pids.Add(pid);
                 }

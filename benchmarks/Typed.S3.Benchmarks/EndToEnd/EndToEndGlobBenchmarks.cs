@@ -7,9 +7,9 @@ using Typed.S3.Benchmarks.Peers;
 namespace Typed.S3.Benchmarks.EndToEnd;
 
 /// <summary>
-/// End to end over S3 (s3rver on loopback): every record of 200 small CSV objects (2,000 rows each) under one
-/// prefix. Typed.S3 reads the glob <c>s3://bench/glob/*.csv</c> through a store opened with its default options
-/// (which open the next objects ahead); the peer is the loop a user writes by hand: <c>ListObjectsV2</c> page by
+/// End to end over S3 (Ceph's RADOS Gateway on loopback): every record of 200 small CSV objects (2,000 rows each)
+/// under one prefix. Typed.S3 reads the glob <c>s3://bench/glob/*.csv</c> through a store opened with its default
+/// options (which open the next objects ahead); the peer is the loop a user writes by hand: <c>ListObjectsV2</c> page by
 /// page, then for each key in turn <c>GetObject</c> and CsvHelper 34's <c>GetRecords</c> with its own generated
 /// mapping (and the same loop with <c>GetRecordsAsync</c>). None keeps the records: all count them and sum the ids.
 /// </summary>
@@ -27,7 +27,7 @@ public class EndToEndGlobBenchmarks : EndToEndSetup
     [Params(2_000)]
     public int RowsPerObject { get; set; }
 
-    /// <summary>Starts the server, has the objects uploaded once per run, and checks that all sides read the same records.</summary>
+    /// <summary>Connects to the server, has the objects uploaded once per run, and checks that all sides read the same records.</summary>
     [GlobalSetup]
     public void Setup()
     {
@@ -47,7 +47,7 @@ public class EndToEndGlobBenchmarks : EndToEndSetup
         }
     }
 
-    /// <summary>Reports the process figures (peak working set, processor time) and stops the server.</summary>
+    /// <summary>Reports the process figures (peak working set, processor time) and closes the store and the client.</summary>
     [GlobalCleanup]
     public void Cleanup()
     {

@@ -8,8 +8,8 @@ using Typed.S3.Benchmarks.Peers;
 namespace Typed.S3.Benchmarks.EndToEnd;
 
 /// <summary>
-/// End to end over S3 (s3rver on loopback): one large CSV object streamed record by record (2.1M rows, about
-/// 206 MB; <see cref="Sizes"/>). Typed.S3 reads <c>s3://bench/large/...</c> through its dataset accessor; the peer
+/// End to end over S3 (Ceph's RADOS Gateway on loopback): one large CSV object streamed record by record (2.1M rows,
+/// about 206 MB; <see cref="Sizes"/>). Typed.S3 reads <c>s3://bench/large/...</c> through its dataset accessor; the peer
 /// is what a user writes by hand: <c>GetObject</c> and CsvHelper 34's <c>GetRecords</c> over the response stream.
 /// Neither keeps the records (both count them and sum the ids), so the peak working set shows what streaming holds.
 /// </summary>
@@ -41,7 +41,7 @@ public class EndToEndLargeObjectBenchmarks : EndToEndSetup
             : rows.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(r => int.Parse(r, CultureInfo.InvariantCulture)).ToArray();
     }
 
-    /// <summary>Starts the server, has the object uploaded once per run, and checks that both sides read the same records.</summary>
+    /// <summary>Connects to the server, has the object uploaded once per run, and checks that both sides read the same records.</summary>
     [GlobalSetup]
     public void Setup()
     {
@@ -56,7 +56,7 @@ public class EndToEndLargeObjectBenchmarks : EndToEndSetup
         // Generated in chunks straight into a multipart upload: the object never sits in memory whole.
         PutMultipart(Key, output => TradeData.WriteAsync(output, Rows, seed: 7, firstId: 1));
 
-    /// <summary>Reports the process figures (peak working set, processor time) and stops the server.</summary>
+    /// <summary>Reports the process figures (peak working set, processor time) and closes the store and the client.</summary>
     [GlobalCleanup]
     public void Cleanup()
     {

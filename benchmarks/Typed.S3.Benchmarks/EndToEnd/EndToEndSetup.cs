@@ -12,17 +12,14 @@ using Typed.S3.Benchmarks.Data;
 namespace Typed.S3.Benchmarks.EndToEnd;
 
 /// <summary>
-/// What the end-to-end suites share: s3rver with the benchmark bucket, a Typed.S3 store and a plain AWS SDK client
-/// on it, and the data, uploaded once per run. <c>Program</c> sets <see cref="DataFolderVariable"/> to a folder
-/// that every benchmark process of the run starts its server on, and uploads the data sets of the benchmarks the run
-/// selects before any of them starts (<see cref="UploadDataForRun"/>), so no measured process carries what uploading
-/// loaded; a marker object, written last, says a set is complete. The host deletes the folder at the end.
+/// What the end-to-end suites share: the RADOS Gateway that the host started (<see cref="S3Endpoint"/>), a Typed.S3
+/// store and a plain AWS SDK client on it, and the data, uploaded once per run. The host (<see cref="EndToEndHost"/>)
+/// uploads the data sets of the benchmarks the run selects before any benchmark process starts, so no measured
+/// process carries what uploading loaded; a marker object, written last, says a set is complete. The objects live in
+/// the gateway's memory and go when the host stops it at the end of the run.
 /// </summary>
 public abstract class EndToEndSetup : IDisposable
 {
-    /// <summary>The environment variable with the s3rver data folder shared by the run's benchmark processes.</summary>
-    public const string DataFolderVariable = "TYPEDS3_BENCH_S3_DATA";
-
     /// <summary>The bucket of the benchmark data.</summary>
     public const string BucketName = "bench";
 
@@ -32,10 +29,10 @@ public abstract class EndToEndSetup : IDisposable
     /// <summary>CsvHelper's options in the hand-written peers (the data is comma-separated with a header).</summary>
     protected static readonly CsvReaderOptions CsvOptions = CsvReaderOptions.Default with { Separator = ',' };
 
-    private S3Server? _server;
+    private S3Endpoint? _endpoint;
 
-    /// <summary>The running server.</summary>
-    protected S3Server Server => _server ?? throw new InvalidOperationException("The server is not started.");
+    /// <summary>The gateway this process reads from.</summary>
+    protected S3Endpoint Endpoint => _endpoint ?? throw new InvalidOperationException("Not connected to the S3 server.");
 
     /// <summary>The Typed.S3 store on the server, opened as a user opens one for an S3-compatible endpoint.</summary>
     protected S3ObjectStore Store { get; private set; } = null!;
@@ -46,36 +43,29 @@ public abstract class EndToEndSetup : IDisposable
     /// <summary>Whether the benchmarks fold a hash of every record into their tally (the setup's check only).</summary>
     protected bool Checking { get; private set; }
 
-    /// <summary>Starts the server and opens the store and the client.</summary>
+    /// <summary>Opens the store and the client on the gateway the host published.</summary>
     /// <param name="configure">Changes to the store's options, or <see langword="null"/>.</param>
-    protected void StartServer(Action<S3StoreOptions>? configure = null)
+    protected void Connect(Action<S3StoreOptions>? configure = null)
     {
-        _server = S3Server.StartAsync(Environment.GetEnvironmentVariable(DataFolderVariable), Bucket).GetAwaiter().GetResult();
-        var options = new S3StoreOptions
-        {
-            EndpointUrl = _server.ServiceUrl,
-            AccessKeyId = S3Server.AccessKey,
-            SecretAccessKey = S3Server.SecretKey,
-        };
-        configure?.Invoke(options);
-        Store = ObjectStore.OpenS3(options);
-        Client = _server.CreateClient();
+        _endpoint = S3Endpoint.FromEnvironment();
+        Store = _endpoint.OpenStore(configure);
+        Client = _endpoint.CreateClient();
     }
 
     /// <summary>
-    /// The suites' <c>GlobalSetup</c>: starts the server, makes sure the data set is there, runs the suite's check,
-    /// then starts measuring. BenchmarkDotNet does not run <c>GlobalCleanup</c> after a failed setup, so a failure
-    /// stops the server here.
+    /// The suites' <c>GlobalSetup</c>: connects to the server, makes sure the data set is there, runs the suite's
+    /// check, then starts measuring. BenchmarkDotNet does not run <c>GlobalCleanup</c> after a failed setup, so a
+    /// failure closes the store and client here.
     /// </summary>
     /// <param name="check">Checks that all sides read the same records (<see cref="CheckSameRecords"/>).</param>
     protected void SetUp(Action check)
     {
         try
         {
-            StartServer();
+            Connect();
             EnsureData();
             check();
-            ProcessFigures.StartMeasuring(Server);
+            ProcessFigures.StartMeasuring(Endpoint);
         }
         catch
         {
@@ -84,7 +74,7 @@ public abstract class EndToEndSetup : IDisposable
         }
     }
 
-    /// <summary>The suites' <c>GlobalCleanup</c>: reports the process figures, then stops the server.</summary>
+    /// <summary>The suites' <c>GlobalCleanup</c>: reports the process figures, then closes the store and the client.</summary>
     protected void CleanUp()
     {
         ProcessFigures.Report();
@@ -97,7 +87,8 @@ public abstract class EndToEndSetup : IDisposable
     private string MarkerKey => "markers/" + DataSetName;
 
     /// <summary>
-    /// Uploads the suite's data set here if the host did not (a run started another way than through <c>Program</c>).
+    /// Uploads the suite's data set here if the host did not (the benchmarks were picked at BenchmarkDotNet's prompt,
+    /// after the host had to decide what to upload).
     /// </summary>
     protected void EnsureData()
     {
@@ -113,21 +104,28 @@ public abstract class EndToEndSetup : IDisposable
     protected abstract Task UploadDataAsync();
 
     /// <summary>
-    /// Uploads, in this (host) process, the data sets of the end-to-end benchmarks that BenchmarkDotNet will run with
-    /// <paramref name="args"/> (its own parser and filters decide which), each once, to the data folder of
-    /// <see cref="DataFolderVariable"/>. Without a <c>--filter</c> BenchmarkDotNet asks which benchmarks to run:
-    /// then nothing is uploaded here and each benchmark process uploads what it misses.
+    /// The end-to-end suites that BenchmarkDotNet will run with <paramref name="args"/> (its own parser and filters
+    /// decide which), one per data set, with their parameters set. Without a <c>--filter</c> BenchmarkDotNet asks which
+    /// benchmarks to run, so nobody knows yet: then <see langword="null"/>. Arguments it cannot parse, or that only
+    /// list benchmarks, select none.
     /// </summary>
     /// <param name="args">The program's arguments.</param>
-    public static void UploadDataForRun(string[] args)
+    /// <returns>The suites, or <see langword="null"/> when the choice is left to BenchmarkDotNet's prompt.</returns>
+    public static IReadOnlyList<EndToEndSetup>? DataSetsSelectedBy(string[] args)
     {
         (bool parsed, IConfig config, CommandLineOptions options) = ConfigParser.Parse(args, NullLogger.Instance);
-        if (!parsed || !options.Filters.Any() || options.ListBenchmarkCaseMode != ListBenchmarkCaseMode.Disabled)
+        if (!parsed || options.ListBenchmarkCaseMode != ListBenchmarkCaseMode.Disabled)
         {
-            return;
+            return [];
         }
 
-        var uploaded = new HashSet<string>();
+        if (!options.Filters.Any())
+        {
+            return null;
+        }
+
+        var suites = new List<EndToEndSetup>();
+        var names = new HashSet<string>();
         foreach (Type type in typeof(EndToEndSetup).Assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(EndToEndSetup)) && !t.IsAbstract))
         {
             foreach (BenchmarkCase benchmark in BenchmarkConverter.TypeToBenchmarks(type, config).BenchmarksCases)
@@ -138,25 +136,31 @@ public abstract class EndToEndSetup : IDisposable
                     type.GetProperty(parameter.Name)!.SetValue(suite, parameter.Value);
                 }
 
-                if (!uploaded.Add(suite.DataSetName))
+                if (names.Add(suite.DataSetName))
                 {
-                    continue;
-                }
-
-                try
-                {
-                    suite.StartServer();
-                    if (!suite.HasData())
-                    {
-                        Console.WriteLine($"// Uploading the end-to-end data set {suite.DataSetName} to the S3 test server.");
-                        suite.UploadAllAsync().GetAwaiter().GetResult();
-                    }
-                }
-                finally
-                {
-                    suite.Dispose();
+                    suites.Add(suite);
                 }
             }
+        }
+
+        return suites;
+    }
+
+    /// <summary>In the host: uploads this suite's data set to the published gateway unless it is there already.</summary>
+    public void UploadForRun()
+    {
+        try
+        {
+            Connect();
+            if (!HasData())
+            {
+                Console.WriteLine($"// Uploading the end-to-end data set {DataSetName} to the S3 test server.");
+                UploadAllAsync().GetAwaiter().GetResult();
+            }
+        }
+        finally
+        {
+            Dispose();
         }
     }
 
@@ -247,13 +251,14 @@ public abstract class EndToEndSetup : IDisposable
         }
     }
 
-    /// <summary>Stops the server and disposes the store and the client.</summary>
+    /// <summary>Disposes the store and the client (the server is the host's).</summary>
     public void Dispose()
     {
         Store?.Dispose();
         Client?.Dispose();
-        _server?.Dispose();
-        _server = null;
+        Store = null!;
+        Client = null!;
+        _endpoint = null;
         GC.SuppressFinalize(this);
     }
 

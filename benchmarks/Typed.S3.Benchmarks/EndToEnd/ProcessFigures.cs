@@ -10,7 +10,8 @@ namespace Typed.S3.Benchmarks.EndToEnd;
 /// <summary>
 /// Figures of an end-to-end benchmark process while it measures, not while it prepares data: its peak working set
 /// (resident memory), and the processor time it and the S3 server spent per operation. BenchmarkDotNet runs each
-/// benchmark case in a process of its own, so these belong to that one case.
+/// benchmark case in a process of its own, so these belong to that one case; the server is the host's, shared by the
+/// run, but only one benchmark process runs at a time.
 /// </summary>
 /// <remarks>
 /// <see cref="StartMeasuring"/> (at the end of <c>GlobalSetup</c>) gives the memory the setup used back to the OS
@@ -19,7 +20,10 @@ namespace Typed.S3.Benchmarks.EndToEnd;
 /// the process's output (<see cref="TryRead"/>), which <see cref="ProcessFigureColumn"/> shows in the summary. Where
 /// the mark cannot be reset, the peak is the whole process's (<see cref="Process.PeakWorkingSet64"/>), setup
 /// included, and the line says so. Processor time is divided by every operation run since the start (warmup ones
-/// too: they do the same work); it does not depend on what else runs on the machine as wall-clock time does.
+/// too: they do the same work); it does not depend on what else runs on the machine as wall-clock time does. The
+/// server's is that of all the gateway's daemons (radosgw, the monitor, the in-memory OSD), read through the pid files
+/// in the cluster folder the host passes down (<see cref="S3Endpoint.ProcessorTime"/>); it includes the daemons'
+/// housekeeping while the operations run, about 1-2 ms a second when idle.
 /// </remarks>
 public static class ProcessFigures
 {
@@ -29,11 +33,11 @@ public static class ProcessFigures
     private static long s_operations;
     private static TimeSpan s_cpuAtStart;
     private static TimeSpan s_serverCpuAtStart;
-    private static S3Server? s_server;
+    private static S3Endpoint? s_server;
 
     /// <summary>Frees what the setup left behind and starts fresh figures; call last in <c>GlobalSetup</c>.</summary>
     /// <param name="server">The S3 server whose processor time is counted.</param>
-    public static void StartMeasuring(S3Server server)
+    public static void StartMeasuring(S3Endpoint server)
     {
         // An aggressive collection compacts and decommits the heap: the setup's garbage does not stay resident.
         GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
@@ -222,7 +226,7 @@ public sealed class ProcessFigureColumn(ProcessFigure figure) : IColumn
         ProcessFigure.WorkingSetAtStart => "Working set of the benchmark process when measuring started (runtime, loaded code, connections; the setup's garbage collected)",
         ProcessFigure.WorkingSetGrowth => "Peak WS minus WS at start: the memory reading added on top of the loaded process",
         ProcessFigure.CpuPerOperation => "Processor time of the benchmark process per operation (all its threads)",
-        _ => "Processor time of the S3 server (s3rver, one Node.js thread) per operation",
+        _ => "Processor time of the S3 server (Ceph RADOS Gateway: radosgw, its monitor and its in-memory OSD) per operation",
     };
 
     /// <summary>A column's heading.</summary>
@@ -234,7 +238,7 @@ public sealed class ProcessFigureColumn(ProcessFigure figure) : IColumn
         ProcessFigure.WorkingSetAtStart => "WS at start",
         ProcessFigure.WorkingSetGrowth => "WS growth",
         ProcessFigure.CpuPerOperation => "CPU/op",
-        _ => "s3rver CPU/op",
+        _ => "RGW CPU/op",
     };
 
     /// <summary>A figure as the tables show it.</summary>

@@ -42,14 +42,10 @@ public static class StreamingMemoryProbe
         long start = (ProcessFigures.ReadStatusKilobytes("VmRSS:") ?? 0) * 1024;
         var tally = new RecordTally();
         string key = EndToEndLargeObjectBenchmarks.KeyOf(rows);
+        var endpoint = new S3Endpoint(serviceUrl, clusterFolder: null);
         if (side == TypedS3Side)
         {
-            S3ObjectStore store = ObjectStore.OpenS3(new S3StoreOptions
-            {
-                EndpointUrl = serviceUrl,
-                AccessKeyId = S3Server.AccessKey,
-                SecretAccessKey = S3Server.SecretKey,
-            });
+            S3ObjectStore store = endpoint.OpenStore();
             await foreach (Trade trade in Trades.ReadAsync(store, $"s3://{EndToEndSetup.BucketName}/{key}"))
             {
                 tally.Count(trade.Id);
@@ -57,7 +53,7 @@ public static class StreamingMemoryProbe
         }
         else
         {
-            using var client = S3Server.CreateClient(serviceUrl);
+            using var client = endpoint.CreateClient();
             using GetObjectResponse response = await client.GetObjectAsync(EndToEndSetup.BucketName, key);
             using CsvReader csv = CsvReader.Create(response.ResponseStream, CsvReaderOptions.Default with { Separator = ',' });
             foreach (CsvHelperTrade trade in csv.GetRecords<CsvHelperTrade>())
@@ -78,13 +74,13 @@ public static class StreamingMemoryProbe
     }
 
     /// <summary>
-    /// In the host, after the run: starts s3rver on the run's data folder and probes each large object the run
-    /// uploaded, each side <see cref="Runs"/> times. Linux only (VmHWM); elsewhere nothing.
+    /// In the host, after the run: probes each large object the run uploaded, each side <see cref="Runs"/> times, on
+    /// the run's gateway, which still holds them. Linux only (VmHWM); elsewhere nothing.
     /// </summary>
-    /// <param name="dataFolder">The run's s3rver data folder.</param>
+    /// <param name="serviceUrl">The run's gateway (<see cref="EndToEndHost.ServiceUrl"/>).</param>
     /// <param name="rowCounts">The row counts of the large objects the run measured.</param>
     /// <returns>The figures.</returns>
-    public static async Task<IReadOnlyList<Result>> MeasureAsync(string dataFolder, IReadOnlyList<int> rowCounts)
+    public static async Task<IReadOnlyList<Result>> MeasureAsync(string serviceUrl, IReadOnlyList<int> rowCounts)
     {
         var results = new List<Result>();
         if (!OperatingSystem.IsLinux() || rowCounts.Count == 0)
@@ -92,7 +88,6 @@ public static class StreamingMemoryProbe
             return results;
         }
 
-        using S3Server server = await S3Server.StartAsync(dataFolder, EndToEndSetup.BucketName);
         foreach (int rows in rowCounts)
         {
             foreach (string side in new[] { TypedS3Side, PeerSide })
@@ -100,7 +95,7 @@ public static class StreamingMemoryProbe
                 var peaks = new List<(long Peak, long Start)>();
                 for (int run = 0; run < Runs; run++)
                 {
-                    peaks.Add(await ProbeAsync(side, server.ServiceUrl, rows));
+                    peaks.Add(await ProbeAsync(side, serviceUrl, rows));
                 }
 
                 peaks.Sort();
