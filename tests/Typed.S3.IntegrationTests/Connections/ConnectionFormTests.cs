@@ -82,8 +82,16 @@ public sealed class ConnectionFormTests : IDisposable
     [Fact]
     public async Task WrongKeysAreDeniedWithoutShowingThem()
     {
-        // s3rver checks the access key id (it does not verify SigV4 signatures): an unknown key is refused with 403.
+        // An unknown key id is refused with 403 (InvalidAccessKeyId); a wrong secret for a real key too (SignatureDoesNotMatch).
         const string WrongSecret = "WRONGSECRETVALUE123";
+        using (var signed = (S3ObjectStore)ObjectStore.Open($"s3://{S3ServerFixture.AccessKey}:{WrongSecret}@us-east-1?endpoint_url={_server.ServiceUrl}"))
+        {
+            var mismatch = await Assert.ThrowsAsync<ObjectStoreAccessDeniedException>(
+                async () => await signed.ListAsync(S3ServerFixture.BehaviourBucket, "connections/").ToListAsync());
+            Assert.Contains("SignatureDoesNotMatch", mismatch.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain(WrongSecret, mismatch.ToString(), StringComparison.Ordinal);
+        }
+
         using var store = (S3ObjectStore)ObjectStore.Open($"s3://WRONGKEYID999:{WrongSecret}@us-east-1?endpoint_url={_server.ServiceUrl}");
         var listing = await Assert.ThrowsAsync<ObjectStoreAccessDeniedException>(
             async () => await store.ListAsync(S3ServerFixture.BehaviourBucket, "connections/").ToListAsync());

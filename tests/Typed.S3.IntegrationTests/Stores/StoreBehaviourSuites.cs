@@ -11,6 +11,7 @@ public sealed class S3StoreBehaviourTests : ObjectStoreBehaviourTests, IDisposab
     private readonly S3ServerFixture _server;
     private readonly RecordingHttpClientFactory _requests = new();
     private readonly S3ObjectStore _store;
+    private readonly List<S3ObjectStore> _paged = [];
 
     public S3StoreBehaviourTests(S3ServerFixture server)
     {
@@ -26,7 +27,27 @@ public sealed class S3StoreBehaviourTests : ObjectStoreBehaviourTests, IDisposab
 
     protected override IObjectStore Store => _store;
 
-    public void Dispose() => _store.Dispose();
+    public void Dispose()
+    {
+        _store.Dispose();
+        foreach (S3ObjectStore paged in _paged)
+        {
+            paged.Dispose();
+        }
+    }
+
+    protected override IObjectStore StoreWithListPagesOf(int size)
+    {
+        S3ObjectStore paged = new(_server.CreateClient(), new S3StoreOptions { EndpointUrl = _server.ServiceUrl }, ownsClient: true) { ListPageSize = size };
+        _paged.Add(paged);
+        return paged;
+    }
+
+    protected override async Task PutFolderMarkerAsync(string key)
+    {
+        using AmazonS3Client client = _server.CreateClient();
+        await client.PutObjectAsync(new PutObjectRequest { BucketName = Bucket, Key = key, ContentBody = "" });
+    }
 
     // The server keeps an upload that was neither completed nor aborted (its parts use storage until a lifecycle
     // rule removes them): a multipart upload of the key was started (the test wrote enough), and none is left open.
@@ -56,6 +77,15 @@ public sealed class LocalFolderStoreBehaviourTests : ObjectStoreBehaviourTests, 
     protected override IObjectStore Store => _store;
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    // A folder lists no pages: it is read whole, in key order.
+    protected override IObjectStore StoreWithListPagesOf(int size) => _store;
+
+    protected override Task PutFolderMarkerAsync(string key)
+    {
+        Directory.CreateDirectory(Path.Combine(_root, Bucket, key));
+        return Task.CompletedTask;
+    }
 
     protected override Task AssertNoUnfinishedWriteAsync(ObjectLocation location)
     {

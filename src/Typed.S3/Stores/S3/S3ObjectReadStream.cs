@@ -39,6 +39,7 @@ internal sealed class S3ObjectReadStream : Stream
     private GetObjectResponse? _response;
     private Stream? _body;
     private long _bodyStart;
+    private bool _bodyRanged;
     private int _failuresInARow;
     private long _readStartedAt;
     private bool _stalled;
@@ -258,8 +259,8 @@ internal sealed class S3ObjectReadStream : Stream
         }
 
         // A body without a length ends the same way complete or cut: ask for what follows. An answer of "nothing
-        // there" (416, or an empty body) is the end; anything else carries on reading.
-        if (Offset == _bodyStart)
+        // there" (416, or an empty body to a ranged request) is the end; anything else carries on reading.
+        if (Offset == _bodyStart && _bodyRanged)
         {
             _end = Offset;
             return;
@@ -270,7 +271,7 @@ internal sealed class S3ObjectReadStream : Stream
             DropBody();
         }
 
-        await RequestAsync(first: false, cancellationToken).ConfigureAwait(false);
+        await RequestAsync(first: false, cancellationToken, ranged: true).ConfigureAwait(false);
     }
 
     private async Task FailAsync(string what, Exception? exception, CancellationToken cancellationToken)
@@ -301,7 +302,7 @@ internal sealed class S3ObjectReadStream : Stream
     }
 
     // Sends a GET for the bytes from the current offset (the first one, or a resume), pinned to the ETag once known.
-    private async Task RequestAsync(bool first, CancellationToken cancellationToken)
+    private async Task RequestAsync(bool first, CancellationToken cancellationToken, bool ranged = false)
     {
         while (true)
         {
@@ -313,7 +314,7 @@ internal sealed class S3ObjectReadStream : Stream
             }
 
             var request = new GetObjectRequest { BucketName = _location.Bucket, Key = _location.Key, EtagToMatch = _etag };
-            if (from > 0 || _requestedEnd != long.MaxValue)
+            if (ranged || from > 0 || _requestedEnd != long.MaxValue)
             {
                 long last = Math.Min(_requestedEnd, _end == Unknown ? long.MaxValue : _end) - 1;
                 request.ByteRange = last == long.MaxValue - 1
@@ -355,12 +356,12 @@ internal sealed class S3ObjectReadStream : Stream
                 throw _store.MapError(exception, "read", _location);
             }
 
-            await AcceptAsync(response, from, cancellationToken).ConfigureAwait(false);
+            await AcceptAsync(response, from, request.ByteRange is not null, cancellationToken).ConfigureAwait(false);
             return;
         }
     }
 
-    private async Task AcceptAsync(GetObjectResponse response, long from, CancellationToken cancellationToken)
+    private async Task AcceptAsync(GetObjectResponse response, long from, bool rangeAsked, CancellationToken cancellationToken)
     {
         try
         {
@@ -407,6 +408,7 @@ internal sealed class S3ObjectReadStream : Stream
                 _response = response;
                 _body = response.ResponseStream;
                 _bodyStart = from;
+                _bodyRanged = rangeAsked;
                 _stalled = false;
             }
 
