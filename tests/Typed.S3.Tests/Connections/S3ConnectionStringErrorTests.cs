@@ -29,9 +29,15 @@ public sealed class S3ConnectionStringErrorTests
     // Malformed locations.
     [InlineData("s3:///prefix", "s3:///prefix", "no bucket name before the prefix (write s3://BUCKET/PREFIX).")]
     [InlineData("s3://my-*-bucket/x", "s3://my-*-bucket/x", "the bucket name 'my-*-bucket' holds a wildcard or a space: globs are for the prefix only.")]
-    [InlineData("s3://bucket:9000/x", "s3://bucket:9000/x", "credentials in the URI are written KEY:SECRET@REGION (no '@' found); a bucket name cannot hold ':'.")]
+    // A ':' before the first '/' starts user info; with no '@', nothing tells where a secret would end: all is masked.
+    [InlineData("s3://bucket:9000/x", "s3://buck****:****", "credentials in the URI are written KEY:SECRET@REGION/BUCKET, and no '@' was found: add the region (such as @us-east-1) and percent-encode '/', '@' and ':' in the key and secret; a bucket name cannot hold ':'.")]
     [InlineData("s3://EXAMPLEKEY1234:SECRETVALUE123@/b", "s3://EXAM****:****@/b", "no region after '@' (write KEY:SECRET@REGION/BUCKET, such as @us-east-1/my-bucket).")]
-    [InlineData("s3://EXAMPLEKEY1234:SECRETVALUE123@us east/b", "s3://EXAM****:****@us east/b", "the region 'us east' is not a region name (letters, digits and '-', such as eu-west-1).")]
+    [InlineData("s3://EXAMPLEKEY1234:SECRETVALUE123@us east/b", "s3://EXAM****:****@****/b", "the region after '@' is not a region name in lower case (letters, digits and '-', such as eu-west-1); if the secret holds '@', percent-encode it as %40 (a region of another form goes in the query form's region=).")]
+    [InlineData("s3://EXAMPLEKEY1234:SECRETVALUE123@EU-WEST-1/b", "s3://EXAM****:****@****/b", "the region after '@' is not a region name in lower case (letters, digits and '-', such as eu-west-1); if the secret holds '@', percent-encode it as %40 (a region of another form goes in the query form's region=).")]
+    [InlineData("s3://EXAMPLEKEY1234:SECRETVALUE123@garage/b", "s3://EXAM****:****@garage/b", "the region after '@' is not an AWS region name (such as us-east-1 or eu-west-1): for an S3-compatible store give endpoint_url; if the secret holds '@', percent-encode it as %40.")]
+    [InlineData("s3://?region=us east", "s3://?region=us east", "the region 'us east' is not a region name (letters, digits and '-', such as eu-west-1).")]
+    [InlineData("s3://?region=eu?secret_access_key=SECRETVALUE123", "s3://?region=eu?secret_access_key=****", "the region is not a region name (letters, digits and '-', such as eu-west-1).")]
+    [InlineData("s3://?payload_signing=SECRET%2FVALUE", "s3://?payload_signing=SECRET%2FVALUE", "the parameter 'payload_signing' must be true or false.")]
     [InlineData("s3://EXAMPLEKEY1234:SECRET/VALUE123@us-east-1/b", "s3://EXAM****:****@us-east-1/b", "the key and secret before '@' must be percent-encoded ('/' as %2F, '+' as %2B, '@' as %40, ':' as %3A).")]
     // Half-given credentials.
     [InlineData("s3://?access_key_id=EXAMPLEKEY1234", "s3://?access_key_id=EXAM****", "An access key id was given without its secret access key.")]

@@ -134,7 +134,8 @@ public sealed class S3StoreOptions
         var text = new System.Text.StringBuilder("S3 (region ").Append(EffectiveRegion);
         if (!string.IsNullOrEmpty(EndpointUrl))
         {
-            text.Append(", endpoint ").Append(EndpointUrl);
+            // Validate refuses credentials in the endpoint, but ToString may come first.
+            text.Append(", endpoint ").Append(ConnectionStringMask.Mask(EndpointUrl));
         }
 
         if (!string.IsNullOrEmpty(AccessKeyId))
@@ -142,9 +143,9 @@ public sealed class S3StoreOptions
             text.Append(", access key ").Append(SecretMask.MaskAccessKeyId(AccessKeyId!));
             text.Append(string.IsNullOrEmpty(SessionToken) ? ", explicit credentials" : ", temporary credentials");
         }
-        else if (!string.IsNullOrEmpty(Profile))
+        else if (!string.IsNullOrEmpty(Profile) || !string.IsNullOrEmpty(CredentialsFile))
         {
-            text.Append(", profile ").Append(Profile);
+            text.Append(", profile ").Append(string.IsNullOrEmpty(Profile) ? S3ClientFactory.DefaultProfileName : Profile);
             if (!string.IsNullOrEmpty(CredentialsFile))
             {
                 text.Append(" from ").Append(CredentialsFile);
