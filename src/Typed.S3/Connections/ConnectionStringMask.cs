@@ -15,9 +15,13 @@ namespace Typed.S3;
 /// follows the colon (no slash, one, three): a <c>:</c> or <c>@</c> before the first <c>/</c> (or before the query)
 /// starts user info, since bucket names hold neither. User info ends at the last <c>@</c> before the query (an
 /// unencoded secret may hold <c>@</c>, <c>/</c> or <c>?</c>); user info with a <c>:</c> but no <c>@</c> anywhere
-/// (<c>s3://KEY:SECRET/bucket</c>) is masked to the end of the text, and the region after the <c>@</c> is shown
-/// only when it looks like one (lower-case letters, digits, <c>-</c>). Other schemes are masked only in their
-/// <c>//user:password@</c> part, so that <c>http://host:9000</c> stays readable.
+/// (<c>s3://KEY:SECRET/bucket</c>), or with its <c>@</c> only past the query, is masked to the end of the text, and
+/// the region after the <c>@</c> is shown only when it looks like one (lower-case letters, digits, <c>-</c>).
+/// Other schemes are masked in their <c>//user:password@</c> part (the host after it shown only in lower case),
+/// and to the end after <c>//user:</c> when no <c>@</c> follows and what follows the colon is not a port, so that
+/// <c>http://host:9000</c> and <c>http://[::1]:9000</c> stay readable. Text without a scheme is masked before its
+/// last <c>@</c>, or after a <c>:</c> other than a drive letter's. A parameter value ends at the next <c>&amp;</c> or
+/// <c>?</c>, except a secret's or a URL's, which runs to the next known parameter.
 /// </remarks>
 internal static class ConnectionStringMask
 {
@@ -110,13 +114,21 @@ internal static class ConnectionStringMask
             segmentEnd++;
         }
 
-        int keyEnd = text.AsSpan(authorityStart, segmentEnd - authorityStart).IndexOfAny(':', '@');
+        // An IPv6 host ("[::1]:9000") holds colons of its own.
+        int searchStart = authorityStart;
+        if (!s3 && searchStart < segmentEnd && text[searchStart] == '[')
+        {
+            int close = text.IndexOf(']', searchStart, segmentEnd - searchStart);
+            searchStart = close < 0 ? searchStart : close + 1;
+        }
+
+        int keyEnd = text.AsSpan(searchStart, segmentEnd - searchStart).IndexOfAny(':', '@');
         if (keyEnd < 0)
         {
             return 0;
         }
 
-        keyEnd += authorityStart;
+        keyEnd += searchStart;
 
         // The user info ends at the last '@' before the query (an unencoded secret may hold '/', '?' or '@'): a
         // location holding '@' is then masked too, which is the safe side. With no '@' before the query, a secret
@@ -124,7 +136,7 @@ internal static class ConnectionStringMask
         int at = text.LastIndexOf('@', queryStart - 1, queryStart - keyEnd);
         if (at < 0)
         {
-            if (!s3 && text.IndexOf('@', queryStart) < 0)
+            if (!s3 && text.IndexOf('@', queryStart) < 0 && IsPort(text.AsSpan(keyEnd + 1, segmentEnd - keyEnd - 1)))
             {
                 // Other schemes: "host:port" without '@' is no user info.
                 return 0;
@@ -146,20 +158,17 @@ internal static class ConnectionStringMask
         }
 
         masked.Append('@');
-        if (!s3)
-        {
-            return at + 1;
-        }
 
-        // The region of s3://KEY:SECRET@REGION/...: shown only when it looks like one, since after an unencoded '@'
-        // in the secret (and no region) it is a piece of the secret.
+        // The region of s3://KEY:SECRET@REGION/... (or another scheme's host): shown only when it looks like one, since
+        // after an unencoded '@' in the secret (and no region or host) it is a piece of the secret.
         int hostEnd = at + 1;
-        while (hostEnd < text.Length && text[hostEnd] is not ('/' or '?'))
+        while (hostEnd < text.Length && text[hostEnd] is not ('/' or '?' or '#'))
         {
             hostEnd++;
         }
 
-        if (IsHostRegion(text.AsSpan(at + 1, hostEnd - at - 1)))
+        ReadOnlySpan<char> host = text.AsSpan(at + 1, hostEnd - at - 1);
+        if (s3 ? IsHostRegion(host) : IsLowerCaseHost(host))
         {
             return at + 1;
         }
@@ -218,6 +227,33 @@ internal static class ConnectionStringMask
 
         masked.Append(text, 0, colon + 1).Append(SecretMask.Masked);
         return queryStart;
+    }
+
+    // A host as written in lower case: letters, digits, '-', '.', and a port or an IPv6 address's ':', '[' and ']'.
+    private static bool IsLowerCaseHost(ReadOnlySpan<char> host)
+    {
+        foreach (char c in host)
+        {
+            if (!char.IsAsciiLetterLower(c) && !char.IsAsciiDigit(c) && c is not ('-' or '.' or ':' or '[' or ']'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsPort(ReadOnlySpan<char> text)
+    {
+        foreach (char c in text)
+        {
+            if (!char.IsAsciiDigit(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static void AppendKey(string text, int start, int end, StringBuilder masked)

@@ -113,15 +113,10 @@ public static class ObjectStore
         return connection.Substring(0, separator).ToLowerInvariant();
     }
 
-    // A host with user info ("user:password@host") shown as "****@host"; when the URI holds an '@' past the host, a
-    // password with an unencoded '/' may have cut it short, and it is not shown at all.
-    private static string MaskHost(string host, string uri)
-    {
-        int at = host.LastIndexOf('@');
-        return at >= 0 ? string.Concat(SecretMask.Masked, host.AsSpan(at))
-            : uri.Contains('@') ? SecretMask.Masked
-            : host;
-    }
+    // The host of a file URI as the mask shows it ("****:****@host"); when the URI holds an '@' past the host (a password
+    // with an unencoded '/' may have cut it short), not at all.
+    private static string MaskHost(string host, string uri) =>
+        !host.Contains('@') && uri.Contains('@') ? SecretMask.Masked : S3ConnectionString.Mask("file://" + host).Substring("file://".Length);
 
     private static string FileUriToPath(string uri)
     {

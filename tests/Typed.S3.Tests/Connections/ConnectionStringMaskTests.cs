@@ -43,6 +43,11 @@ public sealed class ConnectionStringMaskTests
     [InlineData("bucket:SECRETVALUE123/x", "bucket:****")]
     [InlineData("C:\\data\\store", "C:\\data\\store")]
     [InlineData("http://127.0.0.1:9000/x", "http://127.0.0.1:9000/x")]
+    [InlineData("http://[::1]:9000/x", "http://[::1]:9000/x")]
+    [InlineData("https://someuser:PASSWORDVALUE/x", "https://some****:****")]
+    [InlineData("file://someuser:PASSWORDVALUE", "file://some****:****")]
+    [InlineData("https://someuser:PASSWORD@VALUE/x", "https://some****:****@****/x")]
+    [InlineData("https://someuser:PASSWORDVALUE@minio.local:9000/x", "https://some****:****@minio.local:9000/x")]
     public void MasksSecretsAndShortensKeys(string connection, string masked) => Assert.Equal(masked, S3ConnectionString.Mask(connection));
 
     [Fact]

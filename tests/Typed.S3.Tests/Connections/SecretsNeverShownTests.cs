@@ -119,6 +119,9 @@ public sealed class SecretsNeverShownTests : IDisposable
         "S4://{K}:{S}@us-east-1/b?session_token={T}",
         " https://{K}:{S}@host/b?session_token={T}",
         "file://{K}:{S}@host/b",
+        "file://{K}:{S}/b",
+        "file://{K}:{S}",
+        "https://{K}:{S}/b?session_token={T}",
         "s3//{K}:{S}@us-east-1/b?session_token={T}",
     ];
 
