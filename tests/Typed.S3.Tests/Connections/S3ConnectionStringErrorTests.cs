@@ -23,8 +23,9 @@ public sealed class S3ConnectionStringErrorTests
     [InlineData("s3://?payload_signing=maybe", "s3://?payload_signing=maybe", "the parameter 'payload_signing' must be true or false, not 'maybe'.")]
     [InlineData("s3://?force_path_style=1", "s3://?force_path_style=1", "the parameter 'force_path_style' must be true or false, not '1'.")]
     [InlineData("s3://?region=eu_west_1", "s3://?region=eu_west_1", "the region 'eu_west_1' is not a region name (letters, digits and '-', such as eu-west-1).")]
-    [InlineData("s3://?endpoint_url=localhost:9000", "s3://?endpoint_url=localhost:9000", "The endpoint URL must be an absolute http:// or https:// URI without credentials in it.")]
-    [InlineData("s3://?endpoint_url=http://minio:SECRETVALUE123@localhost:9000", "s3://?endpoint_url=http://mini****:****@localhost:9000", "The endpoint URL must be an absolute http:// or https:// URI without credentials in it.")]
+    [InlineData("s3://?endpoint_url=localhost:9000", "s3://?endpoint_url=localhost:9000", "The endpoint URL must be an absolute http:// or https:// URI without credentials, query or fragment in it.")]
+    [InlineData("s3://?endpoint_url=http://minio:SECRETVALUE123@localhost:9000", "s3://?endpoint_url=http://mini****:****@localhost:9000", "The endpoint URL must be an absolute http:// or https:// URI without credentials, query or fragment in it.")]
+    [InlineData("s3://?endpoint_url=http://localhost:9000/?token=TOKENVALUE456", "s3://?endpoint_url=http://localhost:9000/?token=****", "The endpoint URL must be an absolute http:// or https:// URI without credentials, query or fragment in it.")]
     [InlineData("s3://?endpoint_url=http://localhost:9000&payload_signing=false", "s3://?endpoint_url=http://localhost:9000&payload_signing=false", "Unsigned payloads (payload signing off) are sent over https:// only; the endpoint URL is http://.")]
     // Malformed locations.
     [InlineData("s3:///prefix", "s3:///prefix", "no bucket name before the prefix (write s3://BUCKET/PREFIX).")]

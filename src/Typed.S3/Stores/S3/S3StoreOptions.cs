@@ -71,7 +71,7 @@ public sealed class S3StoreOptions
     public string EffectiveRegion => string.IsNullOrWhiteSpace(Region) ? DefaultRegion : Region!;
 
     /// <summary>Checks that the settings make sense together.</summary>
-    /// <exception cref="ArgumentException">A key without its secret (or the reverse), a session token without keys, keys together with a profile, an endpoint that is not an absolute http(s) URI, unsigned payloads to an http:// endpoint, or a part size or concurrency out of range. The message never holds a secret.</exception>
+    /// <exception cref="ArgumentException">A key without its secret (or the reverse), a session token without keys, keys together with a profile, an endpoint that is not an absolute http(s) URI (or has user info, a query or a fragment), unsigned payloads to an http:// endpoint, or a part size or concurrency out of range. The message never holds a secret.</exception>
     public void Validate()
     {
         bool hasKey = !string.IsNullOrEmpty(AccessKeyId);
@@ -94,9 +94,11 @@ public sealed class S3StoreOptions
         }
 
         if (!string.IsNullOrEmpty(EndpointUrl)
-            && (!Uri.TryCreate(EndpointUrl, UriKind.Absolute, out Uri? endpoint) || (endpoint.Scheme != Uri.UriSchemeHttp && endpoint.Scheme != Uri.UriSchemeHttps) || !string.IsNullOrEmpty(endpoint.UserInfo)))
+            && (!Uri.TryCreate(EndpointUrl, UriKind.Absolute, out Uri? endpoint) || (endpoint.Scheme != Uri.UriSchemeHttp && endpoint.Scheme != Uri.UriSchemeHttps)
+                || !string.IsNullOrEmpty(endpoint.UserInfo) || !string.IsNullOrEmpty(endpoint.Query) || !string.IsNullOrEmpty(endpoint.Fragment)))
         {
-            throw new ArgumentException("The endpoint URL must be an absolute http:// or https:// URI without credentials in it.");
+            // A query could carry a token into the SDK's own messages, which quote request URLs.
+            throw new ArgumentException("The endpoint URL must be an absolute http:// or https:// URI without credentials, query or fragment in it.");
         }
 
         if (!PayloadSigning && EndpointUrl is not null && EndpointUrl.StartsWith("http://", StringComparison.OrdinalIgnoreCase))
