@@ -60,7 +60,7 @@ internal sealed class CommandLine
                 case "--rows":
                     break;
                 default:
-                    problem = "unknown argument '" + Shorten(arg) + "'";
+                    problem = "unknown argument " + Quote(arg);
                     return null;
             }
 
@@ -88,7 +88,7 @@ internal sealed class CommandLine
                 case "--sample":
                     if (!TryParseCount(value, out sample))
                     {
-                        problem = "--sample needs a whole number of at least 1, not '" + Shorten(value) + "'";
+                        problem = "--sample needs a whole number of at least 1, not " + Quote(value);
                         return null;
                     }
 
@@ -96,7 +96,7 @@ internal sealed class CommandLine
                 default:
                     if (!TryParseCount(value, out rows))
                     {
-                        problem = "--rows needs a whole number of at least 1, not '" + Shorten(value) + "'";
+                        problem = "--rows needs a whole number of at least 1, not " + Quote(value);
                         return null;
                     }
 
@@ -117,8 +117,21 @@ internal sealed class CommandLine
     private static bool TryParseCount(string text, out int value) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value) && value >= 1;
 
-    // An argument could be a connection string given in the wrong place: never echo it whole.
-    private static string Shorten(string text) => text.Contains("://", StringComparison.Ordinal)
-        ? S3ConnectionString.Mask(text)
-        : text.Length <= 40 ? text : text.Substring(0, 40) + "...";
+    // An argument could be a connection string given in the wrong place: never echo it whole. One the mask changes is
+    // shown masked; one that holds ':', '@' or '=' the mask does not understand is not shown at all.
+    private static string Quote(string text)
+    {
+        string masked = S3ConnectionString.Mask(text);
+        if (!string.Equals(masked, text, StringComparison.Ordinal))
+        {
+            return "'" + masked + "'";
+        }
+
+        if (text.AsSpan().IndexOfAny(":@=") >= 0)
+        {
+            return "(not shown: it may hold a credential)";
+        }
+
+        return "'" + (text.Length <= 40 ? text : text.Substring(0, 40) + "...") + "'";
+    }
 }

@@ -89,8 +89,10 @@ public static class Program
         }
         catch (Exception exception)
         {
-            // Messages of the store's exceptions quote the connection text with its secrets masked.
-            report.ToolError(DataDriftCodes.StoreFailure, "cannot open the store '" + masked + "': " + exception.Message);
+            // Messages of the store's exceptions quote the connection text with its secrets masked, if at all; an
+            // invalid connection string is quoted once, masked, with what is wrong with it.
+            string why = exception is ConnectionStringException invalid ? "invalid connection string: " + invalid.Problem : exception.Message;
+            report.ToolError(DataDriftCodes.StoreFailure, "cannot open the store '" + masked + "': " + why);
             return 1;
         }
 

@@ -89,6 +89,35 @@ public sealed class DataDriftBuildTests
         Assert.DoesNotContain("CoreCompile", output);
     }
 
+    [Fact]
+    public void AMalformedStoreInTheEnvironmentFailsClearlyAndTheLogNeverShowsItsSecrets()
+    {
+        // A leading space and no @REGION: once taken for a local folder and echoed whole, secret and token included.
+        const string Secret = "SECRETVALUE123";
+        const string Token = "TOKENVALUE456";
+        string project = _package.CreateProject("MalformedStore", new Dictionary<string, string>
+        {
+            ["Program.cs"] = "System.Console.WriteLine(1);\n",
+            ["shop.s3schema.json"] = Schema,
+        });
+
+        (int exit, string output) = CommandRunner.Run(
+            "dotnet",
+            "build -v:d -tl:off -p:TypedS3ValidateData=true",
+            project,
+            PackageFixture.CommandTimeout,
+            new Dictionary<string, string> { ["TYPEDS3_STORE"] = $" s3://AKIAKEYIDEXAMPLE:{Secret}/bucket?session_token={Token}" });
+
+        Assert.NotEqual(0, exit);
+        string expected = "error TS3106: cannot open the store ' s3://AKIA****:****': invalid connection string: credentials in the URI are written "
+            + "KEY:SECRET@REGION/BUCKET, and no '@' was found: add the region (such as @us-east-1) and percent-encode '/', '@' and ':' in the key and secret";
+        Assert.True(output.Contains(expected, StringComparison.Ordinal), "the build output lacks the store's error:\n" + output);
+        foreach (string secret in new[] { Secret, Token, "KEYIDEXAMPLE" })
+        {
+            Assert.DoesNotContain(secret, output, StringComparison.Ordinal);
+        }
+    }
+
     private static (int ExitCode, string Output) Build(string project, string properties) =>
         CommandRunner.Run("dotnet", $"build -v:n -tl:off {properties}", project, PackageFixture.CommandTimeout);
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics.CodeAnalysis;
+using System.Text.RegularExpressions;
 
 namespace Typed.S3;
 
@@ -25,8 +26,16 @@ namespace Typed.S3;
 /// refused; to match one character there, write the wildcard as <c>[!/]</c>. The location (bucket and prefix) is
 /// taken as written, not percent-decoded, exactly as a dataset location is read.
 /// </para>
+/// <para>
+/// Whitespace around the text (a trailing line break read from a file) is ignored; a line break, tab or other
+/// control character inside it is refused. Text that starts with <c>s3:</c> but not <c>s3://</c> (<c>s3:/bucket</c>,
+/// <c>s3:bucket</c>) is refused, never guessed at. In <c>KEY:SECRET@REGION</c>, a second <c>@</c> before the bucket, or
+/// a region that is not lower-case letters, digits and <c>-</c> (or, without <c>endpoint_url</c>, not shaped like an
+/// AWS region), is refused as a secret holding an unencoded <c>@</c>; so is user info without any <c>@</c>.
+/// Every message quotes the text masked (<see cref="Mask"/>), and names or values only where the mask shows them.
+/// </para>
 /// </summary>
-public static class S3ConnectionString
+public static partial class S3ConnectionString
 {
     private const string Scheme = "s3://";
 
@@ -86,31 +95,41 @@ public static class S3ConnectionString
     /// Masks the secrets of a connection string, well-formed or not, for messages and logs: the secret of
     /// <c>KEY:SECRET@</c>, the values of <c>secret_access_key</c>, <c>session_token</c> and every parameter whose name
     /// suggests a secret (<c>password</c>, <c>token</c>, <c>api_key</c> ...), credentials inside URL values; access key
-    /// ids are cut to their first four characters.
+    /// ids are cut to their first four characters. Where it cannot tell where a secret ends, it hides more: a secret
+    /// value runs to the next known parameter (an unencoded <c>&amp;x=</c> stays inside it), <c>s3://KEY:SECRET</c>
+    /// without an <c>@</c> is hidden to the end, a region that does not look like one is hidden, and user info is
+    /// found after <c>s3:</c> with any number of slashes (<c>s3:/KEY:SECRET@...</c>) and after leading whitespace.
     /// </summary>
     /// <param name="connectionString">The connection string, any scheme, or a path.</param>
     /// <returns>The text with <c>****</c> in place of each secret.</returns>
     public static string Mask(string? connectionString) => ConnectionStringMask.Mask(connectionString);
 
     // Reads the text into options; returns the problem (without secrets) or null.
-    private static string? TryRead(string text, out S3StoreOptions options)
+    private static string? TryRead(string connectionString, out S3StoreOptions options)
     {
         options = new S3StoreOptions();
-        if (!text.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase))
+
+        // Whitespace around the text (a line break read from a file, a space copied with it) is not part of it.
+        string text = connectionString.Trim();
+        if (!ConnectionStringMask.StartsWithS3Scheme(text))
         {
             return "an S3 connection string starts with s3://.";
         }
 
-        int queryStart = FindQueryStart(text, Scheme.Length);
-        string location = text.Substring(Scheme.Length, queryStart - Scheme.Length);
-        string? problem = CheckForMisspeltQuery(location);
-        if (problem is not null)
+        if (!text.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase) || (text.Length > Scheme.Length && text[Scheme.Length] == '\\'))
         {
-            return problem;
+            return "an S3 connection string starts with s3:// (two slashes), as in s3://BUCKET/PREFIX, s3://KEY:SECRET@REGION/BUCKET or s3://?access_key_id=...";
         }
 
+        if (text.AsSpan().IndexOfAnyInRange('\0', '\x1f') >= 0 || text.Contains('\x7f'))
+        {
+            return "the connection string holds a line break, a tab or another control character: write it on one line (percent-encode such characters in values, a line break as %0A).";
+        }
+
+        int queryStart = FindQueryStart(text, Scheme.Length);
+        string location = text.Substring(Scheme.Length, queryStart - Scheme.Length);
         var given = new Dictionary<string, string>(StringComparer.Ordinal);
-        problem = location.Length == 0 ? null : ReadLocation(location, options, given);
+        string? problem = location.Length == 0 ? null : ReadLocation(location, options, given);
         if (problem is not null)
         {
             return problem;
@@ -125,8 +144,19 @@ public static class S3ConnectionString
             }
         }
 
+        if (given.TryGetValue(S3ConnectionParameter.Region, out string? regionSource) && regionSource == HostPart
+            && string.IsNullOrEmpty(options.EndpointUrl) && !AwsRegionName().IsMatch(options.Region!))
+        {
+            // Not shown: when the secret holds an unencoded '@', what follows it looks like a region.
+            return "the region after '@' is not an AWS region name (such as us-east-1 or eu-west-1): for an S3-compatible store give endpoint_url; if the secret holds '@', percent-encode it as %40.";
+        }
+
         return CheckCredentials(options);
     }
+
+    // AWS region names: us-east-1, eu-west-2, us-gov-west-1, cn-north-1, us-isob-east-1.
+    [GeneratedRegex("^[a-z]{2}(-[a-z]+)+-[0-9]+$", RegexOptions.CultureInvariant)]
+    private static partial Regex AwsRegionName();
 
     // The index of the '?' that starts the query (followed by a known "name="), or the text's length.
     private static int FindQueryStart(string text, int start)
@@ -165,7 +195,8 @@ public static class S3ConnectionString
         return null;
     }
 
-    // "KEY:SECRET@REGION[/BUCKET[/PREFIX]]" or "BUCKET[/PREFIX]".
+    // "KEY:SECRET@REGION[/BUCKET[/PREFIX]]" or "BUCKET[/PREFIX]". Messages quote nothing of the user info, and of the
+    // rest only what the mask shows.
     private static string? ReadLocation(string location, S3StoreOptions options, Dictionary<string, string> given)
     {
         int firstSlash = location.IndexOf('/');
@@ -177,12 +208,21 @@ public static class S3ConnectionString
             int at = location.IndexOf('@');
             if (at < 0)
             {
-                return "credentials in the URI are written KEY:SECRET@REGION (no '@' found); a bucket name cannot hold ':'.";
+                return "credentials in the URI are written KEY:SECRET@REGION/BUCKET, and no '@' was found: add the region (such as @us-east-1) and percent-encode '/', '@' and ':' in the key and secret; a bucket name cannot hold ':'.";
             }
 
             if (firstSlash >= 0 && firstSlash < at)
             {
-                return "the key and secret before '@' must be percent-encoded ('/' as %2F, '+' as %2B, '@' as %40, ':' as %3A).";
+                return PercentEncodeUserInfo;
+            }
+
+            string rest = location.Substring(at + 1);
+            int slash = rest.IndexOf('/');
+            string region = slash < 0 ? rest : rest.Substring(0, slash);
+            if (region.Contains('@'))
+            {
+                // A second '@' before the bucket: the secret holds an unencoded '@', so where it ends is a guess.
+                return PercentEncodeUserInfo;
             }
 
             string userInfo = location.Substring(0, at);
@@ -200,23 +240,19 @@ public static class S3ConnectionString
             options.SecretAccessKey = secret;
             given[S3ConnectionParameter.AccessKeyId] = "the user info";
             given[S3ConnectionParameter.SecretAccessKey] = "the user info";
-
-            string rest = location.Substring(at + 1);
-            int slash = rest.IndexOf('/');
-            string region = slash < 0 ? rest : rest.Substring(0, slash);
             if (region.Length == 0)
             {
                 return "no region after '@' (write KEY:SECRET@REGION/BUCKET, such as @us-east-1/my-bucket).";
             }
 
-            string? invalidRegion = CheckRegion(region);
-            if (invalidRegion is not null)
+            if (!ConnectionStringMask.IsHostRegion(region))
             {
-                return invalidRegion;
+                // Not quoted (the mask hides it too): after an unencoded '@' in the secret, this is a piece of it.
+                return "the region after '@' is not a region name in lower case (letters, digits and '-', such as eu-west-1); if the secret holds '@', percent-encode it as %40 (a region of another form goes in the query form's region=).";
             }
 
             options.Region = region;
-            given[S3ConnectionParameter.Region] = "the host part";
+            given[S3ConnectionParameter.Region] = HostPart;
             bucketAndPrefix = slash < 0 ? string.Empty : rest.Substring(slash + 1);
         }
         else
@@ -229,6 +265,12 @@ public static class S3ConnectionString
             return null;
         }
 
+        string? problem = CheckForMisspeltQuery(bucketAndPrefix);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
         int bucketEnd = bucketAndPrefix.IndexOf('/');
         string bucket = bucketEnd < 0 ? bucketAndPrefix : bucketAndPrefix.Substring(0, bucketEnd);
         if (bucket.Length == 0)
@@ -238,7 +280,7 @@ public static class S3ConnectionString
 
         if (bucket.AsSpan().IndexOfAny("*?[]{}\\ ") >= 0)
         {
-            return $"the bucket name '{bucket}' holds a wildcard or a space: globs are for the prefix only.";
+            return $"the bucket name{Quote(" ", bucket, "*?[]{} ")} holds a wildcard or a space: globs are for the prefix only.";
         }
 
         string prefix = bucketEnd < 0 ? string.Empty : bucketAndPrefix.Substring(bucketEnd + 1);
@@ -248,6 +290,7 @@ public static class S3ConnectionString
 
     private static string? ReadQuery(string query, S3StoreOptions options, Dictionary<string, string> given)
     {
+        bool afterSecret = false;
         foreach (string pair in query.Split('&'))
         {
             int equals = pair.IndexOf('=');
@@ -261,10 +304,18 @@ public static class S3ConnectionString
             string name = pair.Substring(0, equals);
             if (!S3ConnectionParameter.TryGetCanonical(name, out string canonical))
             {
+                if (afterSecret)
+                {
+                    // "secret_access_key=abc&x=yz": the name may be a piece of a secret that holds an unencoded '&'.
+                    return $"an unknown parameter follows a secret (its name is not shown: if the secret holds '&', it is part of it; percent-encode '&' as %26) (known: {KnownNames}).";
+                }
+
                 return ConnectionStringMask.ReadName(name, 0) == name.Length
                     ? $"unknown parameter '{name}' (known: {KnownNames})."
                     : $"a malformed parameter name (known: {KnownNames}; percent-encode '&' in values as %26).";
             }
+
+            afterSecret = S3ConnectionParameter.IsSecret(canonical);
 
             if (given.TryGetValue(canonical, out string? earlier))
             {
@@ -319,11 +370,11 @@ public static class S3ConnectionString
             case S3ConnectionParameter.PayloadSigning:
                 bool? signing = ParseBoolean(value);
                 options.PayloadSigning = signing ?? true;
-                return signing is null ? $"the parameter '{name}' must be true or false, not '{value}'." : null;
+                return signing is null ? $"the parameter '{name}' must be true or false{Quote(", not ", value)}." : null;
             default:
                 bool? pathStyle = ParseBoolean(value);
                 options.ForcePathStyle = pathStyle;
-                return pathStyle is null ? $"the parameter '{name}' must be true or false, not '{value}'." : null;
+                return pathStyle is null ? $"the parameter '{name}' must be true or false{Quote(", not ", value)}." : null;
         }
     }
 
@@ -339,11 +390,31 @@ public static class S3ConnectionString
         {
             if (!char.IsAsciiLetterOrDigit(c) && c != '-')
             {
-                return $"the region '{region}' is not a region name (letters, digits and '-', such as eu-west-1).";
+                return $"the region{Quote(" ", region)} is not a region name (letters, digits and '-', such as eu-west-1).";
             }
         }
 
         return null;
+    }
+
+    // " 'value'" after the lead, for a value that cannot hold a piece of a secret (a short word: letters, digits,
+    // '-', '_', '.', spaces); nothing for any other, which may have swallowed the rest of a malformed string.
+    private static string Quote(string lead, string value, string alsoShown = "")
+    {
+        if (value.Length > 64)
+        {
+            return string.Empty;
+        }
+
+        foreach (char c in value)
+        {
+            if (!char.IsAsciiLetterOrDigit(c) && c is not ('-' or '_' or '.' or ' ') && !alsoShown.Contains(c))
+            {
+                return string.Empty;
+            }
+        }
+
+        return lead + "'" + value + "'";
     }
 
     private static string? CheckCredentials(S3StoreOptions options)
@@ -355,6 +426,11 @@ public static class S3ConnectionString
 
         return null;
     }
+
+    private const string HostPart = "the host part";
+
+    private const string PercentEncodeUserInfo =
+        "the key and secret before '@' must be percent-encoded ('/' as %2F, '+' as %2B, '@' as %40, ':' as %3A).";
 
     private const string KnownNames = "access_key_id, secret_access_key, session_token, region, endpoint_url, layout, profile, credentials_file, payload_signing, force_path_style";
 }

@@ -14,12 +14,20 @@ public static class ObjectStore
     /// <see cref="S3ConnectionString"/>), a local folder path (absolute, or relative to the current directory), or a
     /// <c>file:///abs/path</c> or <c>file://localhost/abs/path</c> URI (percent-encoded).
     /// </summary>
+    /// <remarks>
+    /// Text that starts with <c>s3:</c> in any case, after any whitespace, is never taken for a folder: it is read as
+    /// an S3 connection string (whitespace around it ignored), and a malformed one such as <c>s3:/bucket</c> is
+    /// refused. The scheme of other URIs is read after any leading whitespace too. A folder that does not exist is
+    /// named in the error, unless the text looks like a mistyped connection string (it holds <c>@</c>, a <c>:</c>
+    /// other than a drive letter's, or a secret parameter): then it is not shown at all.
+    /// </remarks>
     /// <param name="connection">The connection text.</param>
     /// <returns>The store; an <see cref="S3ObjectStore"/> (which owns its client: dispose it) or a <see cref="LocalFolderStore"/>.</returns>
     /// <exception cref="ArgumentException">The text is empty or has an unsupported scheme; a
-    /// <see cref="ConnectionStringException"/> when an <c>s3://</c> connection string is invalid. Messages quote the
+    /// <see cref="ConnectionStringException"/> when an <c>s3:</c> connection string is invalid. Messages quote the
     /// text with its secrets masked.</exception>
-    /// <exception cref="ObjectStoreException">The local folder does not exist, or the S3 profile named does not.</exception>
+    /// <exception cref="ObjectStoreException">The local folder does not exist, or the S3 profile named does not or
+    /// cannot give credentials (the message says which, and never holds a secret).</exception>
     public static IObjectStore Open(string connection)
     {
         if (string.IsNullOrWhiteSpace(connection))
@@ -27,15 +35,19 @@ public static class ObjectStore
             throw new ArgumentException("the store connection text is empty: give a folder path, a file:/// URI or an s3:// connection string", nameof(connection));
         }
 
-        string? scheme = GetScheme(connection);
+        if (ConnectionStringMask.StartsWithS3Scheme(connection))
+        {
+            return OpenS3(S3ConnectionString.Parse(connection));
+        }
+
+        string trimmed = connection.Trim();
+        string? scheme = GetScheme(trimmed);
         switch (scheme)
         {
             case null:
-                return OpenLocalFolder(connection);
+                return OpenFolder(connection);
             case "file":
-                return OpenLocalFolder(FileUriToPath(connection));
-            case "s3":
-                return OpenS3(S3ConnectionString.Parse(connection));
+                return OpenLocalFolder(FileUriToPath(trimmed));
             default:
                 throw new ArgumentException($"unsupported store scheme '{scheme}://' in '{S3ConnectionString.Mask(connection)}': give a folder path, a file:/// URI or an s3:// connection string", nameof(connection));
         }
@@ -54,6 +66,30 @@ public static class ObjectStore
     /// <exception cref="ArgumentException">The options are inconsistent; the message holds no secret.</exception>
     /// <exception cref="ObjectStoreException">The profile named does not exist or cannot give credentials.</exception>
     public static S3ObjectStore OpenS3(S3StoreOptions options) => S3ObjectStoreFactory.Create(options);
+
+    // A folder path; when the folder does not exist, a text that may be a mistyped connection string is not echoed.
+    private static LocalFolderStore OpenFolder(string path)
+    {
+        try
+        {
+            return OpenLocalFolder(path);
+        }
+        catch (ObjectStoreException) when (MayHoldCredentials(path))
+        {
+            throw new ObjectStoreException(
+                "the store connection text was taken for a local folder path, and no such folder exists; it is not shown, since it looks like a "
+                + "mistyped connection string that may hold credentials (it has '@', ':' or a secret parameter): S3 connection strings start with s3://");
+        }
+    }
+
+    // '@', a ':' that is not a Windows drive letter's, or a parameter the mask hides.
+    private static bool MayHoldCredentials(string path)
+    {
+        string text = path.Trim();
+        int colon = text.IndexOf(':');
+        bool driveLetter = colon == 1 && char.IsAsciiLetter(text[0]) && text.IndexOf(':', 2) < 0;
+        return text.Contains('@') || (colon >= 0 && !driveLetter) || !string.Equals(S3ConnectionString.Mask(text), text, StringComparison.Ordinal);
+    }
 
     // The lower-cased scheme of "scheme://...", or null for a path (Windows drive paths such as C:\x included).
     private static string? GetScheme(string connection)
@@ -77,12 +113,10 @@ public static class ObjectStore
         return connection.Substring(0, separator).ToLowerInvariant();
     }
 
-    // A host with user info ("user:password@host") shown as "****@host".
-    private static string MaskHost(string host)
-    {
-        int at = host.LastIndexOf('@');
-        return at < 0 ? host : string.Concat(SecretMask.Masked, host.AsSpan(at));
-    }
+    // The host of a file URI as the mask shows it ("****:****@host"); when the URI holds an '@' past the host (a password
+    // with an unencoded '/' may have cut it short), not at all.
+    private static string MaskHost(string host, string uri) =>
+        !host.Contains('@') && uri.Contains('@') ? SecretMask.Masked : S3ConnectionString.Mask("file://" + host).Substring("file://".Length);
 
     private static string FileUriToPath(string uri)
     {
@@ -91,7 +125,7 @@ public static class ObjectStore
         string host = slash < 0 ? rest : rest.Substring(0, slash);
         if (host.Length > 0 && !string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase))
         {
-            throw new ArgumentException($"'{S3ConnectionString.Mask(uri)}' names the host '{MaskHost(host)}': only local file URIs (file:///path or file://localhost/path) are supported", nameof(uri));
+            throw new ArgumentException($"'{S3ConnectionString.Mask(uri)}' names the host '{MaskHost(host, uri)}': only local file URIs (file:///path or file://localhost/path) are supported", nameof(uri));
         }
 
         if (slash < 0)

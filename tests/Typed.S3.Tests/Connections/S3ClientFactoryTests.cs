@@ -144,8 +144,71 @@ public sealed class S3ClientFactoryTests : IDisposable
     {
         string file = WriteCredentials("[broken]\naws_access_key_id = KEYIDBROKEN\n");
         var error = Assert.Throws<ObjectStoreException>(() => S3ClientFactory.Create(new S3StoreOptions { Profile = "broken", CredentialsFile = file }));
-        Assert.Equal($"The profile 'broken' in '{file}' (and the config file beside it) does not give usable credentials.", error.Message);
+        Assert.Equal($"The profile 'broken' in '{file}' (and the config file beside it) does not give usable credentials: InvalidDataException: Credential profile [broken] is not valid.  Please ensure the profile contains a valid combination of properties.", error.Message);
         Assert.DoesNotContain("KEYIDBROKEN", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ACredentialProcessThatPrintsCredentialsSignsTheRequests()
+    {
+        string process = CredentialScripts.Write(_folder.Path, """{"Version": 1, "AccessKeyId": "AKIDPROCESSKEY", "SecretAccessKey": "PROCESSSECRET", "SessionToken": "PROCESSTOKEN"}""");
+        string file = CredentialScripts.WriteFiles(_folder.Path, $"[tool]\ncredential_process = {process}\n");
+        using var stub = new ListingStub();
+        using S3ObjectStore store = ObjectStore.OpenS3(new S3StoreOptions { Profile = "tool", CredentialsFile = file, EndpointUrl = stub.Endpoint });
+
+        Assert.Empty(await store.ListAsync("b", string.Empty).ToListAsync());
+        Assert.Empty(await store.ListAsync("b", "p/").ToListAsync());
+
+        Assert.Equal(2, stub.Authorizations.Count);
+        Assert.All(stub.Authorizations, header => Assert.Contains("Credential=AKIDPROCESSKEY/", header, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ACredentialProcessThatFailsIsDescribedWithoutItsOutputOrCommandLine()
+    {
+        // The command line holds a secret argument; the shell echoes it when the command is missing.
+        string missing = Path.Combine(_folder.Path, "no-such-tool") + " --secret COMMANDLINESECRET";
+        string file = CredentialScripts.WriteFiles(_folder.Path, $"[tool]\ncredential_process = {missing}\n");
+        using S3ObjectStore store = ObjectStore.OpenS3(new S3StoreOptions { Profile = "tool", CredentialsFile = file, EndpointUrl = "http://127.0.0.1:9" });
+
+        var error = await Assert.ThrowsAsync<ObjectStoreException>(async () => await store.ListAsync("b", string.Empty).ToListAsync());
+        Assert.StartsWith($"cannot get credentials from the profile 'tool' in '{file}' (and the config file beside it): ProcessAWSCredentialException: the credential_process command ", error.Message, StringComparison.Ordinal);
+        Assert.Null(error.InnerException);
+        Assert.DoesNotContain("COMMANDLINESECRET", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""{"AccessKeyId": "AKIDPROCESSKEY", "SecretAccessKey": "PROCESSSECRET"}""", "the credential_process command printed JSON without \"Version\": 1")]
+    [InlineData("""{"Version": 2, "AccessKeyId": "AKIDPROCESSKEY", "SecretAccessKey": "PROCESSSECRET"}""", "the credential_process command failed")]
+    [InlineData("""{"Version": 1, "AccessKeyId": "AKIDPROCESSKEY", "SecretAccessKey": "PROCESSSECRET", "Expiration": "PROCESSTOKEN"}""", "the credential_process command printed something that is not the JSON document it must print")]
+    public async Task WrongJsonFromACredentialProcessIsNamedWithoutItsValues(string output, string problem)
+    {
+        string process = CredentialScripts.Write(_folder.Path, output);
+        string file = CredentialScripts.WriteFiles(_folder.Path, $"[default]\ncredential_process = {process}\n");
+        using S3ObjectStore store = ObjectStore.OpenS3(new S3StoreOptions { CredentialsFile = file, EndpointUrl = "http://127.0.0.1:9" });
+
+        var error = await Assert.ThrowsAsync<ObjectStoreException>(async () => await store.ListAsync("b", string.Empty).ToListAsync());
+        Assert.Contains(problem, error.Message, StringComparison.Ordinal);
+        foreach (string secret in new[] { "AKIDPROCESSKEY", "PROCESSSECRET", "PROCESSTOKEN" })
+        {
+            Assert.DoesNotContain(secret, error.ToString(), StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("[default]\naws_access_key_id = KEYIDFILE\naws_secret_access_key FILESECRET\n", null, "line 3 of '{credentials}'")]
+    [InlineData("[default\naws_access_key_id = KEYIDFILE\naws_secret_access_key = FILESECRET\n", null, "line 1 of '{credentials}'")]
+    [InlineData("FILESECRET\n[default]\naws_access_key_id = KEYIDFILE\n", null, "line 1 of '{credentials}'")]
+    [InlineData("[default]\naws_access_key_id = KEYIDFILE\naws_secret_access_key = FILESECRET\n", "[profile x]\nsso_start_url FILESECRET\n", "line 2 of '{config}'")]
+    public void AMalformedLineIsNamedByItsNumberAndFile(string credentialsText, string? configText, string named)
+    {
+        string credentials = CredentialScripts.WriteFiles(_folder.Path, credentialsText, configText);
+        string config = Path.Combine(Path.GetDirectoryName(credentials)!, "config");
+        var error = Assert.Throws<ObjectStoreException>(() => S3ClientFactory.Create(new S3StoreOptions { CredentialsFile = credentials }));
+        Assert.Contains(named.Replace("{credentials}", credentials).Replace("{config}", config), error.Message, StringComparison.Ordinal);
+        Assert.Contains("is neither a [section], a name = value property nor a comment (its text is not shown: it may hold a secret)", error.Message, StringComparison.Ordinal);
+        Assert.Null(error.InnerException);
+        Assert.DoesNotContain("FILESECRET", error.ToString(), StringComparison.Ordinal);
     }
 
     private string WriteCredentials(string text)

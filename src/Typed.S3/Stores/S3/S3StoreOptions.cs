@@ -88,7 +88,7 @@ public sealed class S3StoreOptions
     public string EffectiveRegion => string.IsNullOrWhiteSpace(Region) ? DefaultRegion : Region!;
 
     /// <summary>Checks that the settings make sense together.</summary>
-    /// <exception cref="ArgumentException">A key without its secret (or the reverse), a session token without keys, keys together with a profile, an endpoint that is not an absolute http(s) URI, unsigned payloads to an http:// endpoint, or a part size or concurrency out of range. The message never holds a secret.</exception>
+    /// <exception cref="ArgumentException">A key without its secret (or the reverse), a session token without keys, keys together with a profile, an endpoint that is not an absolute http(s) URI (or has user info, a query or a fragment), unsigned payloads to an http:// endpoint, or a part size or concurrency out of range. The message never holds a secret.</exception>
     public void Validate()
     {
         bool hasKey = !string.IsNullOrEmpty(AccessKeyId);
@@ -111,9 +111,11 @@ public sealed class S3StoreOptions
         }
 
         if (!string.IsNullOrEmpty(EndpointUrl)
-            && (!Uri.TryCreate(EndpointUrl, UriKind.Absolute, out Uri? endpoint) || (endpoint.Scheme != Uri.UriSchemeHttp && endpoint.Scheme != Uri.UriSchemeHttps) || !string.IsNullOrEmpty(endpoint.UserInfo)))
+            && (!Uri.TryCreate(EndpointUrl, UriKind.Absolute, out Uri? endpoint) || (endpoint.Scheme != Uri.UriSchemeHttp && endpoint.Scheme != Uri.UriSchemeHttps)
+                || !string.IsNullOrEmpty(endpoint.UserInfo) || !string.IsNullOrEmpty(endpoint.Query) || !string.IsNullOrEmpty(endpoint.Fragment)))
         {
-            throw new ArgumentException("The endpoint URL must be an absolute http:// or https:// URI without credentials in it.");
+            // A query could carry a token into the SDK's own messages, which quote request URLs.
+            throw new ArgumentException("The endpoint URL must be an absolute http:// or https:// URI without credentials, query or fragment in it.");
         }
 
         if (!PayloadSigning && EndpointUrl is not null && EndpointUrl.StartsWith("http://", StringComparison.OrdinalIgnoreCase))
@@ -161,7 +163,8 @@ public sealed class S3StoreOptions
         var text = new System.Text.StringBuilder("S3 (region ").Append(EffectiveRegion);
         if (!string.IsNullOrEmpty(EndpointUrl))
         {
-            text.Append(", endpoint ").Append(EndpointUrl);
+            // Validate refuses credentials in the endpoint, but ToString may come first.
+            text.Append(", endpoint ").Append(ConnectionStringMask.Mask(EndpointUrl));
         }
 
         if (!string.IsNullOrEmpty(AccessKeyId))
@@ -169,9 +172,9 @@ public sealed class S3StoreOptions
             text.Append(", access key ").Append(SecretMask.MaskAccessKeyId(AccessKeyId!));
             text.Append(string.IsNullOrEmpty(SessionToken) ? ", explicit credentials" : ", temporary credentials");
         }
-        else if (!string.IsNullOrEmpty(Profile))
+        else if (!string.IsNullOrEmpty(Profile) || !string.IsNullOrEmpty(CredentialsFile))
         {
-            text.Append(", profile ").Append(Profile);
+            text.Append(", profile ").Append(string.IsNullOrEmpty(Profile) ? S3ClientFactory.DefaultProfileName : Profile);
             if (!string.IsNullOrEmpty(CredentialsFile))
             {
                 text.Append(" from ").Append(CredentialsFile);
