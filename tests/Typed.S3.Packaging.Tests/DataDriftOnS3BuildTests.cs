@@ -4,8 +4,9 @@ using Typed.S3.IntegrationTests.Infrastructure;
 namespace Typed.S3.Packaging.Tests;
 
 /// <summary>
-/// The data check of a real build against a real S3 server (s3rver on 127.0.0.1): matching data passes, drift fails
-/// at the schema's column, and the keys in the store's connection string never reach the build output.
+/// The data check of a real build against a real S3 server (Ceph's RADOS Gateway on 127.0.0.1): matching data
+/// passes, drift fails at the schema's column, and the keys in the store's connection string never reach the build
+/// output.
 /// </summary>
 [Collection(PackageCollection.Name)]
 public sealed class DataDriftOnS3BuildTests : IClassFixture<S3ServerFixture>
