@@ -2,7 +2,7 @@
 using CiValidation.Shop;
 using Typed.S3;
 
-IObjectStore store = ObjectStore.Open(args.Length > 0 ? args[0] : Path.Combine(AppContext.BaseDirectory, "store"));
+await using IObjectStore store = ObjectStore.Open(args.Length > 0 ? args[0] : Path.Combine(AppContext.BaseDirectory, "store"));
 decimal total = 0;
 await foreach (Order order in Orders.ReadAsync(store))
 {

@@ -9,7 +9,7 @@ string storeRoot = args.Length > 0 ? Path.GetFullPath(args[0]) : Path.Combine(Pa
 
 // Work on a copy, so that running the sample never changes the files it ships with.
 CopyDirectory(source, storeRoot);
-IObjectStore store = ObjectStore.Open(storeRoot);
+await using IObjectStore store = ObjectStore.Open(storeRoot);
 Console.WriteLine($"Store: {store}");
 Console.WriteLine($"Reading {Customers.Location}");
 

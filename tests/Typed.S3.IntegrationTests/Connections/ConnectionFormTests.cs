@@ -51,6 +51,25 @@ public sealed class ConnectionFormTests : IDisposable
     }
 
     [Fact]
+    public Task AProfileWhoseCredentialProcessPrintsTheKeys()
+    {
+        // A real credential_process (a script printing the documented JSON): the server verifies the requests it signs.
+        string output = Path.Combine(_folder, "process.json");
+        File.WriteAllText(output, $$"""{"Version": 1, "AccessKeyId": "{{S3ServerFixture.AccessKey}}", "SecretAccessKey": "{{Secret}}"}""");
+        string script = Path.Combine(_folder, "credential-process.sh");
+        File.WriteAllText(script, $"#!/bin/sh\ncat '{output}'\n");
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        string credentials = Path.Combine(_folder, "credentials");
+        File.WriteAllText(credentials, $"[tool]\ncredential_process = {script}\n");
+        return WriteAndReadBackAsync(
+            $"s3://{S3ServerFixture.BehaviourBucket}/connections?profile=tool&credentials_file={Uri.EscapeDataString(credentials)}&endpoint_url={_server.ServiceUrl}");
+    }
+
+    [Fact]
     public async Task ALayoutInTheConnectionStringReplacesTheSchemasLayout()
     {
         string prefix = "layout-" + Guid.NewGuid().ToString("N");
@@ -97,14 +116,9 @@ public sealed class ConnectionFormTests : IDisposable
             async () => await store.ListAsync(S3ServerFixture.BehaviourBucket, "connections/").ToListAsync());
         Assert.DoesNotContain(WrongSecret, listing.ToString(), StringComparison.Ordinal);
 
-        var writing = await Assert.ThrowsAsync<ObjectStoreAccessDeniedException>(async () =>
-        {
-            await using ObjectWriteStream stream = await store.OpenWriteAsync(new ObjectLocation(S3ServerFixture.BehaviourBucket, "connections/denied.csv"));
-            await stream.WriteAsync(new byte[] { 1, 2, 3 });
-            await stream.CompleteAsync();
-        });
-        Assert.DoesNotContain(WrongSecret, writing.ToString(), StringComparison.Ordinal);
-        Assert.DoesNotContain("WRONGKEYID999", writing.Message + listing.Message, StringComparison.Ordinal);
+        // (A refused write is tested with connections of its own in S3ObjectStoreTests: the gateway may misread the
+        // next request on a connection whose PUT it refused, and this store's connections are the SDK's shared ones.)
+        Assert.DoesNotContain("WRONGKEYID999", listing.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(WrongSecret, store.ToString(), StringComparison.Ordinal);
     }
 

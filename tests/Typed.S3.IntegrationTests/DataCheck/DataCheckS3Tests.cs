@@ -86,6 +86,62 @@ public sealed class DataCheckS3Tests : IDisposable
         Assert.DoesNotContain(S3ServerFixture.SecretKey, text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task TheToolInItsOwnProcessSignsWithTheKeysOfItsEnvironment()
+    {
+        // As a CI job runs it: its own process, the store in TYPEDS3_STORE without keys, the keys in the AWS
+        // variables (the default chain, which the store wraps so that its failures hold no secret).
+        string schema = Path.Combine(_folder, "env.s3schema.json");
+        File.WriteAllText(schema, $$"""
+            {
+              "namespace": "Env.S3",
+              "datasets": {
+                "Customers": {
+                  "location": "s3://{{S3ServerFixture.BehaviourBucket}}/{{_prefix}}/env/*.csv",
+                  "columns": [ { "name": "id", "type": "int64", "required": true } ]
+                }
+              }
+            }
+            """);
+        using (S3ObjectStore store = _server.CreateStore())
+        {
+            await PutAsync(store, "env/a.csv", Encoding.UTF8.GetBytes("id\n1\n"));
+        }
+
+        var start = new System.Diagnostics.ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = _folder,
+        };
+        foreach (string argument in new[] { Path.Combine(AppContext.BaseDirectory, "typeds3-datacheck.dll"), "--schema", schema })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (string name in start.Environment.Keys.Where(k => k.StartsWith("AWS_", StringComparison.OrdinalIgnoreCase)).ToList())
+        {
+            start.Environment.Remove(name);
+        }
+
+        start.Environment["HOME"] = _folder;
+        start.Environment["AWS_EC2_METADATA_DISABLED"] = "true";
+        start.Environment["AWS_ACCESS_KEY_ID"] = S3ServerFixture.AccessKey;
+        start.Environment["AWS_SECRET_ACCESS_KEY"] = S3ServerFixture.SecretKey;
+        start.Environment["TYPEDS3_STORE"] = "s3://?endpoint_url=" + _server.ServiceUrl;
+        using System.Diagnostics.Process tool = System.Diagnostics.Process.Start(start)!;
+        Task<string> output = tool.StandardOutput.ReadToEndAsync();
+        Task<string> errors = tool.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await tool.WaitForExitAsync(timeout.Token);
+        string text = await output + await errors;
+
+        Assert.True(tool.ExitCode == 0, text);
+        Assert.Contains("typeds3-datacheck: 1 dataset(s), 1 object(s) checked", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(S3ServerFixture.SecretKey, text, StringComparison.Ordinal);
+    }
+
     private async Task PutAsync(S3ObjectStore store, string name, byte[] bytes)
     {
         await using ObjectWriteStream stream = await store.OpenWriteAsync(new ObjectLocation(S3ServerFixture.BehaviourBucket, _prefix + "/" + name));

@@ -149,21 +149,6 @@ public sealed class S3ClientFactoryTests : IDisposable
     }
 
     [Fact]
-    public async Task ACredentialProcessThatPrintsCredentialsSignsTheRequests()
-    {
-        string process = CredentialScripts.Write(_folder.Path, """{"Version": 1, "AccessKeyId": "AKIDPROCESSKEY", "SecretAccessKey": "PROCESSSECRET", "SessionToken": "PROCESSTOKEN"}""");
-        string file = CredentialScripts.WriteFiles(_folder.Path, $"[tool]\ncredential_process = {process}\n");
-        using var stub = new ListingStub();
-        using S3ObjectStore store = ObjectStore.OpenS3(new S3StoreOptions { Profile = "tool", CredentialsFile = file, EndpointUrl = stub.Endpoint });
-
-        Assert.Empty(await store.ListAsync("b", string.Empty).ToListAsync());
-        Assert.Empty(await store.ListAsync("b", "p/").ToListAsync());
-
-        Assert.Equal(2, stub.Authorizations.Count);
-        Assert.All(stub.Authorizations, header => Assert.Contains("Credential=AKIDPROCESSKEY/", header, StringComparison.Ordinal));
-    }
-
-    [Fact]
     public async Task ACredentialProcessThatFailsIsDescribedWithoutItsOutputOrCommandLine()
     {
         // The command line holds a secret argument; the shell echoes it when the command is missing.
