@@ -21,6 +21,9 @@ public sealed class S3StoreOptionsBindingTests
                 ["Sales:S3:PartSize"] = "16777216",
                 ["Sales:S3:MaxConcurrentParts"] = "2",
                 ["Sales:S3:ReadAhead"] = "8",
+                ["Sales:S3:ReadRetries"] = "9",
+                ["Sales:S3:ReadRetryDelay"] = "00:00:01.5",
+                ["Sales:S3:ReadTimeout"] = "00:02:00",
             })
             .Build();
 
@@ -37,6 +40,9 @@ public sealed class S3StoreOptionsBindingTests
         Assert.Equal(16 * 1024 * 1024, options.PartSize);
         Assert.Equal(2, options.MaxConcurrentParts);
         Assert.Equal(8, options.ReadAhead);
+        Assert.Equal(9, options.ReadRetries);
+        Assert.Equal(TimeSpan.FromSeconds(1.5), options.ReadRetryDelay);
+        Assert.Equal(TimeSpan.FromMinutes(2), options.ReadTimeout);
         Assert.Equal("S3 (region eu-west-1, endpoint https://127.0.0.1:9000, profile analytics from /etc/aws/credentials, unsigned payloads)", options.ToString());
     }
 
@@ -55,5 +61,32 @@ public sealed class S3StoreOptionsBindingTests
         S3StoreOptions options = configuration.GetSection("S3").Get<S3StoreOptions>()!;
         Assert.Equal("SECRETVALUE123", options.SecretAccessKey);
         Assert.Equal("S3 (region us-east-1, access key EXAM****, temporary credentials)", options.ToString());
+    }
+
+    [Theory]
+    [InlineData(-1, 200, 30_000)]
+    [InlineData(5, -1, 30_000)]
+    [InlineData(5, 200, 0)]
+    [InlineData(5, 200, -5)]
+    public void ReadRetrySettingsOutOfRangeAreRefused(int retries, int delayMilliseconds, int timeoutMilliseconds)
+    {
+        var options = new S3StoreOptions
+        {
+            ReadRetries = retries,
+            ReadRetryDelay = TimeSpan.FromMilliseconds(delayMilliseconds),
+            ReadTimeout = TimeSpan.FromMilliseconds(timeoutMilliseconds),
+        };
+
+        Assert.Throws<ArgumentException>(options.Validate);
+    }
+
+    [Fact]
+    public void ResumingCanBeTurnedOffAndTheTimeoutMadeInfinite()
+    {
+        var options = new S3StoreOptions { ReadRetries = 0, ReadRetryDelay = TimeSpan.Zero, ReadTimeout = Timeout.InfiniteTimeSpan };
+        options.Validate();
+        Assert.Equal(5, new S3StoreOptions().ReadRetries);
+        Assert.Equal(TimeSpan.FromMilliseconds(200), new S3StoreOptions().ReadRetryDelay);
+        Assert.Equal(TimeSpan.FromSeconds(30), new S3StoreOptions().ReadTimeout);
     }
 }

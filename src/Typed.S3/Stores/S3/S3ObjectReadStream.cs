@@ -51,7 +51,7 @@ internal sealed class S3ObjectReadStream : Stream
         _location = location;
         _start = start;
         _requestedEnd = requestedEnd;
-        _etag = version?.ETag;
+        _etag = Quoted(version?.ETag);
         _listedSize = version?.Size ?? Unknown;
         if (version is not null)
         {
@@ -367,9 +367,9 @@ internal sealed class S3ObjectReadStream : Stream
         {
             if (_etag is null)
             {
-                _etag = response.ETag;
+                _etag = Quoted(response.ETag);
             }
-            else if (!string.IsNullOrEmpty(response.ETag) && response.ETag != _etag)
+            else if (!string.IsNullOrEmpty(response.ETag) && Quoted(response.ETag) != _etag)
             {
                 // A store that ignores If-Match answers with another version: never mix it in.
                 throw Changed(from, $"its ETag is now {response.ETag}, not {_etag}", null);
@@ -445,6 +445,23 @@ internal sealed class S3ObjectReadStream : Stream
 
             count -= read;
         }
+    }
+
+    // An entity tag as If-Match wants it: quoted, strong. Stores differ in whether listings quote it.
+    private static string? Quoted(string? etag)
+    {
+        if (string.IsNullOrWhiteSpace(etag))
+        {
+            return null;
+        }
+
+        string bare = etag.Trim();
+        if (bare.StartsWith("W/", StringComparison.Ordinal))
+        {
+            bare = bare.Substring(2);
+        }
+
+        return "\"" + bare.Trim('"') + "\"";
     }
 
     private ObjectChangedException Changed(long offset, string what, Exception? exception) =>
