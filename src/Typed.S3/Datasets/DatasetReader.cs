@@ -67,7 +67,7 @@ public static class DatasetReader
         ArgumentNullException.ThrowIfNull(codecs);
         ArgumentNullException.ThrowIfNull(options);
         int readAhead = store is IReadAheadHint hint ? Math.Max(0, hint.ReadAhead) : 0;
-        return ReadCoreAsync(store, location, format, compression, codecs, readAhead, options.Threads, cancellationToken);
+        return ReadCoreAsync(store, location, format, compression, codecs, readAhead, options, cancellationToken);
     }
 
     private static async IAsyncEnumerable<T> ReadCoreAsync<T>(
@@ -77,7 +77,7 @@ public static class DatasetReader
         ObjectCompression compression,
         DatasetCodecs<T> codecs,
         int readAhead,
-        int mappingThreads,
+        DatasetReadOptions options,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         // The object being read plus at most readAhead objects opening or open behind it, in key order.
@@ -128,8 +128,8 @@ public static class DatasetReader
                 await using (stream.ConfigureAwait(false))
                 {
                     string objectName = info.Location.ToString();
-                    IAsyncEnumerable<T> objectRecords = mappingThreads != 1 && codec.ReadInParallel is { } readInParallel
-                        ? readInParallel(stream, objectName, mappingThreads, cancellationToken)
+                    IAsyncEnumerable<T> objectRecords = codec.ReadWithOptions is { } readWithOptions
+                        ? readWithOptions(stream, objectName, options, cancellationToken)
                         : codec.Read(stream, objectName, cancellationToken);
                     IAsyncEnumerator<T> records = objectRecords.GetAsyncEnumerator(cancellationToken);
                     await using (records.ConfigureAwait(false))
