@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.IO.Compression;
+using System.Linq;
 using System.Text;
 using System.Text.Json;
 using System.Threading;
@@ -214,12 +215,27 @@ internal sealed class DatasetChecker
                 else if (!reader.TryGetFieldIndex(column.Name, out indexes[i]))
                 {
                     indexes[i] = -1;
-                    if (column.Required)
+                    missing |= !column.AbsentAsNull;
+                }
+            }
+
+            // As the reader does: a column absent from the header is drift unless the schema lets it be absent.
+            for (int i = 0; i < columns.Count; i++)
+            {
+                if (indexes[i] < 0 && !columns[i].AbsentAsNull)
+                {
+                    var unbound = new List<string>();
+                    for (int field = 0; field < reader.Headers.Count; field++)
                     {
-                        missing = true;
-                        _report.Drift(_schemaPath, column.Span, DataDriftCodes.MissingColumn,
-                            Describe(column) + " is missing from the header of " + uri + " (" + DatasetFormatException.Shorten(string.Join(", ", reader.Headers)) + ")");
+                        if (Array.IndexOf(indexes, field) < 0)
+                        {
+                            unbound.Add(reader.Headers[field]);
+                        }
                     }
+
+                    _report.Drift(_schemaPath, columns[i].Span, DataDriftCodes.MissingColumn,
+                        Describe(columns[i]) + " is missing from the header of " + uri + " (" + DatasetFormatException.Shorten(string.Join(", ", reader.Headers)) + ")"
+                        + ColumnSuggestions.Hint(columns[i].Name, unbound));
                 }
             }
 
@@ -285,7 +301,7 @@ internal sealed class DatasetChecker
                 Field? found = Array.Find(fields, f => string.Equals(f.Name, column.Name, StringComparison.Ordinal));
                 if (found is null)
                 {
-                    if (column.Required)
+                    if (!column.AbsentAsNull)
                     {
                         var names = new string[fields.Length];
                         for (int i = 0; i < fields.Length; i++)
@@ -294,7 +310,8 @@ internal sealed class DatasetChecker
                         }
 
                         _report.Drift(_schemaPath, column.Span, DataDriftCodes.MissingColumn,
-                            Describe(column) + " is missing from " + uri + " (" + DatasetFormatException.Shorten(string.Join(", ", names)) + ")");
+                            Describe(column) + " is missing from " + uri + " (" + DatasetFormatException.Shorten(string.Join(", ", names)) + ")"
+                            + ColumnSuggestions.Hint(column.Name, names.Where(n => !_dataset.Columns.Any(c => c.Name == n))));
                     }
 
                     continue;

@@ -19,7 +19,7 @@ internal sealed class DataCheckFixture : IDisposable
               "columns": [
                 { "name": "id", "type": "int64", "required": true },
                 { "name": "email", "type": "string", "required": true },
-                { "name": "score", "type": "decimal(10,2)" }
+                { "name": "score", "type": "decimal(10,2)", "when_absent": "null" }
               ]
             }
           }
@@ -37,7 +37,7 @@ internal sealed class DataCheckFixture : IDisposable
               "columns": [
                 { "name": "id", "type": "int64", "required": true },
                 { "name": "email", "type": "string", "required": true },
-                { "name": "total", "type": "decimal(10,2)" }
+                { "name": "total", "type": "decimal(10,2)", "when_absent": "null" }
               ]
             }
           }

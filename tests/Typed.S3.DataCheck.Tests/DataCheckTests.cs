@@ -42,6 +42,26 @@ public sealed class DataCheckTests : IDisposable
     }
 
     [Fact]
+    public async Task AnOptionalColumnMissingFromTheHeaderIsDriftWithItsNearNameUnlessItMayBeAbsent()
+    {
+        string strict = _fixture.WriteSchema("customers.s3schema.json", DataCheckFixture.CsvSchema.Replace(", \"when_absent\": \"null\"", "", StringComparison.Ordinal));
+        _fixture.WriteObject("customers/a.csv", "id,email,scroe\n1,a@example.com,2.5\n");
+
+        (int exitCode, string[] lines) = await _fixture.RunAsync("--schema", strict, "--store", Store);
+
+        Assert.Equal(1, exitCode);
+        Assert.Equal(
+            new[] { strict + "(10,9): error TS3102: column 'score' (decimal(10,2)) is missing from the header of s3://data/customers/a.csv (id, email, scroe); did you mean 'scroe'?" },
+            _fixture.ProblemLines(lines));
+
+        // Marked "when_absent": "null", the same object passes: older objects may lack the column.
+        string lenient = _fixture.WriteSchema("customers.s3schema.json", DataCheckFixture.CsvSchema);
+        (int lenientExit, string[] lenientLines) = await _fixture.RunAsync("--schema", lenient, "--store", Store);
+        Assert.Equal(0, lenientExit);
+        Assert.Empty(_fixture.ProblemLines(lenientLines));
+    }
+
+    [Fact]
     public async Task CsvValueOfTheWrongTypeIsAnErrorNamingObjectLineAndValue()
     {
         string schema = _fixture.WriteSchema("customers.s3schema.json", DataCheckFixture.CsvSchema);
@@ -162,7 +182,7 @@ public sealed class DataCheckTests : IDisposable
 
         Assert.Equal(1, exitCode);
         Assert.Equal(
-            new[] { schema + "(9,9): error TS3102: column 'mail' (string, required) is missing from s3://data/orders/a.parquet (id, email)" },
+            new[] { schema + "(9,9): error TS3102: column 'mail' (string, required) is missing from s3://data/orders/a.parquet (id, email); did you mean 'email'?" },
             _fixture.ProblemLines(lines));
     }
 

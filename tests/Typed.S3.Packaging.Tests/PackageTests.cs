@@ -134,7 +134,7 @@ public sealed class PackageTests
                       "format": "csv",
                       "columns": [
                         { "name": "order_id", "type": "int64", "required": true },
-                        { "name": "amount", "type": "decimal(12,2)" },
+                        { "name": "amount", "type": "decimal(12,2)", "when_absent": "null" },
                         { "name": "placed_on", "type": "date", "required": true }
                       ],
                       "write": { "location": "s3://shop/exports/" }

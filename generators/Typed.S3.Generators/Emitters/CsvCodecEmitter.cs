@@ -101,7 +101,7 @@ internal static class CsvCodecEmitter
         source.Open("private static readonly " + Codecs + "CsvColumn[] s_columns =");
         foreach (ColumnModel column in dataset.Columns)
         {
-            source.Line("new " + Codecs + "CsvColumn(" + CSharpLiteral.String(column.Name) + ", " + CSharpLiteral.String(column.Type.DisplayName) + ", " + CSharpLiteral.Bool(column.Required) + "),");
+            source.Line("new " + Codecs + "CsvColumn(" + CSharpLiteral.String(column.Name) + ", " + CSharpLiteral.String(column.Type.DisplayName) + ", " + CSharpLiteral.Bool(column.Required) + (column.AbsentAsNull ? ", AbsentAsNull: true" : string.Empty) + "),");
         }
 
         source.Close(";");
@@ -122,7 +122,18 @@ internal static class CsvCodecEmitter
         source.Close();
         source.Line();
         source.Open("public override " + record + " Read(" + CsvHelper + "CsvReader reader)");
-        source.Line("global::System.ReadOnlySpan<byte> field;");
+        // String columns read through helpers; the span is declared only when another column parses from it.
+        bool parsesSpans = false;
+        foreach (ColumnModel column in dataset.Columns)
+        {
+            parsesSpans |= column.Type.Kind != ColumnKind.String;
+        }
+
+        if (parsesSpans)
+        {
+            source.Line("global::System.ReadOnlySpan<byte> field;");
+        }
+
         for (int i = 0; i < dataset.Columns.Count; i++)
         {
             EmitFieldRead(source, dataset.Columns[i], i);

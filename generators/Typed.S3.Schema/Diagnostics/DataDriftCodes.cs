@@ -14,7 +14,7 @@ internal static class DataDriftCodes
         "TS3101", "No object matches the dataset's location", "{0}", SchemaDiagnosticSeverity.Error);
 
     public static readonly SchemaDiagnosticCode MissingColumn = new(
-        "TS3102", "A required column is missing from the data", "{0}", SchemaDiagnosticSeverity.Error);
+        "TS3102", "A column is missing from the data", "{0}", SchemaDiagnosticSeverity.Error);
 
     public static readonly SchemaDiagnosticCode InvalidValue = new(
         "TS3103", "A value does not have the column's type", "{0}", SchemaDiagnosticSeverity.Error);

@@ -77,6 +77,9 @@ internal static class SchemaDiagnosticCodes
     public static readonly SchemaDiagnosticCode LayoutOverwritesLoads = new(
         "TS3024", "Layout gives every load the same keys", "The layout '{0}' of dataset '{1}' has neither {{load_id}} nor a timestamp ({{timestamp}}, {{timestamp_ms}}, {{load_package_timestamp}}, {{load_package_timestamp_ms}}): a second load overwrites the objects of the first", SchemaDiagnosticSeverity.Warning);
 
+    public static readonly SchemaDiagnosticCode AbsentRequiredColumn = new(
+        "TS3025", "A required column cannot be absent", "The {0} is required, so an object without it cannot be read as null: remove \"when_absent\": \"null\" or \"required\": true", SchemaDiagnosticSeverity.Error);
+
     /// <summary>All codes, in id order.</summary>
     public static IReadOnlyList<SchemaDiagnosticCode> All { get; } = new[]
     {
@@ -84,6 +87,6 @@ internal static class SchemaDiagnosticCodes
         InvalidIdentifier, UnknownFormat, MissingLocation, InvalidValue, UnknownCompression, InvalidLocation,
         InvalidLayout, DuplicateTypeName, InvalidDecimal, UnsupportedColumnType, GeneratorFailure, NoDatasets,
         UnsupportedCsvOption, DuplicateJsonProperty, DuplicateDatasetAcrossFiles, DuplicateTypeAcrossFiles, LayoutKeysCollide,
-        LayoutOverwritesLoads,
+        LayoutOverwritesLoads, AbsentRequiredColumn,
     };
 }

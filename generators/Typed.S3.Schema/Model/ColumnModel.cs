@@ -6,4 +6,8 @@ namespace Typed.S3.Schema.Model;
 /// <param name="Type">The column type.</param>
 /// <param name="Required">Whether the column is required: non-nullable and must be present.</param>
 /// <param name="Span">Where the column's object is in the schema file.</param>
-internal sealed record ColumnModel(string Name, string PropertyName, ColumnType Type, bool Required, SourceSpan Span);
+/// <param name="AbsentAsNull">
+/// Whether an object that lacks the column altogether (a CSV header or Parquet schema without it) reads it as null
+/// (<c>"when_absent": "null"</c>); otherwise such an object is an error.
+/// </param>
+internal sealed record ColumnModel(string Name, string PropertyName, ColumnType Type, bool Required, SourceSpan Span, bool AbsentAsNull = false);

@@ -124,6 +124,7 @@ internal sealed class ColumnsParser
             required = _context.ExpectBool(requiredProperty) ?? false;
         }
 
+        bool absentAsNull = ReadWhenAbsent(node, required, where);
         string? propertyName = ReadPropertyName(node, nameNode, where, ownerRecordName);
         if (recordLike && type is not null)
         {
@@ -137,8 +138,36 @@ internal sealed class ColumnsParser
 
         JsonProperty? overrideProperty = node.Find("property");
         SourceSpan propertySpan = overrideProperty?.Value.Span ?? nameNode.Span;
-        ColumnModel? model = type is null || propertyName is null ? null : new ColumnModel(nameNode.Value, propertyName, type, required, node.Span);
+        ColumnModel? model = type is null || propertyName is null ? null : new ColumnModel(nameNode.Value, propertyName, type, required, node.Span, absentAsNull);
         return new ParsedColumn(nameNode.Value, nameNode.Span, propertySpan, model);
+    }
+
+    // "when_absent": "error" (the default) or "null"; a required column can never be read as null.
+    private bool ReadWhenAbsent(JsonObject node, bool required, string where)
+    {
+        if (node.Find("when_absent") is not JsonProperty property || _context.ExpectString(property) is not JsonString value)
+        {
+            return false;
+        }
+
+        if (value.Value == "error")
+        {
+            return false;
+        }
+
+        if (value.Value != "null")
+        {
+            _context.ReportInvalid(property, "\"error\" or \"null\"");
+            return false;
+        }
+
+        if (required)
+        {
+            _context.Report(SchemaDiagnosticCodes.AbsentRequiredColumn, property.Value.Span, where);
+            return false;
+        }
+
+        return true;
     }
 
     private ColumnType? ReadType(JsonString typeNode, string columnName)

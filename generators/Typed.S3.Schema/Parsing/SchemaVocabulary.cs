@@ -29,10 +29,13 @@ internal static class SchemaVocabulary
     public static readonly string[] ParquetCompressionNames = { "snappy", "gzip", "zstd", "none" };
 
     /// <summary>Properties of a column.</summary>
-    public static readonly string[] ColumnProperties = { "name", "type", "required", "property" };
+    public static readonly string[] ColumnProperties = { "name", "type", "required", "when_absent", "property" };
 
     /// <summary>Properties of a column of type <c>record</c> (or a list of records).</summary>
-    public static readonly string[] RecordColumnProperties = { "name", "type", "required", "property", "record", "columns" };
+    public static readonly string[] RecordColumnProperties = { "name", "type", "required", "when_absent", "property", "record", "columns" };
+
+    /// <summary>What a column's <c>when_absent</c> may say: an object without the column is an error (the default), or reads it as null.</summary>
+    public static readonly string[] WhenAbsentNames = { "error", "null" };
 
     /// <summary>Format names a dataset accepts (case-insensitive).</summary>
     public static readonly string[] FormatNames = { "csv", "tsv", "json", "jsonl", "ndjson", "parquet", "auto" };

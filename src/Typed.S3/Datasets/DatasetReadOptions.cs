@@ -42,6 +42,12 @@ public sealed class DatasetReadOptions
     /// </summary>
     public InvalidUtf8Handling InvalidUtf8 { get; init; }
 
+    /// <summary>
+    /// Where the read's counts go: records delivered and skipped, objects and bytes, in all and per object
+    /// (<see langword="null"/>, the default, counts nothing). One statistics object adds up every read it is given to.
+    /// </summary>
+    public DatasetReadStatistics? Statistics { get; init; }
+
     /// <summary>The number of mapping threads <see cref="MaxDegreeOfParallelism"/> stands for on this machine.</summary>
     internal int Threads => _maxDegreeOfParallelism == -1 ? Environment.ProcessorCount : _maxDegreeOfParallelism;
 }

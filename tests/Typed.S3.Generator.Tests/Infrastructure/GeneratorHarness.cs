@@ -45,6 +45,27 @@ internal static class GeneratorHarness
         return new GeneratorRunOutcome(result, generatorDiagnostics, output.GetDiagnostics());
     }
 
+    /// <summary>
+    /// Runs the generator and compiles as the strictest consumer project would: every warning level, XML
+    /// documentation checked (<c>GenerateDocumentationFile</c>), nullable enabled, warnings as errors.
+    /// </summary>
+    public static GeneratorRunOutcome RunStrict(string path, string schema)
+    {
+        var parseOptions = new CSharpParseOptions(LanguageVersion.Latest, DocumentationMode.Diagnose);
+        CSharpCompilation compilation = CSharpCompilation.Create(
+            "Strict.Consumer",
+            Array.Empty<SyntaxTree>(),
+            References.Value,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, warningLevel: 9999, generalDiagnosticOption: ReportDiagnostic.Error)
+                .WithSpecificDiagnosticOptions(SdkSuppressedWarnings));
+        GeneratorDriver driver = CSharpGeneratorDriver.Create(
+            new[] { new DatasetGenerator().AsSourceGenerator() },
+            new AdditionalText[] { new InMemoryAdditionalText(path, schema) },
+            parseOptions);
+        driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out ImmutableArray<Diagnostic> generatorDiagnostics);
+        return new GeneratorRunOutcome(driver.GetRunResult(), generatorDiagnostics, output.GetDiagnostics());
+    }
+
     private static ImmutableArray<MetadataReference> LoadReferences()
     {
         var paths = new HashSet<string>(StringComparer.Ordinal);

@@ -54,7 +54,7 @@ public sealed class SchemaDiagnosticTests
         AssertDiagnostic(Schema(Body(Location, Columns, "⟦\"formats\": \"csv\"")),
             "warning TS3002: Unknown property 'formats' in dataset 'D'; expected one of: record, location, format, csv, compression, columns, write");
         AssertDiagnostic(Schema(Body(Location, "\"columns\": [{\"name\": \"a\", \"type\": \"int32\", ⟦\"nullable\": true}]")),
-            "warning TS3002: Unknown property 'nullable' in column 'a' of dataset 'D'; expected one of: name, type, required, property");
+            "warning TS3002: Unknown property 'nullable' in column 'a' of dataset 'D'; expected one of: name, type, required, when_absent, property");
         AssertDiagnostic(Schema(Body(Location, Columns, "\"csv\": {⟦\"separator\": \";\"}")),
             "warning TS3002: Unknown property 'separator' in the csv section of dataset 'D'; expected one of: delimiter, header, quote");
         AssertDiagnostic(Schema(Body(Location, Columns, "\"write\": {\"location\": \"s3://abc/o/\", ⟦\"path\": \"x\"}")),
@@ -351,6 +351,19 @@ public sealed class SchemaDiagnosticTests
     {
         AssertDiagnostic(Schema(Body(Location, "\"columns\": [{\"name\": \"v\", \"type\": ⟦\"" + type + "\"}]")),
             "error TS3015: Invalid type '" + type + "' for column 'v': write decimal(p,s) with a precision p of 1 to 28 and a scale s of 0 to p");
+    }
+
+    [Fact]
+    public void TS3025_a_required_column_cannot_be_absent_and_when_absent_takes_error_or_null()
+    {
+        AssertDiagnostic(Schema(Body(Location, "\"columns\": [{\"name\": \"v\", \"type\": \"int32\", \"required\": true, \"when_absent\": ⟦\"null\"}]")),
+            "error TS3025: The column 'v' of dataset 'D' is required, so an object without it cannot be read as null: remove \"when_absent\": \"null\" or \"required\": true");
+        AssertDiagnostic(Schema(Body(Location, "\"columns\": [{\"name\": \"v\", \"type\": \"int32\", \"when_absent\": ⟦\"skip\"}]")),
+            "error TS3010: Invalid value for 'when_absent': expected \"error\" or \"null\", found the string \"skip\"");
+
+        SchemaDocument document = SchemaParser.Parse(File, Schema(Body(Location, "\"columns\": [{\"name\": \"a\", \"type\": \"int32\", \"when_absent\": \"null\"}, {\"name\": \"b\", \"type\": \"int32\", \"when_absent\": \"error\"}, {\"name\": \"c\", \"type\": \"int32\"}]")));
+        Assert.Empty(document.Diagnostics);
+        Assert.Equal(new[] { true, false, false }, document.Datasets[0].Columns.Select(c => c.AbsentAsNull).ToArray());
     }
 
     [Fact]

@@ -424,9 +424,9 @@ public abstract class ObjectStoreBehaviourTests
     [Fact]
     public async Task ABadValueNamesTheObjectItCameFrom()
     {
-        await PutAsync(Prefix + "readings/a.csv", "sensor,seq\na,1\n"u8.ToArray(), default, DatasetBucket);
-        await PutAsync(Prefix + "readings/b #2.csv", "sensor,seq\nb,two\n"u8.ToArray(), default, DatasetBucket);
-        await PutAsync(Prefix + "readings/c.csv", "sensor,seq\nc,3\n"u8.ToArray(), default, DatasetBucket);
+        await PutAsync(Prefix + "readings/a.csv", "sensor,seq,value\na,1,\n"u8.ToArray(), default, DatasetBucket);
+        await PutAsync(Prefix + "readings/b #2.csv", "sensor,seq,value\nb,two,\n"u8.ToArray(), default, DatasetBucket);
+        await PutAsync(Prefix + "readings/c.csv", "sensor,seq,value\nc,3,\n"u8.ToArray(), default, DatasetBucket);
 
         var error = await Assert.ThrowsAsync<DatasetFormatException>(() => CollectAsync(Readings.ReadAsync(Store, $"s3://{DatasetBucket}/{Prefix}readings/*.csv")));
 

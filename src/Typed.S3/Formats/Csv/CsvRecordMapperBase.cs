@@ -11,7 +11,8 @@ namespace Typed.S3.Codecs;
 
 /// <summary>
 /// The base of generated CSV mappers: binds the schema's columns to the header of one object (by name, in any
-/// order; extra columns are ignored, missing optional ones read as null) and turns bad values into
+/// order; extra columns are ignored; a missing column is an error unless the schema lets it be absent, when it reads
+/// as null) and turns bad values into
 /// <see cref="DatasetFormatException"/>s naming the object, line, column, type and value. Generated subclasses
 /// read each field as a UTF-8 span and parse it without creating strings.
 /// </summary>
@@ -22,6 +23,9 @@ public abstract class CsvRecordMapperBase<T> : CsvRecordMapper<T>
     // (MissingField = ReturnEmpty): an optional missing column then costs no branch per field.
     private const int AbsentColumn = int.MaxValue;
 
+    // What a user whose older objects lack a column can do.
+    private const string AbsenceAdvice = " (objects that may lack a column: mark it \"when_absent\": \"null\" in the schema)";
+
     private readonly CsvColumn[] _columns;
     private readonly int[] _indexes;
 
@@ -29,7 +33,7 @@ public abstract class CsvRecordMapperBase<T> : CsvRecordMapper<T>
     /// <param name="reader">A reader whose header has been read.</param>
     /// <param name="objectName">The object (<c>s3://bucket/key</c>) or stream being read, for error messages.</param>
     /// <param name="columns">The schema's columns, in schema order.</param>
-    /// <exception cref="DatasetFormatException">A required column is not in the header.</exception>
+    /// <exception cref="DatasetFormatException">A column that may not be absent is not in the header.</exception>
     protected CsvRecordMapperBase(CsvReader reader, string objectName, CsvColumn[] columns)
     {
         ArgumentNullException.ThrowIfNull(reader);
@@ -49,7 +53,7 @@ public abstract class CsvRecordMapperBase<T> : CsvRecordMapper<T>
             else if (!reader.TryGetFieldIndex(columns[i].Name, out index))
             {
                 index = AbsentColumn;
-                if (columns[i].Required)
+                if (!columns[i].AbsentAsNull)
                 {
                     (missing ??= new List<string>()).Add(columns[i].Name);
                 }
@@ -234,16 +238,45 @@ public abstract class CsvRecordMapperBase<T> : CsvRecordMapper<T>
             Utf8Text.InvalidProblem(raw, at));
     }
 
+    // Names every missing column, with the header's unbound column each was probably meant to be.
     private DatasetFormatException MissingColumns(CsvReader reader, List<string> missing)
     {
         var header = new StringBuilder();
-        foreach (string name in reader.Headers)
+        var unbound = new List<string>();
+        for (int field = 0; field < reader.Headers.Count; field++)
         {
+            string name = reader.Headers[field];
             header.Append(header.Length == 0 ? string.Empty : ", ").Append(name);
+            if (Array.IndexOf(_indexes, field) < 0)
+            {
+                unbound.Add(name);
+            }
         }
 
-        string problem = (missing.Count == 1 ? "required column '" + missing[0] + "' is" : "required columns '" + string.Join("', '", missing) + "' are")
-            + " missing from the header (" + DatasetFormatException.Shorten(header.ToString()) + ")";
-        return new DatasetFormatException(ObjectName, 1, 0, missing[0], null, null, problem);
+        string shown = DatasetFormatException.Shorten(header.ToString());
+        var problem = new StringBuilder();
+        if (missing.Count == 1)
+        {
+            problem.Append("the header has no such column (").Append(shown).Append(')').Append(ColumnSuggestions.Hint(missing[0], unbound));
+        }
+        else
+        {
+            problem.Append("the header lacks the columns '").Append(string.Join("', '", missing)).Append("' (").Append(shown).Append(')');
+            foreach (string column in missing)
+            {
+                if (ColumnSuggestions.Suggest(column, unbound) is { } suggestion)
+                {
+                    problem.Append("; for '").Append(column).Append("', did you mean '").Append(suggestion).Append("'?");
+                }
+            }
+        }
+
+        // A required column can never be read as null, so the advice is for optional ones only.
+        if (Array.Exists(_columns, c => !c.Required && missing.Contains(c.Name)))
+        {
+            problem.Append(AbsenceAdvice);
+        }
+
+        return new DatasetFormatException(ObjectName, 1, 0, missing[0], null, null, problem.ToString());
     }
 }

@@ -1,0 +1,81 @@
+using Microsoft.CodeAnalysis;
+using Typed.S3.Generator.Tests.Infrastructure;
+
+namespace Typed.S3.Generator.Tests.Generation;
+
+/// <summary>
+/// Generated code compiles without a single warning for every shape of schema, in the strictest consumer project:
+/// <c>TreatWarningsAsErrors</c>, every warning level, nullable enabled and XML documentation checked.
+/// </summary>
+public sealed class GeneratedCodeShapesTests
+{
+    private static readonly string[] SimpleTypes =
+    [
+        "bool", "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64", "float32", "float64",
+        "decimal(10,2)", "decimal(28,0)", "string", "date", "time", "timestamp", "timestamp_local", "uuid", "binary",
+    ];
+
+    public static TheoryData<string, string> Shapes()
+    {
+        var shapes = new TheoryData<string, string>
+        {
+            { "one required string", Columns(Column("name", "string", required: true)) },
+            { "one optional string", Columns(Column("name", "string")) },
+            { "one optional string that may be absent", Columns(Column("name", "string", whenAbsent: true)) },
+            { "one required binary", Columns(Column("blob", "binary", required: true)) },
+            { "one list of strings", Columns(Column("tags", "list<string>")) },
+            { "every type, all optional", Columns(SimpleTypes.Select((t, i) => Column("c" + i, t)).ToArray()) },
+            { "every type, all required", Columns(SimpleTypes.Select((t, i) => Column("c" + i, t, required: true)).ToArray()) },
+            { "every type, all may be absent", Columns(SimpleTypes.Select((t, i) => Column("c" + i, t, whenAbsent: true)).ToArray()) },
+            { "lists of every type, optional", Columns(SimpleTypes.Select((t, i) => Column("l" + i, "list<" + t + ">")).ToArray()) },
+            { "lists of every type, required", Columns(SimpleTypes.Select((t, i) => Column("l" + i, "list<" + t + ">", required: true)).ToArray()) },
+            {
+                "names that are C# keywords or the generated code's own words",
+                Columns(
+                    Column("class", "int32", required: true), Column("namespace", "string"), Column("string", "string", required: true),
+                    Column("event", "date"), Column("value", "int64"), Column("field", "string"), Column("reader", "decimal(10,2)"),
+                    Column("writer", "bool"), Column("record", "int32"), Column("object_name", "string"), Column("column", "uuid"),
+                    Column("Instance", "int16"), Column("this", "float64"), Column("base", "list<int32>"), Column("items", "list<string>"),
+                    Column("cancellation_token", "timestamp"), Column("stream", "binary"), Column("rows", "int8"), Column("options", "time"))
+            },
+            { "a property override", Columns("{ \"name\": \"2nd value\", \"type\": \"int32\", \"property\": \"SecondValue\" }") },
+        };
+        return shapes;
+    }
+
+    [Theory]
+    [MemberData(nameof(Shapes))]
+    public void CompilesWithoutWarningsAsTheStrictestProjectWould(string shape, string columns)
+    {
+        foreach (string format in new[] { "csv", "tsv", "jsonl", "json", "parquet" })
+        {
+            string schema = $$"""
+                {
+                  "namespace": "Shapes",
+                  "datasets": {
+                    "Items": {
+                      "location": "s3://bucket/items/*.{{format}}",
+                      "columns": [ {{columns}} ],
+                      "write": { "location": "s3://bucket/out/", "format": "{{format}}" }
+                    }
+                  }
+                }
+                """;
+
+            GeneratorRunOutcome outcome = GeneratorHarness.RunStrict("shapes.s3schema.json", schema);
+
+            Assert.True(outcome.DiagnosticLines.Count == 0, shape + " (" + format + "): " + string.Join("\n", outcome.DiagnosticLines));
+            Assert.NotEmpty(outcome.Sources);
+            var problems = outcome.CompilationDiagnostics
+                .Where(d => d.Severity >= DiagnosticSeverity.Warning || d.IsWarningAsError)
+                .Select(d => d.Id + " " + d.GetMessage() + " @ " + d.Location.GetLineSpan())
+                .ToList();
+            Assert.True(problems.Count == 0, shape + " (" + format + "):\n" + string.Join("\n", problems));
+        }
+    }
+
+    private static string Columns(params string[] columns) => string.Join(", ", columns);
+
+    private static string Column(string name, string type, bool required = false, bool whenAbsent = false) =>
+        "{ \"name\": \"" + name + "\", \"type\": \"" + type + "\"" + (required ? ", \"required\": true" : "") + (whenAbsent ? ", \"when_absent\": \"null\"" : "") + " }";
+}
