@@ -244,8 +244,18 @@ internal sealed class DatasetChecker
                 return;
             }
 
+            int fields = format.HasHeader ? reader.Headers.Count : -1;
             for (int row = 0; row < _rows && await reader.ReadAsync(cancellationToken).ConfigureAwait(false); row++)
             {
+                // As the reader does: a record with another number of fields than the header (or first record) is bad.
+                fields = fields < 0 ? reader.FieldCount : fields;
+                if (reader.FieldCount != fields)
+                {
+                    Unreadable(uri + " cannot be read as " + (format.Delimiter == '\t' ? "tsv" : "csv") + ": line " + reader.LineNumber + " has " + reader.FieldCount + " fields but "
+                        + (format.HasHeader ? "the header" : "the first record") + " has " + fields);
+                    return;
+                }
+
                 for (int i = 0; i < columns.Count; i++)
                 {
                     ColumnModel column = columns[i];

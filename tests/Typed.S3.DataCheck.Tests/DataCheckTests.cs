@@ -62,6 +62,20 @@ public sealed class DataCheckTests : IDisposable
     }
 
     [Fact]
+    public async Task ARaggedCsvRowIsAnError()
+    {
+        string schema = _fixture.WriteSchema("customers.s3schema.json", DataCheckFixture.CsvSchema);
+        _fixture.WriteObject("customers/a.csv", "id,email,score\n1,a@example.com,2.5\n2,b@example.com\n");
+
+        (int exitCode, string[] lines) = await _fixture.RunAsync("--schema", schema, "--store", Store);
+
+        Assert.Equal(1, exitCode);
+        Assert.Equal(
+            new[] { schema + "(5,19): error TS3105: s3://data/customers/a.csv cannot be read as csv: line 3 has 2 fields but the header has 3" },
+            _fixture.ProblemLines(lines));
+    }
+
+    [Fact]
     public async Task CsvValueOfTheWrongTypeIsAnErrorNamingObjectLineAndValue()
     {
         string schema = _fixture.WriteSchema("customers.s3schema.json", DataCheckFixture.CsvSchema);

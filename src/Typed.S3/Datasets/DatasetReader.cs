@@ -83,6 +83,9 @@ public static class DatasetReader
     {
         // The object being read plus at most readAhead objects opening or open behind it, in key order.
         var opened = new Queue<(ObjectInfo Info, DatasetFormat Format, Task<Stream> Open)>();
+
+        // One count of bad records for the whole read, whichever objects they are in.
+        var budget = new BadRecordBudget();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         IAsyncEnumerator<ObjectInfo> objects = ObjectResolver.ResolveAsync(store, location, stop.Token).GetAsyncEnumerator(stop.Token);
         try
@@ -136,7 +139,7 @@ public static class DatasetReader
                 {
                     string objectName = info.Location.ToString();
                     IAsyncEnumerable<T> objectRecords = codec.ReadWithOptions is { } readWithOptions
-                        ? readWithOptions(stream, objectName, options, cancellationToken)
+                        ? readWithOptions(stream, objectName, options.ForObject(budget, counts), cancellationToken)
                         : codec.Read(stream, objectName, cancellationToken);
                     IAsyncEnumerator<T> records = objectRecords.GetAsyncEnumerator(cancellationToken);
                     try

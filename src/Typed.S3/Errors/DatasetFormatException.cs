@@ -14,6 +14,11 @@ public class DatasetFormatException : FormatException
     /// <summary>Values longer than this are cut short in messages.</summary>
     public const int MaxValueLength = 64;
 
+    /// <summary>Record texts longer than this are cut short (<see cref="RecordText"/>).</summary>
+    public const int MaxRecordTextLength = 1024;
+
+    private string? _recordText;
+
     /// <summary>Creates the exception.</summary>
     /// <param name="objectName">The object (<c>s3://bucket/key</c>) or stream the data came from.</param>
     /// <param name="line">The 1-based line where the record starts, or 0 when not known.</param>
@@ -82,6 +87,17 @@ public class DatasetFormatException : FormatException
     /// when not known. For an object read as UTF-16, offsets count the bytes of its UTF-8 form.
     /// </summary>
     public long ByteOffset { get; }
+
+    /// <summary>
+    /// The bad record as it stands in the object (a CSV row, a JSON Lines line, a JSON array element), cut to
+    /// <see cref="MaxRecordTextLength"/> characters, or <see langword="null"/> when there is no one record to show (a
+    /// header, a Parquet row, broken structure). Not part of <see cref="Exception.Message"/>; bad-record callbacks get it.
+    /// </summary>
+    public string? RecordText
+    {
+        get => _recordText;
+        internal set => _recordText = value is null || value.Length <= MaxRecordTextLength ? value : string.Concat(value.AsSpan(0, MaxRecordTextLength), "…");
+    }
 
     /// <summary>The column, or <see langword="null"/>.</summary>
     public string? Column { get; }

@@ -7,17 +7,19 @@ namespace Typed.S3;
 
 /// <summary>
 /// Counts the bytes read through it into a read's statistics, passing seeks through (a local Parquet file is read
-/// by seeking to its column chunks). Disposes the inner stream with itself.
+/// by seeking to its column chunks). Disposes the inner stream with itself unless told to leave it open.
 /// </summary>
 internal sealed class CountingReadStream : Stream
 {
     private readonly Stream _inner;
     private readonly ObjectReadStatistics _counts;
+    private readonly bool _leaveOpen;
 
-    public CountingReadStream(Stream inner, ObjectReadStatistics counts)
+    public CountingReadStream(Stream inner, ObjectReadStatistics counts, bool leaveOpen = false)
     {
         _inner = inner;
         _counts = counts;
+        _leaveOpen = leaveOpen;
     }
 
     public override bool CanRead => _inner.CanRead;
@@ -65,13 +67,17 @@ internal sealed class CountingReadStream : Stream
 
     public override async ValueTask DisposeAsync()
     {
-        await _inner.DisposeAsync().ConfigureAwait(false);
+        if (!_leaveOpen)
+        {
+            await _inner.DisposeAsync().ConfigureAwait(false);
+        }
+
         await base.DisposeAsync().ConfigureAwait(false);
     }
 
     protected override void Dispose(bool disposing)
     {
-        if (disposing)
+        if (disposing && !_leaveOpen)
         {
             _inner.Dispose();
         }

@@ -216,7 +216,7 @@ public sealed class TextHonestyTests
 
     public static TheoryData<string, string> BadThirdLines() => new()
     {
-        { "1,2,3", "the record has 3 fields but 2 were expected" },
+        { "1,2,3", "the record has 3 fields but the header has 2" },
         { "\"1\"x,a", "malformed CSV: text after the closing quote of a quoted field" },
         { "x,a", "invalid value" },
         { ",a", "the column is required but the field is empty" },

@@ -57,10 +57,13 @@ public static partial class CsvCodec
         string objectName,
         CsvFormat format,
         Func<CsvReader, string, CsvRecordMapper<T>> createMapper,
-        int maxDegreeOfParallelism,
-        InvalidUtf8Handling invalidUtf8,
+        DatasetReadOptions options,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        int maxDegreeOfParallelism = options.Threads;
+        InvalidUtf8Handling invalidUtf8 = options.InvalidUtf8;
+        BadRecordBudget? budget = options.SkipsBadRecords ? options.Budget ?? new BadRecordBudget() : null;
+        CsvReaderOptions readerOptions = format.ReaderOptions;
         // UTF-16 is transcoded here as on one thread, before records are cut: the chunks are UTF-8 either way.
         TextStart start = await TextInput.OpenAsync(source, objectName, invalidUtf8, cancellationToken).ConfigureAwait(false);
         Stream stream = start.Stream;
@@ -97,7 +100,7 @@ public static partial class CsvCodec
                 prefixLength = filled;
             }
 
-            CsvReader headerReader = CsvReader.Create(new ReadOnlyMemory<byte>(buffer, 0, prefixLength), format.ReaderOptions);
+            CsvReader headerReader = CsvReader.Create(new ReadOnlyMemory<byte>(buffer, 0, prefixLength), readerOptions);
             await using (headerReader.ConfigureAwait(false))
             {
                 ReadOnlyMemory<byte> head = start.Head.IsEmpty ? ReadOnlyMemory<byte>.Empty : new ReadOnlyMemory<byte>(buffer, 0, prefixLength);
@@ -120,7 +123,7 @@ public static partial class CsvCodec
             new BoundedChannelOptions(2 * maxDegreeOfParallelism) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var producer = new CsvChunkProducer<T>(
-            stream, format.ReaderOptions, mapper, buffer.AsSpan(0, prefixLength).ToArray(), maxDegreeOfParallelism, chunks.Writer, stop.Token);
+            stream, readerOptions, mapper, buffer.AsSpan(0, prefixLength).ToArray(), maxDegreeOfParallelism, chunks.Writer, stop.Token, objectName, budget is not null);
 
         Task<Exception?> reading = Task.Run(() => producer.RunAsync(buffer, filled, endOfObject), CancellationToken.None);
         Task mapping = producer.StartWorkers();
@@ -153,10 +156,24 @@ public static partial class CsvCodec
                 // A chunk is cut short or given up only when reading is cancelled: never hand it out as whole.
                 cancellationToken.ThrowIfCancellationRequested();
                 T[] records = current.Records;
+                List<(int Before, DatasetFormatException Error)>? skipped = current.Skipped;
+                int nextSkipped = 0;
                 for (int i = 0; i < current.Count; i++)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
+
+                    // The bad records before this one, in file order, where the object's reader would meet them.
+                    while (skipped is not null && nextSkipped < skipped.Count && skipped[nextSkipped].Before == i)
+                    {
+                        budget!.Skip((DatasetFormatException)position.Relocate(skipped[nextSkipped++].Error, current, objectName), options);
+                    }
+
                     yield return records[i];
+                }
+
+                while (skipped is not null && nextSkipped < skipped.Count)
+                {
+                    budget!.Skip((DatasetFormatException)position.Relocate(skipped[nextSkipped++].Error, current, objectName), options);
                 }
 
                 if (current.Error is not null)
@@ -202,7 +219,7 @@ public static partial class CsvCodec
         public void Advance<T>(CsvChunk<T> chunk)
         {
             _lineBreaks += chunk.LineBreaks;
-            _rows += chunk.Count;
+            _rows += chunk.Rows;
         }
 
         public readonly Exception Relocate<T>(Exception error, CsvChunk<T> chunk, string objectName)
@@ -228,7 +245,7 @@ public static partial class CsvCodec
                         bad.ExpectedType,
                         bad.Value,
                         bad.Problem,
-                        bad.InnerException);
+                        bad.InnerException) { RecordText = bad.RecordText };
                 default:
                     ExceptionDispatchInfo.Throw(error);
                     return error;

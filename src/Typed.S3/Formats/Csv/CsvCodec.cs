@@ -59,9 +59,14 @@ public static partial class CsvCodec
         ArgumentNullException.ThrowIfNull(format);
         ArgumentNullException.ThrowIfNull(createMapper);
         ArgumentNullException.ThrowIfNull(options);
+        if (CountedReads.CountsItself(options))
+        {
+            return CountedReads.ReadAsync(stream, objectName, options, (counted, objectOptions) => ReadAsync(counted, objectName, format, createMapper, objectOptions, cancellationToken), cancellationToken);
+        }
+
         return options.Threads == 1
-            ? ReadOnOneThreadAsync(stream, objectName, format, createMapper, options.InvalidUtf8, cancellationToken)
-            : ReadInParallelCoreAsync(stream, objectName, format, createMapper, options.Threads, options.InvalidUtf8, cancellationToken);
+            ? ReadOnOneThreadAsync(stream, objectName, format, createMapper, options, cancellationToken)
+            : ReadInParallelCoreAsync(stream, objectName, format, createMapper, options, cancellationToken);
     }
 
     private static async IAsyncEnumerable<T> ReadOnOneThreadAsync<T>(
@@ -69,19 +74,21 @@ public static partial class CsvCodec
         string objectName,
         CsvFormat format,
         Func<CsvReader, string, CsvRecordMapper<T>> createMapper,
-        InvalidUtf8Handling invalidUtf8,
+        DatasetReadOptions options,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        TextStart start = await TextInput.OpenAsync(stream, objectName, invalidUtf8, cancellationToken).ConfigureAwait(false);
+        TextStart start = await TextInput.OpenAsync(stream, objectName, options.InvalidUtf8, cancellationToken).ConfigureAwait(false);
+        BadRecordBudget? budget = options.SkipsBadRecords ? options.Budget ?? new BadRecordBudget() : null;
         CsvReader reader = CsvReader.Create(start.Stream, format.ReaderOptions, leaveOpen: true);
         await using (reader.ConfigureAwait(false))
         {
-            CsvRecordMapper<T>? mapper = await StartReadingAsync(reader, objectName, format, createMapper, start.Head, invalidUtf8, cancellationToken).ConfigureAwait(false);
+            CsvRecordMapper<T>? mapper = await StartReadingAsync(reader, objectName, format, createMapper, start.Head, options.InvalidUtf8, cancellationToken).ConfigureAwait(false);
             if (mapper is null)
             {
                 yield break;
             }
 
+            int fields = format.HasHeader ? reader.Headers.Count : -1;
             while (true)
             {
                 bool hasRecord;
@@ -99,9 +106,57 @@ public static partial class CsvCodec
                     yield break;
                 }
 
-                yield return mapper.Read(reader);
+                // A record that does not map (or has the wrong number of fields) fails the read, or, skipping bad
+                // records, is counted and left out.
+                fields = fields < 0 ? reader.FieldCount : fields;
+                if (TryMap(reader, mapper, objectName, format.HasHeader, fields, out T record) is { } bad)
+                {
+                    if (budget is null)
+                    {
+                        throw bad;
+                    }
+
+                    budget.Skip(bad, options);
+                    continue;
+                }
+
+                yield return record;
             }
         }
+    }
+
+    // Maps the record the reader is on; the error that makes it a bad record instead, with its text. (Also called on
+    // the mapping threads of a parallel read.)
+    internal static DatasetFormatException? TryMap<T>(CsvReader reader, CsvRecordMapper<T> mapper, string objectName, bool hasHeader, int fields, out T record)
+    {
+        record = default!;
+        DatasetFormatException? bad;
+        if (reader.FieldCount != fields)
+        {
+            bad = new DatasetFormatException(
+                objectName,
+                reader.Options.TrackLineNumbers ? reader.LineNumber : 0,
+                reader.RowNumber,
+                null,
+                null,
+                null,
+                $"the record has {reader.FieldCount} fields but {(hasHeader ? "the header" : "the first record")} has {fields}");
+        }
+        else
+        {
+            try
+            {
+                record = mapper.Read(reader);
+                return null;
+            }
+            catch (DatasetFormatException exception)
+            {
+                bad = exception;
+            }
+        }
+
+        bad.RecordText = Utf8Text.ForRecord(reader.RawRecord);
+        return bad;
     }
 
     /// <summary>Writes records as CSV: the header (when the dialect has one), then one line a record.</summary>

@@ -42,7 +42,9 @@ public sealed class CsvFormat
             SkipEmptyLines = true,
             TrackLineNumbers = true,
             MalformedData = CsvMalformedDataHandling.Throw,
-            FieldCountMismatch = CsvFieldCountHandling.Throw,
+            // The readers count each record's fields themselves, so that a ragged row is one record (to fail on, or to
+            // skip), numbered and worded like every other error.
+            FieldCountMismatch = CsvFieldCountHandling.Allow,
             MissingField = CsvMissingFieldHandling.ReturnEmpty,
             DetectSeparatorHint = false,
             FormatProvider = CultureInfo.InvariantCulture,

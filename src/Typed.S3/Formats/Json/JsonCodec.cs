@@ -63,29 +63,37 @@ public static class JsonCodec
         ArgumentNullException.ThrowIfNull(objectName);
         ArgumentNullException.ThrowIfNull(recordReader);
         ArgumentNullException.ThrowIfNull(options);
-        return ReadCoreAsync(stream, objectName, recordReader, options.InvalidUtf8, cancellationToken);
+        return CountedReads.CountsItself(options)
+            ? CountedReads.ReadAsync(stream, objectName, options, (counted, objectOptions) => ReadCoreAsync(counted, objectName, recordReader, objectOptions, cancellationToken), cancellationToken)
+            : ReadCoreAsync(stream, objectName, recordReader, options, cancellationToken);
     }
 
     private static async IAsyncEnumerable<T> ReadCoreAsync<T>(
         Stream source,
         string objectName,
         JsonRecordReader<T> recordReader,
-        InvalidUtf8Handling invalidUtf8,
+        DatasetReadOptions options,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         // UTF-16 (with its BOM) is read as UTF-8, as by the CSV readers.
-        Stream stream = (await TextInput.OpenAsync(source, objectName, invalidUtf8, cancellationToken).ConfigureAwait(false)).Stream;
+        Stream stream = (await TextInput.OpenAsync(source, objectName, options.InvalidUtf8, cancellationToken).ConfigureAwait(false)).Stream;
         using var input = new JsonInputBuffer(stream);
-        var context = new JsonReadContext(objectName, input, invalidUtf8 == InvalidUtf8Handling.Replace);
+        var context = new JsonReadContext(objectName, input, options.InvalidUtf8 == InvalidUtf8Handling.Replace);
+        BadRecordBudget? budget = options.SkipsBadRecords ? options.Budget ?? new BadRecordBudget() : null;
         await input.StartAsync(cancellationToken).ConfigureAwait(false);
         var state = new JsonReaderState(JsonInput.ReaderOptions);
         Phase phase = Phase.Start;
+        DatasetFormatException? pending = null;
         while (true)
         {
-            switch (Next(input, context, recordReader, ref state, ref phase, out T record))
+            switch (Next(input, context, recordReader, ref state, ref phase, budget is not null, ref pending, out T record, out DatasetFormatException? bad))
             {
                 case JsonInput.Step.Record:
                     yield return record;
+                    break;
+                case JsonInput.Step.Continue when bad is not null:
+                    // A bad element whose JSON is whole: counted and left out, and the next element read.
+                    budget!.Skip(bad, options);
                     break;
                 case JsonInput.Step.NeedMore:
                     if (!await input.FillAsync(cancellationToken).ConfigureAwait(false))
@@ -130,13 +138,28 @@ public static class JsonCodec
         return JsonOutput.WriteAsync(stream, rows, recordWriter, lines: false, cancellationToken);
     }
 
-    // One step over the window: the array's start, one record, the array's end or what follows it.
+    // One step over the window: the array's start, one record, the array's end or what follows it; when skipping bad
+    // records, a bad element's error once the element is skipped.
     private static JsonInput.Step Next<T>(
-        JsonInputBuffer input, JsonReadContext context, JsonRecordReader<T> recordReader, ref JsonReaderState state, ref Phase phase, out T record)
+        JsonInputBuffer input,
+        JsonReadContext context,
+        JsonRecordReader<T> recordReader,
+        ref JsonReaderState state,
+        ref Phase phase,
+        bool skipping,
+        ref DatasetFormatException? pending,
+        out T record,
+        out DatasetFormatException? bad)
     {
         record = default!;
+        bad = null;
         ReadOnlySpan<byte> data = input.Data;
         context.ReaderOffset = input.Start;
+        if (pending is not null)
+        {
+            return SkipElement(input, context, ref state, ref pending, out bad);
+        }
+
         if (phase == Phase.AfterArray)
         {
             int extra = data.IndexOfAnyExcept(JsonInput.Whitespace);
@@ -186,9 +209,18 @@ public static class JsonCodec
 
                 context.RecordStart = reader.TokenStartIndex;
                 inRecord = true;
-                if (!recordReader.TryRead(ref reader, context, out record))
+                try
                 {
-                    return JsonInput.Step.NeedMore;
+                    if (!recordReader.TryRead(ref reader, context, out record))
+                    {
+                        return JsonInput.Step.NeedMore;
+                    }
+                }
+                catch (DatasetFormatException exception) when (skipping)
+                {
+                    // The element is skipped from its start, in this window or once more of it is read.
+                    pending = exception;
+                    return JsonInput.Step.Continue;
                 }
 
                 context.RecordsRead++;
@@ -204,6 +236,40 @@ public static class JsonCodec
         catch (JsonException exception)
         {
             throw context.SyntaxError(exception, (exception.LineNumber ?? 0) + 1, inRecord ? context.Row : 0);
+        }
+    }
+
+    // Skips the bad element the window starts with (the reader's state is from before it), once the window holds all
+    // of it; JSON that is broken inside it cannot be skipped (where it ends is unknown) and fails the read.
+    private static JsonInput.Step SkipElement(JsonInputBuffer input, JsonReadContext context, ref JsonReaderState state, ref DatasetFormatException? pending, out DatasetFormatException? bad)
+    {
+        bad = null;
+        ReadOnlySpan<byte> data = input.Data;
+        var reader = new Utf8JsonReader(data, input.IsFinal, state);
+        try
+        {
+            if (!reader.Read())
+            {
+                return JsonInput.Step.NeedMore;
+            }
+
+            int start = (int)reader.TokenStartIndex;
+            if (!reader.TrySkip())
+            {
+                return JsonInput.Step.NeedMore;
+            }
+
+            int end = (int)reader.BytesConsumed;
+            pending!.RecordText = Utf8Text.ForRecord(data.Slice(start, end - start));
+            input.Consume(end);
+            state = reader.CurrentState;
+            context.RecordsRead++;
+            (bad, pending) = (pending, null);
+            return JsonInput.Step.Continue;
+        }
+        catch (JsonException exception)
+        {
+            throw context.SyntaxError(exception, (exception.LineNumber ?? 0) + 1, context.Row);
         }
     }
 }

@@ -56,28 +56,35 @@ public static class JsonLinesCodec
         ArgumentNullException.ThrowIfNull(objectName);
         ArgumentNullException.ThrowIfNull(recordReader);
         ArgumentNullException.ThrowIfNull(options);
-        return ReadCoreAsync(stream, objectName, recordReader, options.InvalidUtf8, cancellationToken);
+        return CountedReads.CountsItself(options)
+            ? CountedReads.ReadAsync(stream, objectName, options, (counted, objectOptions) => ReadCoreAsync(counted, objectName, recordReader, objectOptions, cancellationToken), cancellationToken)
+            : ReadCoreAsync(stream, objectName, recordReader, options, cancellationToken);
     }
 
     private static async IAsyncEnumerable<T> ReadCoreAsync<T>(
         Stream source,
         string objectName,
         JsonRecordReader<T> recordReader,
-        InvalidUtf8Handling invalidUtf8,
+        DatasetReadOptions options,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         // UTF-16 (with its BOM) is read as UTF-8, as by the CSV readers.
-        Stream stream = (await TextInput.OpenAsync(source, objectName, invalidUtf8, cancellationToken).ConfigureAwait(false)).Stream;
+        Stream stream = (await TextInput.OpenAsync(source, objectName, options.InvalidUtf8, cancellationToken).ConfigureAwait(false)).Stream;
         using var input = new JsonInputBuffer(stream);
-        var context = new JsonReadContext(objectName, input, invalidUtf8 == InvalidUtf8Handling.Replace);
+        var context = new JsonReadContext(objectName, input, options.InvalidUtf8 == InvalidUtf8Handling.Replace);
+        BadRecordBudget? budget = options.SkipsBadRecords ? options.Budget ?? new BadRecordBudget() : null;
         await input.StartAsync(cancellationToken).ConfigureAwait(false);
         long line = 0;
         while (true)
         {
-            switch (Next(input, context, recordReader, ref line, out T record))
+            switch (Next(input, context, recordReader, ref line, budget is not null, out T record, out DatasetFormatException? bad))
             {
                 case JsonInput.Step.Record:
                     yield return record;
+                    break;
+                case JsonInput.Step.Continue when bad is not null:
+                    // Lines are independent: a bad one is counted and left out, and the next one read.
+                    budget!.Skip(bad, options);
                     break;
                 case JsonInput.Step.NeedMore:
                     await input.FillAsync(cancellationToken).ConfigureAwait(false);
@@ -118,10 +125,13 @@ public static class JsonLinesCodec
         return JsonOutput.WriteAsync(stream, rows, recordWriter, lines: true, cancellationToken);
     }
 
-    // One step: a whole line from the window (a record, or nothing for a blank line), or a request for more data.
-    private static JsonInput.Step Next<T>(JsonInputBuffer input, JsonReadContext context, JsonRecordReader<T> recordReader, ref long line, out T record)
+    // One step: a whole line from the window (a record, nothing for a blank line, or, when skipping bad records, a bad
+    // line's error), or a request for more data.
+    private static JsonInput.Step Next<T>(
+        JsonInputBuffer input, JsonReadContext context, JsonRecordReader<T> recordReader, ref long line, bool skipping, out T record, out DatasetFormatException? bad)
     {
         record = default!;
+        bad = null;
         ReadOnlySpan<byte> data = input.Data;
         if (data.IsEmpty)
         {
@@ -145,6 +155,32 @@ public static class JsonLinesCodec
 
         context.FixedLine = line;
         context.Row = context.RecordsRead + 1;
+        if (!skipping)
+        {
+            record = ReadLine(text, context, recordReader, line);
+            context.RecordsRead++;
+            return JsonInput.Step.Record;
+        }
+
+        // Every non-blank line is a row, bad ones too, so that the rows after a bad one keep their numbers.
+        context.RecordsRead++;
+        try
+        {
+            record = ReadLine(text, context, recordReader, line);
+            return JsonInput.Step.Record;
+        }
+        catch (DatasetFormatException exception)
+        {
+            exception.RecordText = Utf8Text.ForRecord(text);
+            bad = exception;
+            return JsonInput.Step.Continue;
+        }
+    }
+
+    // The record of one non-blank line.
+    private static T ReadLine<T>(ReadOnlySpan<byte> text, JsonReadContext context, JsonRecordReader<T> recordReader, long line)
+    {
+        T record;
         var reader = new Utf8JsonReader(text, isFinalBlock: true, new JsonReaderState(JsonInput.ReaderOptions));
         try
         {
@@ -172,7 +208,6 @@ public static class JsonLinesCodec
             throw context.Error(0, context.Row, "unexpected data after the line's JSON object: '" + JsonReadContext.Snippet(rest.Slice(extra)) + "'");
         }
 
-        context.RecordsRead++;
-        return JsonInput.Step.Record;
+        return record;
     }
 }

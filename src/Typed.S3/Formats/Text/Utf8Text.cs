@@ -73,4 +73,13 @@ internal static class Utf8Text
     /// <param name="utf8">The bytes.</param>
     /// <returns>The text.</returns>
     public static string ForMessage(ReadOnlySpan<byte> utf8) => utf8.IsEmpty ? string.Empty : Encoding.UTF8.GetString(utf8);
+
+    /// <summary>
+    /// A bad record's bytes as text for <see cref="DatasetFormatException.RecordText"/>: only as many bytes as can make
+    /// its characters (a record may be megabytes long), invalid sequences shown as U+FFFD.
+    /// </summary>
+    /// <param name="utf8">The record's bytes.</param>
+    /// <returns>The text, cut by <see cref="DatasetFormatException.RecordText"/>'s setter.</returns>
+    public static string ForRecord(ReadOnlySpan<byte> utf8) =>
+        ForMessage(utf8.Length <= 4 * (DatasetFormatException.MaxRecordTextLength + 1) ? utf8 : utf8.Slice(0, 4 * (DatasetFormatException.MaxRecordTextLength + 1)));
 }

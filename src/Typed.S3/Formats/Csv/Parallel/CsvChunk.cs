@@ -1,5 +1,6 @@
 using System;
 using System.Buffers;
+using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using CsvHelper;
@@ -62,6 +63,15 @@ internal sealed class CsvChunk<T>
     /// <summary>The error that stopped mapping, after <see cref="Count"/> records, positioned within the chunk.</summary>
     public Exception? Error { get; private set; }
 
+    /// <summary>
+    /// With a read that skips bad records: each bad record's error (positioned within the chunk, with its text) and how
+    /// many mapped records come before it, in order; <see langword="null"/> when there were none.
+    /// </summary>
+    public List<(int Before, DatasetFormatException Error)>? Skipped { get; private set; }
+
+    /// <summary>How many records the chunk held: those mapped and those set aside as bad.</summary>
+    public int Rows => Count + (Skipped?.Count ?? 0);
+
     /// <summary>Completes when the chunk is mapped, failed or given up.</summary>
     public Task Mapped => _mapped.Task;
 
@@ -74,21 +84,26 @@ internal sealed class CsvChunk<T>
     /// <param name="mapper">The object's mapper, bound to its header.</param>
     /// <param name="expectedRecords">How many records to make room for.</param>
     /// <param name="stop">Set when nobody needs the records anymore.</param>
-    public void Map(CsvReaderOptions options, CsvRecordMapper<T> mapper, int expectedRecords, CancellationToken stop)
+    /// <param name="objectName">The object's name, for the errors of bad records.</param>
+    /// <param name="skipping">Whether bad records are set aside in <see cref="Skipped"/> (else the first one stops mapping).</param>
+    public void Map(CsvReaderOptions options, CsvRecordMapper<T> mapper, int expectedRecords, CancellationToken stop, string objectName, bool skipping)
     {
         T[] records = ArrayPool<T>.Shared.Rent(Math.Max(expectedRecords, 256));
         int count = 0;
         try
         {
             using CsvReader reader = CsvReader.Create(new ReadOnlyMemory<byte>(_bytes, 0, Length), options);
+            int fields = -1;
             if (options.HasHeader)
             {
                 reader.ReadHeader();
+                fields = reader.Headers.Count;
             }
             else if (PrefixLength > 0)
             {
                 // The first row's copy: already mapped with the first chunk.
                 reader.Read();
+                fields = reader.FieldCount;
             }
 
             while (reader.Read())
@@ -98,7 +113,18 @@ internal sealed class CsvChunk<T>
                     records = Grow(records);
                 }
 
-                T record = mapper.Read(reader);
+                fields = fields < 0 ? reader.FieldCount : fields;
+                if (CsvCodec.TryMap(reader, mapper, objectName, options.HasHeader, fields, out T record) is { } bad)
+                {
+                    if (!skipping)
+                    {
+                        throw bad;
+                    }
+
+                    (Skipped ??= new List<(int, DatasetFormatException)>()).Add((count, bad));
+                    continue;
+                }
+
                 records[count++] = record;
                 if (count % CancellationCheckInterval == 0 && stop.IsCancellationRequested)
                 {

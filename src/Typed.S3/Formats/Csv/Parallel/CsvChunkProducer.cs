@@ -34,6 +34,8 @@ internal sealed class CsvChunkProducer<T>
     private readonly Channel<CsvChunk<T>> _toMap = Channel.CreateUnbounded<CsvChunk<T>>(
         new UnboundedChannelOptions { SingleWriter = true });
     private readonly CancellationToken _stop;
+    private readonly string _objectName;
+    private readonly bool _skipping;
     private int _expectedRecords;
 
     /// <summary>Creates the producer.</summary>
@@ -44,6 +46,8 @@ internal sealed class CsvChunkProducer<T>
     /// <param name="maxDegreeOfParallelism">How many threads map chunks, the reader of the sequence included.</param>
     /// <param name="chunks">Where the chunks go, in order; bounded, so that memory stays bounded.</param>
     /// <param name="stop">Set when the chunks are no longer wanted.</param>
+    /// <param name="objectName">The object's name, for the errors of bad records.</param>
+    /// <param name="skipping">Whether the read skips bad records (chunks set them aside and go on).</param>
     public CsvChunkProducer(
         Stream stream,
         CsvReaderOptions options,
@@ -51,8 +55,12 @@ internal sealed class CsvChunkProducer<T>
         byte[] prefix,
         int maxDegreeOfParallelism,
         ChannelWriter<CsvChunk<T>> chunks,
-        CancellationToken stop)
+        CancellationToken stop,
+        string objectName,
+        bool skipping)
     {
+        _objectName = objectName;
+        _skipping = skipping;
         _stream = stream;
         _options = options;
         _mapper = mapper;
@@ -262,7 +270,7 @@ internal sealed class CsvChunkProducer<T>
 
     private void MapClaimed(CsvChunk<T> chunk)
     {
-        chunk.Map(_options, _mapper, Volatile.Read(ref _expectedRecords), _stop);
+        chunk.Map(_options, _mapper, Volatile.Read(ref _expectedRecords), _stop, _objectName, _skipping);
 
         // Most chunks hold about as many records as the last one: size the next array for that.
         Volatile.Write(ref _expectedRecords, chunk.Count + (chunk.Count >> 3));
