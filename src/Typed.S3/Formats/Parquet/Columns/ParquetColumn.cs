@@ -31,11 +31,14 @@ public abstract class ParquetColumn
     /// <summary>Whether the column is required: written as a non-nullable field, and a null read from a file is an error.</summary>
     public bool Required { get; }
 
+    /// <summary>
+    /// Whether a file that lacks the column altogether reads it as null (the schema's <c>"when_absent": "null"</c>);
+    /// otherwise such a file is an error naming the column.
+    /// </summary>
+    public bool AbsentAsNull { get; internal set; }
+
     /// <summary>The Parquet field written for the column.</summary>
     internal abstract DataField CreateField();
-
-    /// <summary>Whether a file's column can be read into this column.</summary>
-    internal abstract bool Accepts(DataField fileField);
 
     /// <summary>The column's field in a written file's schema: its data field, or a list field for a list column.</summary>
     internal virtual Field CreateSchemaField() => CreateField();
@@ -43,17 +46,51 @@ public abstract class ParquetColumn
     /// <summary>The data field whose values a written column's chunk holds: the schema field itself, or a list's leaf.</summary>
     internal virtual DataField LeafOf(Field schemaField) => (DataField)schemaField;
 
-    /// <summary>The file's data field this column reads, or <see langword="null"/> when the file's field cannot be read as the column.</summary>
-    internal virtual DataField? Bind(Field fileField) => fileField is DataField data && !data.IsArray && Accepts(data) ? data : null;
+    /// <summary>
+    /// Binds the column to the file's node of its name: whether the node can be read as the column (the column keeps
+    /// the leaf it reads). Nothing is read yet.
+    /// </summary>
+    internal abstract bool Bind(ParquetSchemaNode fileNode);
 
-    /// <summary>Reads one row group's values of the column, through the file's chunk reader.</summary>
-    internal abstract ValueTask ReadAsync(ParquetRowGroupReader rowGroup, ParquetChunks chunks, DataField fileField, int rowCount, CancellationToken cancellationToken);
+    /// <summary>Reads one row group's values of the bound column: fetches its chunk, decodes it, converts its values.</summary>
+    internal abstract ValueTask ReadAsync(ParquetRowGroupContext context, CancellationToken cancellationToken);
 
     /// <summary>Makes every value of a row group null: an optional column the file lacks.</summary>
     internal abstract void ReadAbsent(int rowCount);
 
     /// <summary>The first row (0-based) of the row group read whose value is null, or -1.</summary>
     internal abstract int FirstNull(int rowCount);
+
+    /// <summary>
+    /// The first row (0-based) of the row group read whose value could not be converted, with the value and the
+    /// problem; -1 when every value converted. Rows before it are delivered before the error is raised.
+    /// </summary>
+    internal int BadRow { get; private protected set; } = -1;
+
+    /// <summary>The value of <see cref="BadRow"/> as text.</summary>
+    internal string? BadValue { get; private protected set; }
+
+    /// <summary>What is wrong with the value of <see cref="BadRow"/>.</summary>
+    internal string? BadProblem { get; private protected set; }
+
+    /// <summary>Records the first value of the row group that cannot be read (the earliest row wins).</summary>
+    private protected void SetBadRow(int row, string? value, string problem)
+    {
+        if (BadRow < 0 || row < BadRow)
+        {
+            BadRow = row;
+            BadValue = value;
+            BadProblem = problem;
+        }
+    }
+
+    /// <summary>Forgets the last row group's bad value.</summary>
+    private protected void ClearBadRow()
+    {
+        BadRow = -1;
+        BadValue = null;
+        BadProblem = null;
+    }
 
     /// <summary>Readies the buffer for writing up to <paramref name="capacity"/> rows.</summary>
     internal abstract void BeginWrite(int capacity);

@@ -4,60 +4,58 @@ using Parquet.Schema;
 namespace Typed.S3.Codecs;
 
 /// <summary>
-/// The element types of Parquet <c>list&lt;T&gt;</c> columns, for generated codecs. An element is read from a leaf of
-/// exactly the physical type written for it (<c>list&lt;int64&gt;</c> from INT64, <c>list&lt;timestamp&gt;</c> from
-/// TIMESTAMP INT64, <c>list&lt;time&gt;</c> from TIME(MICROS)); unlike scalar columns, lists of narrower integers are
-/// not widened.
+/// The element types of Parquet <c>list&lt;T&gt;</c> columns, for generated codecs. Elements are read from the file
+/// columns a scalar column of the same type reads (narrower integers widened, any TIMESTAMP unit, INT96, ...).
 /// </summary>
 public static class ParquetListElements
 {
     /// <summary>Elements of <c>list&lt;bool&gt;</c>.</summary>
-    public static ParquetListItems<bool?> Bool { get; } = Exact<bool>("bool", ExactValueType<bool>.Instance);
+    public static ParquetListItems<bool?> Bool { get; } = Exact<bool>("bool", BoolValueType.Instance);
 
     /// <summary>Elements of <c>list&lt;int8&gt;</c>.</summary>
-    public static ParquetListItems<sbyte?> Int8 { get; } = Exact<sbyte>("int8", new NumberValueType<sbyte>());
+    public static ParquetListItems<sbyte?> Int8 { get; } = Exact<sbyte>("int8", NumberValueType<sbyte>.Instance);
 
     /// <summary>Elements of <c>list&lt;int16&gt;</c>.</summary>
-    public static ParquetListItems<short?> Int16 { get; } = Exact<short>("int16", new NumberValueType<short>());
+    public static ParquetListItems<short?> Int16 { get; } = Exact<short>("int16", NumberValueType<short>.Instance);
 
     /// <summary>Elements of <c>list&lt;int32&gt;</c>.</summary>
-    public static ParquetListItems<int?> Int32 { get; } = Exact<int>("int32", new NumberValueType<int>());
+    public static ParquetListItems<int?> Int32 { get; } = Exact<int>("int32", NumberValueType<int>.Instance);
 
     /// <summary>Elements of <c>list&lt;int64&gt;</c>.</summary>
-    public static ParquetListItems<long?> Int64 { get; } = Exact<long>("int64", new NumberValueType<long>());
+    public static ParquetListItems<long?> Int64 { get; } = Exact<long>("int64", NumberValueType<long>.Instance);
 
     /// <summary>Elements of <c>list&lt;uint8&gt;</c>.</summary>
-    public static ParquetListItems<byte?> UInt8 { get; } = Exact<byte>("uint8", new NumberValueType<byte>());
+    public static ParquetListItems<byte?> UInt8 { get; } = Exact<byte>("uint8", NumberValueType<byte>.Instance);
 
     /// <summary>Elements of <c>list&lt;uint16&gt;</c>.</summary>
-    public static ParquetListItems<ushort?> UInt16 { get; } = Exact<ushort>("uint16", new NumberValueType<ushort>());
+    public static ParquetListItems<ushort?> UInt16 { get; } = Exact<ushort>("uint16", NumberValueType<ushort>.Instance);
 
     /// <summary>Elements of <c>list&lt;uint32&gt;</c>.</summary>
-    public static ParquetListItems<uint?> UInt32 { get; } = Exact<uint>("uint32", new NumberValueType<uint>());
+    public static ParquetListItems<uint?> UInt32 { get; } = Exact<uint>("uint32", NumberValueType<uint>.Instance);
 
     /// <summary>Elements of <c>list&lt;uint64&gt;</c>.</summary>
-    public static ParquetListItems<ulong?> UInt64 { get; } = Exact<ulong>("uint64", new NumberValueType<ulong>());
+    public static ParquetListItems<ulong?> UInt64 { get; } = Exact<ulong>("uint64", NumberValueType<ulong>.Instance);
 
     /// <summary>Elements of <c>list&lt;float32&gt;</c>.</summary>
-    public static ParquetListItems<float?> Float32 { get; } = Exact<float>("float32", new NumberValueType<float>());
+    public static ParquetListItems<float?> Float32 { get; } = Exact<float>("float32", NumberValueType<float>.Instance);
 
     /// <summary>Elements of <c>list&lt;float64&gt;</c>.</summary>
-    public static ParquetListItems<double?> Float64 { get; } = Exact<double>("float64", new NumberValueType<double>());
+    public static ParquetListItems<double?> Float64 { get; } = Exact<double>("float64", NumberValueType<double>.Instance);
 
     /// <summary>Elements of <c>list&lt;string&gt;</c> (BYTE_ARRAY, STRING).</summary>
     public static ParquetListItems<string?> String { get; } =
-        new ReferenceListItems<string, ReadOnlyMemory<char>, StringMemory>("string", () => new DataField<string>(ListField.ElementName, true));
+        new ReferenceListItems<string, ReadOnlyMemory<char>, StringMemory>("string", () => new DataField<string>(ListField.ElementName, true), ParquetLeafTypes.IsString);
 
     /// <summary>Elements of <c>list&lt;binary&gt;</c> (BYTE_ARRAY).</summary>
     public static ParquetListItems<byte[]?> Binary { get; } =
-        new ReferenceListItems<byte[], ReadOnlyMemory<byte>, BinaryMemory>("binary", () => new DataField<byte[]>(ListField.ElementName, true));
+        new ReferenceListItems<byte[], ReadOnlyMemory<byte>, BinaryMemory>("binary", () => new DataField<byte[]>(ListField.ElementName, true), ParquetLeafTypes.IsBinary);
 
     /// <summary>Elements of <c>list&lt;date&gt;</c> (INT32, DATE).</summary>
-    public static ParquetListItems<DateOnly?> Date { get; } = Exact<DateOnly>("date", ExactValueType<DateOnly>.Instance);
+    public static ParquetListItems<DateOnly?> Date { get; } = Exact<DateOnly>("date", DateValueType.Instance);
 
     /// <summary>Elements of <c>list&lt;time&gt;</c> (INT64, TIME(MICROS)).</summary>
     public static ParquetListItems<TimeOnly?> Time { get; } = new ValueListItems<TimeOnly, long, TimeValueType.MicrosTime>(
-        "time", TimeValueType.Instance, file => file is TimeDataField { Precision: TimeUnitPrecision.Micros });
+        "time", TimeValueType.Instance);
 
     /// <summary>Elements of <c>list&lt;timestamp&gt;</c> (INT64, TIMESTAMP(MICROS) adjusted to UTC; any TIMESTAMP read as UTC).</summary>
     public static ParquetListItems<DateTimeOffset?> Timestamp { get; } = new ValueListItems<DateTimeOffset, DateTime, UtcTimestamp>(
@@ -68,7 +66,7 @@ public static class ParquetListElements
         "timestamp_local", new TimestampValueType<DateTime, LocalTimestamp>(adjustedToUtc: false));
 
     /// <summary>Elements of <c>list&lt;uuid&gt;</c> (FIXED_LEN_BYTE_ARRAY(16), UUID).</summary>
-    public static ParquetListItems<Guid?> Uuid { get; } = Exact<Guid>("uuid", ExactValueType<Guid>.Instance);
+    public static ParquetListItems<Guid?> Uuid { get; } = Exact<Guid>("uuid", UuidValueType.Instance);
 
     /// <summary>Elements of <c>list&lt;decimal(p,s)&gt;</c> (the DECIMAL logical type); a value that does not fit is an error on write.</summary>
     /// <param name="precision">Total digits (1 to 28).</param>

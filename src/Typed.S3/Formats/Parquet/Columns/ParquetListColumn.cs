@@ -1,6 +1,8 @@
 using System;
 using System.Buffers;
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
@@ -20,6 +22,12 @@ namespace Typed.S3.Codecs;
 public sealed class ParquetListColumn<TItem> : ParquetColumn
 {
     private readonly ParquetListItems<TItem> _items;
+    private readonly ParquetLevels _levels = new();
+    private ParquetSchemaNode? _leaf;
+    private ParquetListItemReader<TItem>? _reader;
+    private int _nullBelow;
+    private int _elementLevel;
+    private TItem[]? _elements;
     private IReadOnlyList<TItem>?[]? _rows;
 
     internal ParquetListColumn(string name, bool required, ParquetListItems<TItem> items)
@@ -57,49 +65,99 @@ public sealed class ParquetListColumn<TItem> : ParquetColumn
 
     internal override DataField LeafOf(Field schemaField) => (DataField)((ListField)schemaField).Item;
 
-    internal override bool Accepts(DataField fileField) => false;
-
-    internal override DataField? Bind(Field fileField) => fileField switch
+    internal override bool Bind(ParquetSchemaNode fileNode)
     {
-        ListField { Item: DataField item } when item.MaxRepetitionLevel == 1 && !item.IsArray && _items.Accepts(item) => item,
-        DataField { IsArray: true } repeated when repeated.MaxRepetitionLevel == 1 && _items.Accepts(repeated) => repeated,
-        _ => null,
-    };
-
-    internal override async ValueTask ReadAsync(ParquetRowGroupReader rowGroup, ParquetChunks chunks, DataField fileField, int rowCount, CancellationToken cancellationToken)
-    {
-        ParquetBuffers.Ensure(ref _rows, rowCount, 0);
-        int count = checked((int)(rowGroup.GetMetadata(fileField)?.MetaData?.NumValues ?? 0));
-        TItem[] items = ArrayPool<TItem>.Shared.Rent(Math.Max(count, 1));
-        int[] definitions = ArrayPool<int>.Shared.Rent(Math.Max(count, 1));
-        int[] repetitions = ArrayPool<int>.Shared.Rent(Math.Max(count, 1));
-        try
+        if (!TryFindElement(fileNode, out ParquetSchemaNode? element, out int nullBelow, out int elementLevel) || !_items.Accepts(element.Element))
         {
-            await _items.ReadAsync(rowGroup, fileField, items, definitions, repetitions, count, cancellationToken).ConfigureAwait(false);
-            Assemble(fileField, rowCount, items, definitions, repetitions, count);
+            return false;
         }
-        finally
+
+        _leaf = element;
+        _nullBelow = nullBelow;
+        _elementLevel = elementLevel;
+        _reader?.Release();
+        _reader = _items.CreateReader(element.Element);
+        return true;
+    }
+
+    // The list's leaf, and the definition levels below which a row's list is null, and from which an entry is an
+    // element: the standard three-level LIST (whatever its names), a two-level LIST whose repeated field is the
+    // element, and a bare repeated field (its lists never null, its elements never null). Groups as elements (an
+    // "array" or "_tuple" repeated group, or one of several fields) are lists of records, which this column is not.
+    private static bool TryFindElement(ParquetSchemaNode node, [NotNullWhen(true)] out ParquetSchemaNode? element, out int nullBelow, out int elementLevel)
+    {
+        element = null;
+        nullBelow = elementLevel = 0;
+        if (node.IsLeaf)
         {
-            ArrayPool<TItem>.Shared.Return(items, RuntimeHelpers.IsReferenceOrContainsReferences<TItem>());
-            ArrayPool<int>.Shared.Return(definitions);
-            ArrayPool<int>.Shared.Return(repetitions);
+            if (!node.IsRepeated || node.MaxRepetition != 1)
+            {
+                return false;
+            }
+
+            element = node;
+            elementLevel = node.MaxDefinition;
+            return true;
+        }
+
+        SchemaElement group = node.Element;
+        bool list = group.Logical.Kind == LogicalKind.List || (group.Logical.Kind == LogicalKind.None && group.ConvertedType == (int)ConvertedType.List);
+        if (!list || node.IsRepeated || node.Children is not [{ IsRepeated: true } repeated])
+        {
+            return false;
+        }
+
+        nullBelow = node.MaxDefinition;
+        elementLevel = repeated.MaxDefinition;
+        if (repeated.IsLeaf)
+        {
+            element = repeated;
+            return true;
+        }
+
+        if (repeated.Children is not [{ IsLeaf: true, IsRepeated: false } leaf]
+            || repeated.Name == "array" || repeated.Name == node.Name + "_tuple")
+        {
+            return false;
+        }
+
+        element = leaf;
+        return true;
+    }
+
+    internal override async ValueTask ReadAsync(ParquetRowGroupContext context, CancellationToken cancellationToken)
+    {
+        ColumnChunkMetaData chunk = await context.Chunks.LoadAsync(context.Group, _leaf!, context.RowCount, cancellationToken).ConfigureAwait(false);
+        ClearBadRow();
+        ParquetListItemReader<TItem> reader = _reader!;
+        reader.Decode(context.Chunks, chunk, _leaf!, _levels, cancellationToken);
+        int count = _levels.Count;
+        ParquetBuffers.Ensure(ref _elements, Math.Max(count, 1), 0);
+        int bad = reader.Fill(_levels, _elements, out string? value, out string? problem);
+        Assemble(context.RowCount, bad);
+        if (bad >= 0)
+        {
+            SetBadRow(RowOfEntry(bad), value, problem!);
         }
     }
 
-    private void Assemble(DataField fileField, int rowCount, TItem[] items, int[] definitions, int[] repetitions, int count)
+    // Levels: an entry defined at least to the repeated node is an element (null unless defined to the leaf); below
+    // that but at least to the list, an empty list; lower, a null list.
+    private void Assemble(int rowCount, int bad)
     {
-        // Levels: an entry defined at least to the repeated node is an element (null unless defined to the leaf);
-        // one level below, an empty list; lower, a null list. A bare repeated field (the legacy form without a LIST
-        // group) is its own repeated node: its elements are never null, and its lists never null, only empty.
-        int elementLevel = fileField.IsArray ? fileField.MaxDefinitionLevel : fileField.MaxDefinitionLevel - (fileField.IsNullable ? 1 : 0);
-        IReadOnlyList<TItem>?[] rows = _rows!;
+        ParquetBuffers.Ensure(ref _rows, Math.Max(rowCount, 1), 0);
+        IReadOnlyList<TItem>?[] rows = _rows;
+        TItem[] items = _elements!;
+        ReadOnlySpan<int> definitions = _levels.Definitions;
+        ReadOnlySpan<int> repetitions = _levels.Repetitions;
+        int count = _levels.Count;
         int row = 0;
         int i = 0;
         while (i < count)
         {
             if (row == rowCount)
             {
-                throw new InvalidOperationException($"the list column has more than {rowCount} rows");
+                ParquetErrors.Corrupt(string.Create(CultureInfo.InvariantCulture, $"the list column holds more than the row group's {rowCount} rows"));
             }
 
             int end = i + 1;
@@ -108,9 +166,15 @@ public sealed class ParquetListColumn<TItem> : ParquetColumn
                 end++;
             }
 
-            if (definitions[i] < elementLevel)
+            int definition = definitions.IsEmpty ? _elementLevel : definitions[i];
+            if (definition < _elementLevel)
             {
-                rows[row++] = definitions[i] < elementLevel - 1 ? null : Array.Empty<TItem>();
+                rows[row++] = definition < _nullBelow ? null : Array.Empty<TItem>();
+            }
+            else if (bad >= 0 && bad < end)
+            {
+                // Rows from the bad element on are never delivered.
+                rows[row++] = null;
             }
             else
             {
@@ -124,12 +188,28 @@ public sealed class ParquetListColumn<TItem> : ParquetColumn
 
         if (row != rowCount)
         {
-            throw new InvalidOperationException($"the list column has {row} rows, not {rowCount}");
+            ParquetErrors.Corrupt(string.Create(CultureInfo.InvariantCulture, $"the list column holds {row} rows, not the row group's {rowCount}"));
         }
+    }
+
+    private int RowOfEntry(int entry)
+    {
+        ReadOnlySpan<int> repetitions = _levels.Repetitions;
+        int row = -1;
+        for (int i = 0; i <= entry; i++)
+        {
+            if (repetitions[i] == 0)
+            {
+                row++;
+            }
+        }
+
+        return row;
     }
 
     internal override void ReadAbsent(int rowCount)
     {
+        ClearBadRow();
         ParquetBuffers.Ensure(ref _rows, rowCount, 0);
         Array.Clear(_rows!, 0, rowCount);
     }
@@ -209,5 +289,11 @@ public sealed class ParquetListColumn<TItem> : ParquetColumn
         }
     }
 
-    internal override void Release() => ParquetBuffers.Return(ref _rows);
+    internal override void Release()
+    {
+        ParquetBuffers.Return(ref _rows);
+        ParquetBuffers.Return(ref _elements);
+        _reader?.Release();
+        _levels.Release();
+    }
 }

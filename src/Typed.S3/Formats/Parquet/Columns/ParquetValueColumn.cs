@@ -16,10 +16,12 @@ public sealed class ParquetValueColumn<T> : ParquetColumn
     where T : struct
 {
     private readonly ParquetValueType<T> _type;
-    private ParquetValueReader<T>? _reader;
+    private readonly ParquetLevels _levels = new();
+    private ParquetSchemaNode? _leaf;
+    private ParquetValueDecoder<T>? _decoder;
     private T[]? _dense;
     private T?[]? _optional;
-    private int[]? _levels;
+    private int[]? _absent;
 
     // While reading: the row group's definition levels (null when the file column has no nulls) and the level of a value.
     private int[]? _definitions;
@@ -73,42 +75,85 @@ public sealed class ParquetValueColumn<T> : ParquetColumn
 
     internal override DataField CreateField() => _type.CreateField(Name, !Required);
 
-    internal override bool Accepts(DataField fileField) => _type.Accepts(fileField);
-
-    internal override DataField? Bind(Field fileField)
+    internal override bool Bind(ParquetSchemaNode fileNode)
     {
-        DataField? data = base.Bind(fileField);
-        if (data is not null)
+        if (!fileNode.IsLeaf || fileNode.MaxRepetition != 0 || !_type.Accepts(fileNode.Element))
         {
-            _reader?.Release();
-            _reader = _type.CreateReader(data);
+            return false;
         }
 
-        return data;
+        _leaf = fileNode;
+        _decoder?.Release();
+        _decoder = _type.CreateDecoder(fileNode.Element);
+        return true;
     }
 
-    internal override ValueTask ReadAsync(ParquetRowGroupReader rowGroup, ParquetChunks chunks, DataField fileField, int rowCount, CancellationToken cancellationToken)
+    internal override async ValueTask ReadAsync(ParquetRowGroupContext context, CancellationToken cancellationToken)
     {
-        // Values at their rows (the default where null) and, for a file column with nulls, its definition levels.
-        ParquetBuffers.Ensure(ref _dense, rowCount, 0);
-        _definitions = null;
-        if (fileField.MaxDefinitionLevel > 0)
+        ColumnChunkMetaData chunk = await context.Chunks.LoadAsync(context.Group, _leaf!, context.RowCount, cancellationToken).ConfigureAwait(false);
+        Decode(context, chunk, cancellationToken);
+    }
+
+    // Values at their rows (the default where null) and, for a file column with nulls, its definition levels.
+    private void Decode(ParquetRowGroupContext context, ColumnChunkMetaData chunk, CancellationToken cancellationToken)
+    {
+        ClearBadRow();
+        int rowCount = context.RowCount;
+        ParquetValueDecoder<T> decoder = _decoder!;
+        decoder.Decode(context.Chunks, chunk, _leaf!, _levels, cancellationToken);
+        ParquetBuffers.Ensure(ref _dense, Math.Max(rowCount, 1), 0);
+        int present = decoder.Count;
+        int bad = decoder.Convert(_dense.AsSpan(0, present));
+        _definitions = _levels.DefinitionBuffer;
+        _maxDefinition = _levels.MaxDefinition;
+        if (bad >= 0)
         {
-            ParquetBuffers.Ensure(ref _levels, rowCount, 0);
-            _definitions = _levels;
-            _maxDefinition = fileField.MaxDefinitionLevel;
+            string value = decoder.Explain(bad, out string problem);
+            SetBadRow(RowOfValue(bad), value, problem);
         }
 
-        return _reader!.ReadAsync(rowGroup, chunks, _dense, _definitions, rowCount, cancellationToken);
+        if (_definitions is not null)
+        {
+            Spread(_dense, _definitions, rowCount, _maxDefinition, present);
+        }
+    }
+
+    // The row of the index-th non-null value.
+    private int RowOfValue(int index)
+    {
+        if (_definitions is null)
+        {
+            return index;
+        }
+
+        int seen = -1;
+        for (int row = 0; ; row++)
+        {
+            if (_definitions[row] == _maxDefinition && ++seen == index)
+            {
+                return row;
+            }
+        }
+    }
+
+    // Moves the packed values to their rows, from the end so no value is overwritten before it moves.
+    private static void Spread(T[] values, int[] definitions, int rowCount, int max, int packed)
+    {
+        int next = packed - 1;
+        for (int row = rowCount - 1; row > next; row--)
+        {
+            values[row] = definitions[row] == max ? values[next--] : default;
+        }
     }
 
     internal override void ReadAbsent(int rowCount)
     {
-        ParquetBuffers.Ensure(ref _dense, rowCount, 0);
-        ParquetBuffers.Ensure(ref _levels, rowCount, 0);
+        ClearBadRow();
+        ParquetBuffers.Ensure(ref _dense, Math.Max(rowCount, 1), 0);
+        ParquetBuffers.Ensure(ref _absent, Math.Max(rowCount, 1), 0);
         Array.Clear(_dense, 0, rowCount);
-        Array.Clear(_levels, 0, rowCount);
-        _definitions = _levels;
+        Array.Clear(_absent, 0, rowCount);
+        _definitions = _absent;
         _maxDefinition = 1;
     }
 
@@ -141,10 +186,11 @@ public sealed class ParquetValueColumn<T> : ParquetColumn
 
     internal override void Release()
     {
-        _reader?.Release();
+        _decoder?.Release();
+        _levels.Release();
         _definitions = null;
         ParquetBuffers.Return(ref _dense);
         ParquetBuffers.Return(ref _optional);
-        ParquetBuffers.Return(ref _levels);
+        ParquetBuffers.Return(ref _absent);
     }
 }

@@ -5,16 +5,16 @@ namespace Typed.S3.Codecs;
 /// <summary>Creates the columns of generated Parquet codecs, one factory per schema column type.</summary>
 public static class ParquetColumns
 {
-    private static readonly NumberValueType<sbyte> s_int8 = new();
-    private static readonly NumberValueType<short> s_int16 = new(typeof(sbyte), typeof(byte));
-    private static readonly NumberValueType<int> s_int32 = new(typeof(sbyte), typeof(short), typeof(byte), typeof(ushort));
-    private static readonly NumberValueType<long> s_int64 = new(typeof(sbyte), typeof(short), typeof(int), typeof(byte), typeof(ushort), typeof(uint));
-    private static readonly NumberValueType<byte> s_uint8 = new();
-    private static readonly NumberValueType<ushort> s_uint16 = new(typeof(byte));
-    private static readonly NumberValueType<uint> s_uint32 = new(typeof(byte), typeof(ushort));
-    private static readonly NumberValueType<ulong> s_uint64 = new(typeof(byte), typeof(ushort), typeof(uint));
-    private static readonly NumberValueType<float> s_float32 = new();
-    private static readonly NumberValueType<double> s_float64 = new(typeof(float));
+    private static readonly NumberValueType<sbyte> s_int8 = NumberValueType<sbyte>.Instance;
+    private static readonly NumberValueType<short> s_int16 = NumberValueType<short>.Instance;
+    private static readonly NumberValueType<int> s_int32 = NumberValueType<int>.Instance;
+    private static readonly NumberValueType<long> s_int64 = NumberValueType<long>.Instance;
+    private static readonly NumberValueType<byte> s_uint8 = NumberValueType<byte>.Instance;
+    private static readonly NumberValueType<ushort> s_uint16 = NumberValueType<ushort>.Instance;
+    private static readonly NumberValueType<uint> s_uint32 = NumberValueType<uint>.Instance;
+    private static readonly NumberValueType<ulong> s_uint64 = NumberValueType<ulong>.Instance;
+    private static readonly NumberValueType<float> s_float32 = NumberValueType<float>.Instance;
+    private static readonly NumberValueType<double> s_float64 = NumberValueType<double>.Instance;
     private static readonly TimestampValueType<DateTimeOffset, UtcTimestamp> s_timestamp = new(adjustedToUtc: true);
     private static readonly TimestampValueType<DateTime, LocalTimestamp> s_localTimestamp = new(adjustedToUtc: false);
 
@@ -22,7 +22,7 @@ public static class ParquetColumns
     /// <param name="name">The column's name.</param>
     /// <param name="required">Whether the column is required.</param>
     /// <returns>The column.</returns>
-    public static ParquetValueColumn<bool> Bool(string name, bool required) => new(name, "bool", required, ExactValueType<bool>.Instance);
+    public static ParquetValueColumn<bool> Bool(string name, bool required) => new(name, "bool", required, BoolValueType.Instance);
 
     /// <summary>An <c>int8</c> column (INT32, INT(8, signed)).</summary>
     /// <param name="name">The column's name.</param>
@@ -145,7 +145,25 @@ public static class ParquetColumns
     /// <param name="name">The column's name.</param>
     /// <param name="required">Whether the column is required.</param>
     /// <returns>The column.</returns>
-    public static ParquetValueColumn<Guid> Uuid(string name, bool required) => new(name, "uuid", required, ExactValueType<Guid>.Instance);
+    public static ParquetValueColumn<Guid> Uuid(string name, bool required) => new(name, "uuid", required, UuidValueType.Instance);
+
+    /// <summary>Makes a column read as null from files that lack it (the schema's <c>"when_absent": "null"</c>).</summary>
+    /// <typeparam name="TColumn">The column's type.</typeparam>
+    /// <param name="column">The column, optional.</param>
+    /// <returns>The same column.</returns>
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+    public static TColumn WhenAbsentNull<TColumn>(this TColumn column)
+        where TColumn : ParquetColumn
+    {
+        ArgumentNullException.ThrowIfNull(column);
+        if (column.Required)
+        {
+            throw new ArgumentException("A required column cannot be read as null from files that lack it.", nameof(column));
+        }
+
+        column.AbsentAsNull = true;
+        return column;
+    }
 
     /// <summary>A <c>list&lt;T&gt;</c> column (the three-level LIST logical type).</summary>
     /// <typeparam name="TItem">The element type, nullable.</typeparam>

@@ -5,7 +5,7 @@ namespace Typed.S3.Codecs;
 /// <summary>
 /// Parquet.Net's <c>DataField</c> builds <c>Nullable&lt;T&gt;</c> of each field's CLR type with
 /// <c>MakeGenericType</c>, which NativeAOT can only do for types compiled into the app. The fields the codecs
-/// create and the file columns they read map to these types: naming them here compiles them in.
+/// create for writing map to these types: naming them here compiles them in. (Reading does not use Parquet.Net.)
 /// </summary>
 internal static class ParquetAotRoots
 {
