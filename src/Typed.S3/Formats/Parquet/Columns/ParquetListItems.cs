@@ -55,9 +55,10 @@ internal sealed class ValueListItems<T, TFile, TConversion> : ParquetListItems<T
 
     internal override DataField CreateItemField() => _type.CreateField(ListField.ElementName, nullable: true);
 
-    internal override bool Accepts(SchemaElement file) => _type.Accepts(file);
+    internal override bool Accepts(SchemaElement file) => ParquetLeafTypes.IsAlwaysNull(file) || _type.Accepts(file);
 
-    internal override ParquetListItemReader<T?> CreateReader(SchemaElement file) => new ValueItemReader<T>(_type.CreateDecoder(file));
+    internal override ParquetListItemReader<T?> CreateReader(SchemaElement file) =>
+        new ValueItemReader<T>(ParquetLeafTypes.IsAlwaysNull(file) ? new NullDecoder<T>() : _type.CreateDecoder(file));
 
     internal override async Task WriteAsync(ParquetColumn column, ParquetRowGroupWriter rowGroup, DataField field, long firstRow, T?[] items, int[] definitions, int[] repetitions, int count, int maxDefinition, CancellationToken cancellationToken)
     {
@@ -108,7 +109,7 @@ internal sealed class ReferenceListItems<T, TFile, TConversion> : ParquetListIte
 
     internal override DataField CreateItemField() => _createField();
 
-    internal override bool Accepts(SchemaElement file) => _accepts(file);
+    internal override bool Accepts(SchemaElement file) => ParquetLeafTypes.IsAlwaysNull(file) || _accepts(file);
 
     internal override ParquetListItemReader<T?> CreateReader(SchemaElement file) => new BytesItemReader<T, TConversion>();
 

@@ -48,7 +48,7 @@ public abstract class ParquetReferenceColumn<T> : ParquetColumn
 
     internal override bool Bind(ParquetSchemaNode fileNode)
     {
-        if (!fileNode.IsLeaf || fileNode.MaxRepetition != 0 || !Accepts(fileNode.Element))
+        if (!fileNode.IsLeaf || fileNode.MaxRepetition != 0 || !(ParquetLeafTypes.IsAlwaysNull(fileNode.Element) || Accepts(fileNode.Element)))
         {
             return false;
         }

@@ -77,14 +77,16 @@ public sealed class ParquetValueColumn<T> : ParquetColumn
 
     internal override bool Bind(ParquetSchemaNode fileNode)
     {
-        if (!fileNode.IsLeaf || fileNode.MaxRepetition != 0 || !_type.Accepts(fileNode.Element))
+        SchemaElement element = fileNode.Element;
+        bool nulls = ParquetLeafTypes.IsAlwaysNull(element);
+        if (!fileNode.IsLeaf || fileNode.MaxRepetition != 0 || !(nulls || _type.Accepts(element)))
         {
             return false;
         }
 
         _leaf = fileNode;
         _decoder?.Release();
-        _decoder = _type.CreateDecoder(fileNode.Element);
+        _decoder = nulls ? new NullDecoder<T>() : _type.CreateDecoder(element);
         return true;
     }
 

@@ -61,6 +61,11 @@ internal sealed class ColumnChunkReader : IDisposable
         SchemaElement element = leaf.Element;
         levels.Begin(leaf.MaxDefinition, leaf.MaxRepetition);
         values.Begin((PhysicalType)element.Type!.Value, element.TypeLength);
+        if (ParquetLeafTypes.IsAlwaysNull(element))
+        {
+            values = NoValues.Instance;
+        }
+
         int expected = (int)chunk.NumValues;
         if (_chunkLength == 0 || expected == 0)
         {
@@ -302,6 +307,28 @@ internal sealed class ColumnChunkReader : IDisposable
         if (levels.IndexOfAnyExceptInRange(0, max) >= 0)
         {
             ParquetErrors.Corrupt("a " + kind + " level is out of range");
+        }
+    }
+
+    // The values of a column that can hold none (the UNKNOWN type): a dictionary of nothing is harmless, a value is not.
+    private sealed class NoValues : IChunkValues
+    {
+        public static readonly NoValues Instance = new();
+
+        public void Begin(PhysicalType type, int typeLength)
+        {
+        }
+
+        public void AddDictionary(ReadOnlySpan<byte> page, int count)
+        {
+        }
+
+        public void AddValues(ReadOnlySpan<byte> data, int count, int encoding, ParquetScratch scratch)
+        {
+            if (count > 0)
+            {
+                ParquetErrors.Corrupt("a column of the UNKNOWN (always null) type holds a value");
+            }
         }
     }
 

@@ -80,6 +80,27 @@ internal sealed class FixedDecoder<T, TFile, TConversion> : ParquetValueDecoder<
     public override void Release() => _values.Release();
 }
 
+/// <summary>Values of a column of the UNKNOWN (always null) type: the chunk reader lets none through.</summary>
+internal sealed class NullDecoder<T> : ParquetValueDecoder<T>
+{
+    private readonly FixedChunkValues<byte> _values = new();
+
+    public override int Count => 0;
+
+    public override void Decode(ColumnChunkReader chunks, ColumnChunkMetaData chunk, ParquetSchemaNode leaf, ParquetLevels levels, CancellationToken cancellationToken) =>
+        chunks.Decode(chunk, leaf, levels, _values, cancellationToken);
+
+    public override int Convert(Span<T> target) => -1;
+
+    public override string Explain(int index, out string problem)
+    {
+        problem = "the column holds only nulls";
+        return string.Empty;
+    }
+
+    public override void Release() => _values.Release();
+}
+
 /// <summary>Values the file holds as the property type itself: copied as they are.</summary>
 internal sealed class SameDecoder<T> : ParquetValueDecoder<T>
     where T : unmanaged

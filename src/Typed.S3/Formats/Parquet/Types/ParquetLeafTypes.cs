@@ -174,4 +174,10 @@ internal static class ParquetLeafTypes
         Physical(element) == PhysicalType.FixedLenByteArray && element.TypeLength == 2 && element.Logical.Kind == LogicalKind.Float16;
 
     public static bool IsBoolean(SchemaElement element) => Physical(element) == PhysicalType.Boolean;
+
+    /// <summary>
+    /// A column of the UNKNOWN logical type (the null type): it holds only nulls, so a column of any type reads it; a
+    /// value in it is corrupt.
+    /// </summary>
+    public static bool IsAlwaysNull(SchemaElement element) => element.Logical.Kind == LogicalKind.Unknown && Physical(element) is not null;
 }
