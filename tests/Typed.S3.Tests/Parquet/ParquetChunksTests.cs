@@ -183,10 +183,11 @@ public class ParquetChunksTests
 
     // Three row groups (700 rows, 1 row, 300 rows) of every physical type the decoder takes, nullable and not, with
     // nulls in runs and alone, empty strings, unicode and a low-cardinality string column.
-    private static async Task<byte[]> WriteAsync(ParquetOptions options)
+    internal static async Task<byte[]> WriteAsync(ParquetOptions options, int[]? rowGroupSizes = null)
     {
+        int[] sizes = rowGroupSizes ?? RowGroupSizes;
         var random = new Random(7);
-        int total = RowGroupSizes.Sum();
+        int total = sizes.Sum();
         bool[] flags = Enumerable.Range(0, total).Select(_ => random.Next(2) == 0).ToArray();
         bool?[] optionalFlags = Enumerable.Range(0, total).Select(i => i % 5 == 0 ? (bool?)null : random.Next(3) == 0).ToArray();
         int[] int32 = Enumerable.Range(0, total).Select(_ => random.Next(int.MinValue, int.MaxValue)).ToArray();
@@ -216,7 +217,7 @@ public class ParquetChunksTests
         await using (ParquetWriter writer = await ParquetWriter.CreateAsync(new ParquetSchema(fields), stream, options))
         {
             int first = 0;
-            foreach (int size in RowGroupSizes)
+            foreach (int size in sizes)
             {
                 using ParquetRowGroupWriter rowGroup = writer.CreateRowGroup();
                 await rowGroup.WriteAsync<bool>(fields[0], flags.AsMemory(first, size));

@@ -90,11 +90,26 @@ internal sealed class ParquetRecordReader<T> : IAsyncEnumerator<T>
     {
         if (_row < _rowCount)
         {
+            // A cancelled read stops at the next record, not at the end of the row group.
+            if (_cancellationToken.IsCancellationRequested)
+            {
+                return Cancelled();
+            }
+
             _current = _mapper!.Read(_row++);
             return new ValueTask<bool>(true);
         }
 
         return NextRowGroupAsync();
+    }
+
+    private async ValueTask<bool> Cancelled()
+    {
+        _finished = true;
+        _row = _rowCount = 0;
+        await ReleaseAsync().ConfigureAwait(false);
+        _cancellationToken.ThrowIfCancellationRequested();
+        return false;
     }
 
     public ValueTask DisposeAsync()

@@ -98,6 +98,12 @@ internal sealed class ParquetSchemaNode
         var children = new ParquetSchemaNode[count];
         for (int i = 0; i < count; i++)
         {
+            // Groups before this child may have taken the elements it counted on.
+            if (next >= elements.Length)
+            {
+                ParquetErrors.Corrupt("the footer's schema says a group has more children than it lists");
+            }
+
             SchemaElement element = elements[next++];
             int definition = parent.MaxDefinition + (element.Repetition == Repetition.Required ? 0 : 1);
             int repetition = parent.MaxRepetition + (element.Repetition == Repetition.Repeated ? 1 : 0);
