@@ -50,7 +50,7 @@ internal static class AccessorEmitter
             foreach (string format in codec.Formats)
             {
                 source.Line("    " + format + " = new " + Codecs + "DatasetCodec<" + record + ">(Read" + format + "Object, Write" + format + "Object"
-                    + (codec.ReadsInParallel ? ", Read" + format + "ObjectInParallel" : string.Empty) + "),");
+                    + (codec.ReadsWithOptions ? ", Read" + format + "ObjectWithOptions" : string.Empty) + "),");
             }
         }
 

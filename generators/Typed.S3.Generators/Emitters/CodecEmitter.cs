@@ -11,13 +11,13 @@ namespace Typed.S3.Generators.Emitters;
 /// private static Task&lt;long&gt; WriteNObject(Stream stream, IAsyncEnumerable&lt;TRecord&gt; rows, CancellationToken cancellationToken)
 /// </code>
 /// besides the public stream-level methods (<c>ReadNAsync</c>, <c>WriteNAsync</c>). With
-/// <see cref="ReadsInParallel"/>, it also declares the reader that maps records on several threads:
+/// <see cref="ReadsWithOptions"/>, it also declares the reader that takes the read's options (threads, invalid UTF-8):
 /// <code>
-/// private static IAsyncEnumerable&lt;TRecord&gt; ReadNObjectInParallel(Stream stream, string objectName, int maxDegreeOfParallelism, CancellationToken cancellationToken)
+/// private static IAsyncEnumerable&lt;TRecord&gt; ReadNObjectWithOptions(Stream stream, string objectName, DatasetReadOptions options, CancellationToken cancellationToken)
 /// </code>
 /// </summary>
 /// <param name="FileSuffix">The hint-name suffix of the emitted file (<c>.Csv</c>).</param>
 /// <param name="Formats">The <c>Typed.S3.DatasetFormat</c> names the emitted methods serve (<c>Csv</c>, <c>Tsv</c>).</param>
 /// <param name="Emit">Emits the source for one dataset.</param>
-/// <param name="ReadsInParallel">Whether the emitted source declares <c>ReadNObjectInParallel</c> for each format.</param>
-internal sealed record CodecEmitter(string FileSuffix, string[] Formats, Func<SchemaDocument, DatasetModel, string> Emit, bool ReadsInParallel = false);
+/// <param name="ReadsWithOptions">Whether the emitted source declares <c>ReadNObjectWithOptions</c> for each format.</param>
+internal sealed record CodecEmitter(string FileSuffix, string[] Formats, Func<SchemaDocument, DatasetModel, string> Emit, bool ReadsWithOptions = false);

@@ -5,8 +5,8 @@ internal static class CodecEmitters
 {
     public static readonly CodecEmitter[] All =
     {
-        new(".Csv", new[] { "Csv", "Tsv" }, CsvCodecEmitter.Emit, ReadsInParallel: true),
-        new(".Json", new[] { "Json", "JsonLines" }, JsonCodecEmitter.Emit),
+        new(".Csv", new[] { "Csv", "Tsv" }, CsvCodecEmitter.Emit, ReadsWithOptions: true),
+        new(".Json", new[] { "Json", "JsonLines" }, JsonCodecEmitter.Emit, ReadsWithOptions: true),
         new(".Parquet", new[] { "Parquet" }, ParquetCodecEmitter.Emit),
     };
 }

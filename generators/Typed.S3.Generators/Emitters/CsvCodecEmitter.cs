@@ -54,7 +54,7 @@ internal static class CsvCodecEmitter
         source.Line("/// <returns>The records, in order.</returns>");
         source.Line("/// <exception cref=\"global::Typed.S3.DatasetFormatException\">The data does not match the schema.</exception>");
         source.Line("public static global::System.Collections.Generic.IAsyncEnumerable<" + record + "> ReadCsvAsync(global::System.IO.Stream stream, string objectName, global::Typed.S3.DatasetReadOptions options, global::System.Threading.CancellationToken cancellationToken = default) =>");
-        source.Line("    " + Codecs + "CsvCodec.ReadInParallelAsync(stream, objectName, CsvFormat, CreateCsvMapper, (options ?? throw new global::System.ArgumentNullException(nameof(options))).MaxDegreeOfParallelism, cancellationToken);");
+        source.Line("    " + Codecs + "CsvCodec.ReadAsync(stream, objectName, CsvFormat, CreateCsvMapper, options ?? throw new global::System.ArgumentNullException(nameof(options)), cancellationToken);");
         source.Line();
         foreach (string rowsType in new[] { "global::System.Collections.Generic.IEnumerable<" + record + ">", "global::System.Collections.Generic.IAsyncEnumerable<" + record + ">" })
         {
@@ -73,8 +73,8 @@ internal static class CsvCodecEmitter
             source.Line("private static global::System.Collections.Generic.IAsyncEnumerable<" + record + "> Read" + format + "Object(global::System.IO.Stream stream, string objectName, global::System.Threading.CancellationToken cancellationToken) =>");
             source.Line("    " + Codecs + "CsvCodec.ReadAsync(stream, objectName, " + format + "Format, CreateCsvMapper, cancellationToken);");
             source.Line();
-            source.Line("private static global::System.Collections.Generic.IAsyncEnumerable<" + record + "> Read" + format + "ObjectInParallel(global::System.IO.Stream stream, string objectName, int maxDegreeOfParallelism, global::System.Threading.CancellationToken cancellationToken) =>");
-            source.Line("    " + Codecs + "CsvCodec.ReadInParallelAsync(stream, objectName, " + format + "Format, CreateCsvMapper, maxDegreeOfParallelism, cancellationToken);");
+            source.Line("private static global::System.Collections.Generic.IAsyncEnumerable<" + record + "> Read" + format + "ObjectWithOptions(global::System.IO.Stream stream, string objectName, global::Typed.S3.DatasetReadOptions options, global::System.Threading.CancellationToken cancellationToken) =>");
+            source.Line("    " + Codecs + "CsvCodec.ReadAsync(stream, objectName, " + format + "Format, CreateCsvMapper, options, cancellationToken);");
             source.Line();
             source.Line("private static global::System.Threading.Tasks.Task<long> Write" + format + "Object(global::System.IO.Stream stream, global::System.Collections.Generic.IAsyncEnumerable<" + record + "> rows, global::System.Threading.CancellationToken cancellationToken) =>");
             source.Line("    " + Codecs + "CsvCodec.WriteAsync(stream, rows, " + format + "Format, CsvRecordWriter.Instance, cancellationToken);");

@@ -54,6 +54,16 @@ internal static class JsonCodecEmitter
         source.Line("public static " + records + " Read" + format + "Async(global::System.IO.Stream stream, string objectName, " + token + " cancellationToken = default) =>");
         source.Line("    " + Codecs + codec + ".ReadAsync(stream, objectName, JsonRecordReader.Instance, cancellationToken);");
         source.Line();
+        source.Line("/// <summary>Reads <see cref=\"" + record + "\"/> records from a stream of " + description + " with <paramref name=\"options\"/>, such as reading invalid UTF-8 as U+FFFD.</summary>");
+        source.Line("/// <param name=\"stream\">The " + shortName + " bytes; left open.</param>");
+        source.Line("/// <param name=\"objectName\">The name of the data in error messages, such as its URI or file name.</param>");
+        source.Line("/// <param name=\"options\">How to read.</param>");
+        source.Line("/// <param name=\"cancellationToken\">Cancels reading.</param>");
+        source.Line("/// <returns>The records, in order.</returns>");
+        source.Line("/// <exception cref=\"global::Typed.S3.DatasetFormatException\">The data does not match the schema.</exception>");
+        source.Line("public static " + records + " Read" + format + "Async(global::System.IO.Stream stream, string objectName, global::Typed.S3.DatasetReadOptions options, " + token + " cancellationToken = default) =>");
+        source.Line("    " + Codecs + codec + ".ReadAsync(stream, objectName, JsonRecordReader.Instance, options ?? throw new global::System.ArgumentNullException(nameof(options)), cancellationToken);");
+        source.Line();
         foreach (string rowsType in new[] { "global::System.Collections.Generic.IEnumerable<" + record + ">", records })
         {
             source.Line("/// <summary>Writes records as " + description + ", every column a property, nulls as <c>null</c>.</summary>");
@@ -68,6 +78,9 @@ internal static class JsonCodecEmitter
 
         source.Line("private static " + records + " Read" + format + "Object(global::System.IO.Stream stream, string objectName, " + token + " cancellationToken) =>");
         source.Line("    " + Codecs + codec + ".ReadAsync(stream, objectName, JsonRecordReader.Instance, cancellationToken);");
+        source.Line();
+        source.Line("private static " + records + " Read" + format + "ObjectWithOptions(global::System.IO.Stream stream, string objectName, global::Typed.S3.DatasetReadOptions options, " + token + " cancellationToken) =>");
+        source.Line("    " + Codecs + codec + ".ReadAsync(stream, objectName, JsonRecordReader.Instance, options, cancellationToken);");
         source.Line();
         source.Line("private static global::System.Threading.Tasks.Task<long> Write" + format + "Object(global::System.IO.Stream stream, " + records + " rows, " + token + " cancellationToken) =>");
         source.Line("    " + Codecs + codec + ".WriteAsync(stream, rows, JsonRecordWriter.Instance, cancellationToken);");
@@ -119,7 +132,11 @@ internal static class JsonCodecEmitter
         source.Line("break;");
         source.Close();
         source.Line();
-        source.Line("int column = reader.ValueIsEscaped ? EscapedColumnOf(ref reader) : ColumnOf(reader.ValueSpan);");
+        source.Line("int column = reader.ValueIsEscaped ? EscapedColumnOf(ref reader, context) : ColumnOf(reader.ValueSpan);");
+        source.Open("if (column < 0)");
+        source.Line("CheckUnknownProperty(ref reader, context);");
+        source.Close();
+        source.Line();
         source.Open("if (!reader.Read())");
         source.Line("return false;");
         source.Close();
@@ -244,7 +261,8 @@ internal static class JsonCodecEmitter
         source.Line("return -1;");
         source.Close();
         source.Line();
-        source.Open("private static int EscapedColumnOf(ref " + TextJson + "Utf8JsonReader reader)");
+        source.Open("private static int EscapedColumnOf(ref " + TextJson + "Utf8JsonReader reader, " + Codecs + "JsonReadContext context)");
+        source.Line("CheckEscapedName(ref reader, context);");
         for (int i = 0; i < columns.Count; i++)
         {
             source.Open("if (reader.ValueTextEquals(" + CSharpLiteral.String(columns[i].Name) + "u8))");

@@ -14,17 +14,17 @@ public sealed class DatasetCodec<T>
     {
     }
 
-    /// <summary>Pairs a reader and a writer, with a reader that maps records on several threads.</summary>
+    /// <summary>Pairs a reader and a writer, with a reader that takes the read's options.</summary>
     /// <param name="read">Reads an object's records.</param>
     /// <param name="write">Writes records to an object.</param>
-    /// <param name="readInParallel">Reads an object's records mapping them on several threads, or <see langword="null"/> when the format cannot.</param>
-    public DatasetCodec(ObjectRecordReader<T> read, ObjectRecordWriter<T> write, ParallelObjectRecordReader<T>? readInParallel)
+    /// <param name="readWithOptions">Reads an object's records as <see cref="DatasetReadOptions"/> say, or <see langword="null"/> when the format has no options.</param>
+    public DatasetCodec(ObjectRecordReader<T> read, ObjectRecordWriter<T> write, ObjectRecordReaderWithOptions<T>? readWithOptions)
     {
         ArgumentNullException.ThrowIfNull(read);
         ArgumentNullException.ThrowIfNull(write);
         Read = read;
         Write = write;
-        ReadInParallel = readInParallel;
+        ReadWithOptions = readWithOptions;
     }
 
     /// <summary>Reads an object's records.</summary>
@@ -33,6 +33,6 @@ public sealed class DatasetCodec<T>
     /// <summary>Writes records to an object.</summary>
     public ObjectRecordWriter<T> Write { get; }
 
-    /// <summary>Reads an object's records mapping them on several threads; <see langword="null"/> when the format cannot.</summary>
-    public ParallelObjectRecordReader<T>? ReadInParallel { get; }
+    /// <summary>Reads an object's records as <see cref="DatasetReadOptions"/> say; <see langword="null"/> when the format has no options.</summary>
+    public ObjectRecordReaderWithOptions<T>? ReadWithOptions { get; }
 }

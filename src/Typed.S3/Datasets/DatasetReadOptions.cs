@@ -33,6 +33,21 @@ public sealed class DatasetReadOptions
         }
     }
 
+    /// <summary>
+    /// What to do with text that is not valid UTF-8 in a CSV, JSON or JSON Lines object (a string value, a header name,
+    /// a list element; other types fail to parse anyway): <see cref="InvalidUtf8Handling.Throw"/> (the default) fails with a
+    /// <see cref="DatasetFormatException"/> naming the object, line, column and byte offset;
+    /// <see cref="InvalidUtf8Handling.Replace"/> reads each invalid sequence as U+FFFD. Objects that start with a UTF-16
+    /// byte order mark are read as UTF-16 and follow the same rule for unpaired surrogates.
+    /// </summary>
+    public InvalidUtf8Handling InvalidUtf8 { get; init; }
+
+    /// <summary>
+    /// Where the read's counts go: records delivered and skipped, objects and bytes, in all and per object
+    /// (<see langword="null"/>, the default, counts nothing). One statistics object adds up every read it is given to.
+    /// </summary>
+    public DatasetReadStatistics? Statistics { get; init; }
+
     /// <summary>The number of mapping threads <see cref="MaxDegreeOfParallelism"/> stands for on this machine.</summary>
     internal int Threads => _maxDegreeOfParallelism == -1 ? Environment.ProcessorCount : _maxDegreeOfParallelism;
 }

@@ -67,7 +67,7 @@ public static class DatasetReader
         ArgumentNullException.ThrowIfNull(codecs);
         ArgumentNullException.ThrowIfNull(options);
         int readAhead = store is IReadAheadHint hint ? Math.Max(0, hint.ReadAhead) : 0;
-        return ReadCoreAsync(store, location, format, compression, codecs, readAhead, options.Threads, cancellationToken);
+        return ReadCoreAsync(store, location, format, compression, codecs, readAhead, options, options.Statistics, cancellationToken);
     }
 
     private static async IAsyncEnumerable<T> ReadCoreAsync<T>(
@@ -77,7 +77,8 @@ public static class DatasetReader
         ObjectCompression compression,
         DatasetCodecs<T> codecs,
         int readAhead,
-        int mappingThreads,
+        DatasetReadOptions options,
+        DatasetReadStatistics? statistics,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         // The object being read plus at most readAhead objects opening or open behind it, in key order.
@@ -110,6 +111,12 @@ public static class DatasetReader
 
                 (ObjectInfo info, DatasetFormat objectFormat, Task<Stream> open) = opened.Dequeue();
                 Stream raw = await open.ConfigureAwait(false);
+                ObjectReadStatistics? counts = statistics?.Begin(info.Location.ToString());
+                if (counts is not null && raw is not SeekableObjectStream)
+                {
+                    raw = new CountingReadStream(raw, counts);
+                }
+
                 Stream stream;
                 DatasetCodec<T> codec;
                 try
@@ -128,15 +135,28 @@ public static class DatasetReader
                 await using (stream.ConfigureAwait(false))
                 {
                     string objectName = info.Location.ToString();
-                    IAsyncEnumerable<T> objectRecords = mappingThreads != 1 && codec.ReadInParallel is { } readInParallel
-                        ? readInParallel(stream, objectName, mappingThreads, cancellationToken)
+                    IAsyncEnumerable<T> objectRecords = codec.ReadWithOptions is { } readWithOptions
+                        ? readWithOptions(stream, objectName, options, cancellationToken)
                         : codec.Read(stream, objectName, cancellationToken);
                     IAsyncEnumerator<T> records = objectRecords.GetAsyncEnumerator(cancellationToken);
-                    await using (records.ConfigureAwait(false))
+                    try
                     {
                         while (await NextAsync(records, stream, info).ConfigureAwait(false))
                         {
+                            counts?.AddRecord();
                             yield return records.Current;
+                        }
+
+                        counts?.Complete();
+                    }
+                    finally
+                    {
+                        await records.DisposeAsync().ConfigureAwait(false);
+
+                        // Ranged reads count what they fetched, not what was read from their cache.
+                        if (counts is not null && raw is SeekableObjectStream seekable)
+                        {
+                            counts.AddBytes(seekable.BytesFetched);
                         }
                     }
                 }

@@ -32,8 +32,33 @@ public class DatasetFormatException : FormatException
         string? value,
         string problem,
         Exception? innerException = null)
-        : base(BuildMessage(objectName, line, row, column, expectedType, value, problem), innerException)
+        : this(objectName, line, row, -1, column, expectedType, value, problem, innerException)
     {
+    }
+
+    /// <summary>Creates the exception for a problem at a known byte of the object.</summary>
+    /// <param name="objectName">The object (<c>s3://bucket/key</c>) or stream the data came from.</param>
+    /// <param name="line">The 1-based line where the record starts, or 0 when not known.</param>
+    /// <param name="row">The 1-based data row (header not counted), or 0 when not known.</param>
+    /// <param name="byteOffset">The 0-based offset in the object's bytes of the problem, or −1 when not known.</param>
+    /// <param name="column">The column, or <see langword="null"/> when the problem is not one column's.</param>
+    /// <param name="expectedType">The column's schema type (<c>int64</c>, <c>decimal(18,2)</c>), or <see langword="null"/>.</param>
+    /// <param name="value">The offending value, or <see langword="null"/>.</param>
+    /// <param name="problem">What is wrong, as a short sentence without the location.</param>
+    /// <param name="innerException">The cause, if any.</param>
+    public DatasetFormatException(
+        string objectName,
+        long line,
+        long row,
+        long byteOffset,
+        string? column,
+        string? expectedType,
+        string? value,
+        string problem,
+        Exception? innerException = null)
+        : base(BuildMessage(objectName, line, row, byteOffset, column, expectedType, value, problem), innerException)
+    {
+        ByteOffset = byteOffset;
         ObjectName = objectName;
         Line = line;
         Row = row;
@@ -51,6 +76,12 @@ public class DatasetFormatException : FormatException
 
     /// <summary>The 1-based data row (header not counted), or 0 when not known.</summary>
     public long Row { get; }
+
+    /// <summary>
+    /// The 0-based offset in the object's bytes where the problem is (an invalid UTF-8 sequence, malformed quoting), or −1
+    /// when not known. For an object read as UTF-16, offsets count the bytes of its UTF-8 form.
+    /// </summary>
+    public long ByteOffset { get; }
 
     /// <summary>The column, or <see langword="null"/>.</summary>
     public string? Column { get; }
@@ -70,7 +101,7 @@ public class DatasetFormatException : FormatException
     public static string Shorten(string value) =>
         value.Length <= MaxValueLength ? value : string.Concat(value.AsSpan(0, MaxValueLength), "…");
 
-    private static string BuildMessage(string objectName, long line, long row, string? column, string? expectedType, string? value, string problem)
+    private static string BuildMessage(string objectName, long line, long row, long byteOffset, string? column, string? expectedType, string? value, string problem)
     {
         var message = new StringBuilder();
         message.Append(objectName);
@@ -82,6 +113,11 @@ public class DatasetFormatException : FormatException
         if (row > 0)
         {
             message.Append(CultureInfo.InvariantCulture, $" (row {row})");
+        }
+
+        if (byteOffset >= 0)
+        {
+            message.Append(CultureInfo.InvariantCulture, $", byte offset {byteOffset}");
         }
 
         if (column is not null)

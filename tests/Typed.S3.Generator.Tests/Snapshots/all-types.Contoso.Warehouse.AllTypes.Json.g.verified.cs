@@ -23,6 +23,16 @@ namespace Contoso.Warehouse
         public static global::System.Collections.Generic.IAsyncEnumerable<AllTypesRow> ReadJsonAsync(global::System.IO.Stream stream, string objectName, global::System.Threading.CancellationToken cancellationToken = default) =>
             global::Typed.S3.Codecs.JsonCodec.ReadAsync(stream, objectName, JsonRecordReader.Instance, cancellationToken);
 
+        /// <summary>Reads <see cref="AllTypesRow"/> records from a stream of a JSON array of objects with <paramref name="options"/>, such as reading invalid UTF-8 as U+FFFD.</summary>
+        /// <param name="stream">The JSON bytes; left open.</param>
+        /// <param name="objectName">The name of the data in error messages, such as its URI or file name.</param>
+        /// <param name="options">How to read.</param>
+        /// <param name="cancellationToken">Cancels reading.</param>
+        /// <returns>The records, in order.</returns>
+        /// <exception cref="global::Typed.S3.DatasetFormatException">The data does not match the schema.</exception>
+        public static global::System.Collections.Generic.IAsyncEnumerable<AllTypesRow> ReadJsonAsync(global::System.IO.Stream stream, string objectName, global::Typed.S3.DatasetReadOptions options, global::System.Threading.CancellationToken cancellationToken = default) =>
+            global::Typed.S3.Codecs.JsonCodec.ReadAsync(stream, objectName, JsonRecordReader.Instance, options ?? throw new global::System.ArgumentNullException(nameof(options)), cancellationToken);
+
         /// <summary>Writes records as a JSON array of objects, every column a property, nulls as <c>null</c>.</summary>
         /// <param name="stream">The destination; left open.</param>
         /// <param name="rows">The records.</param>
@@ -41,6 +51,9 @@ namespace Contoso.Warehouse
 
         private static global::System.Collections.Generic.IAsyncEnumerable<AllTypesRow> ReadJsonObject(global::System.IO.Stream stream, string objectName, global::System.Threading.CancellationToken cancellationToken) =>
             global::Typed.S3.Codecs.JsonCodec.ReadAsync(stream, objectName, JsonRecordReader.Instance, cancellationToken);
+
+        private static global::System.Collections.Generic.IAsyncEnumerable<AllTypesRow> ReadJsonObjectWithOptions(global::System.IO.Stream stream, string objectName, global::Typed.S3.DatasetReadOptions options, global::System.Threading.CancellationToken cancellationToken) =>
+            global::Typed.S3.Codecs.JsonCodec.ReadAsync(stream, objectName, JsonRecordReader.Instance, options, cancellationToken);
 
         private static global::System.Threading.Tasks.Task<long> WriteJsonObject(global::System.IO.Stream stream, global::System.Collections.Generic.IAsyncEnumerable<AllTypesRow> rows, global::System.Threading.CancellationToken cancellationToken) =>
             global::Typed.S3.Codecs.JsonCodec.WriteAsync(stream, rows, JsonRecordWriter.Instance, cancellationToken);
@@ -62,6 +75,16 @@ namespace Contoso.Warehouse
         public static global::System.Collections.Generic.IAsyncEnumerable<AllTypesRow> ReadJsonLinesAsync(global::System.IO.Stream stream, string objectName, global::System.Threading.CancellationToken cancellationToken = default) =>
             global::Typed.S3.Codecs.JsonLinesCodec.ReadAsync(stream, objectName, JsonRecordReader.Instance, cancellationToken);
 
+        /// <summary>Reads <see cref="AllTypesRow"/> records from a stream of JSON Lines (one object a line) with <paramref name="options"/>, such as reading invalid UTF-8 as U+FFFD.</summary>
+        /// <param name="stream">The JSON Lines bytes; left open.</param>
+        /// <param name="objectName">The name of the data in error messages, such as its URI or file name.</param>
+        /// <param name="options">How to read.</param>
+        /// <param name="cancellationToken">Cancels reading.</param>
+        /// <returns>The records, in order.</returns>
+        /// <exception cref="global::Typed.S3.DatasetFormatException">The data does not match the schema.</exception>
+        public static global::System.Collections.Generic.IAsyncEnumerable<AllTypesRow> ReadJsonLinesAsync(global::System.IO.Stream stream, string objectName, global::Typed.S3.DatasetReadOptions options, global::System.Threading.CancellationToken cancellationToken = default) =>
+            global::Typed.S3.Codecs.JsonLinesCodec.ReadAsync(stream, objectName, JsonRecordReader.Instance, options ?? throw new global::System.ArgumentNullException(nameof(options)), cancellationToken);
+
         /// <summary>Writes records as JSON Lines (one object a line), every column a property, nulls as <c>null</c>.</summary>
         /// <param name="stream">The destination; left open.</param>
         /// <param name="rows">The records.</param>
@@ -80,6 +103,9 @@ namespace Contoso.Warehouse
 
         private static global::System.Collections.Generic.IAsyncEnumerable<AllTypesRow> ReadJsonLinesObject(global::System.IO.Stream stream, string objectName, global::System.Threading.CancellationToken cancellationToken) =>
             global::Typed.S3.Codecs.JsonLinesCodec.ReadAsync(stream, objectName, JsonRecordReader.Instance, cancellationToken);
+
+        private static global::System.Collections.Generic.IAsyncEnumerable<AllTypesRow> ReadJsonLinesObjectWithOptions(global::System.IO.Stream stream, string objectName, global::Typed.S3.DatasetReadOptions options, global::System.Threading.CancellationToken cancellationToken) =>
+            global::Typed.S3.Codecs.JsonLinesCodec.ReadAsync(stream, objectName, JsonRecordReader.Instance, options, cancellationToken);
 
         private static global::System.Threading.Tasks.Task<long> WriteJsonLinesObject(global::System.IO.Stream stream, global::System.Collections.Generic.IAsyncEnumerable<AllTypesRow> rows, global::System.Threading.CancellationToken cancellationToken) =>
             global::Typed.S3.Codecs.JsonLinesCodec.WriteAsync(stream, rows, JsonRecordWriter.Instance, cancellationToken);
@@ -173,7 +199,12 @@ namespace Contoso.Warehouse
                         break;
                     }
 
-                    int column = reader.ValueIsEscaped ? EscapedColumnOf(ref reader) : ColumnOf(reader.ValueSpan);
+                    int column = reader.ValueIsEscaped ? EscapedColumnOf(ref reader, context) : ColumnOf(reader.ValueSpan);
+                    if (column < 0)
+                    {
+                        CheckUnknownProperty(ref reader, context);
+                    }
+
                     if (!reader.Read())
                     {
                         return false;
@@ -466,8 +497,9 @@ namespace Contoso.Warehouse
                 return -1;
             }
 
-            private static int EscapedColumnOf(ref global::System.Text.Json.Utf8JsonReader reader)
+            private static int EscapedColumnOf(ref global::System.Text.Json.Utf8JsonReader reader, global::Typed.S3.Codecs.JsonReadContext context)
             {
+                CheckEscapedName(ref reader, context);
                 if (reader.ValueTextEquals("id"u8))
                 {
                     return 0;

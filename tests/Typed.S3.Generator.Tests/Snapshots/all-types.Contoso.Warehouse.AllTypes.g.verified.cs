@@ -22,10 +22,10 @@ namespace Contoso.Warehouse
 
         private static readonly global::Typed.S3.Codecs.DatasetCodecs<AllTypesRow> s_codecs = new global::Typed.S3.Codecs.DatasetCodecs<AllTypesRow>
         {
-            Csv = new global::Typed.S3.Codecs.DatasetCodec<AllTypesRow>(ReadCsvObject, WriteCsvObject, ReadCsvObjectInParallel),
-            Tsv = new global::Typed.S3.Codecs.DatasetCodec<AllTypesRow>(ReadTsvObject, WriteTsvObject, ReadTsvObjectInParallel),
-            Json = new global::Typed.S3.Codecs.DatasetCodec<AllTypesRow>(ReadJsonObject, WriteJsonObject),
-            JsonLines = new global::Typed.S3.Codecs.DatasetCodec<AllTypesRow>(ReadJsonLinesObject, WriteJsonLinesObject),
+            Csv = new global::Typed.S3.Codecs.DatasetCodec<AllTypesRow>(ReadCsvObject, WriteCsvObject, ReadCsvObjectWithOptions),
+            Tsv = new global::Typed.S3.Codecs.DatasetCodec<AllTypesRow>(ReadTsvObject, WriteTsvObject, ReadTsvObjectWithOptions),
+            Json = new global::Typed.S3.Codecs.DatasetCodec<AllTypesRow>(ReadJsonObject, WriteJsonObject, ReadJsonObjectWithOptions),
+            JsonLines = new global::Typed.S3.Codecs.DatasetCodec<AllTypesRow>(ReadJsonLinesObject, WriteJsonLinesObject, ReadJsonLinesObjectWithOptions),
             Parquet = new global::Typed.S3.Codecs.DatasetCodec<AllTypesRow>(ReadParquetObject, WriteParquetObject),
         };
 

@@ -37,7 +37,7 @@ namespace QuickStart.Sales
         /// <returns>The records, in order.</returns>
         /// <exception cref="global::Typed.S3.DatasetFormatException">The data does not match the schema.</exception>
         public static global::System.Collections.Generic.IAsyncEnumerable<Customer> ReadCsvAsync(global::System.IO.Stream stream, string objectName, global::Typed.S3.DatasetReadOptions options, global::System.Threading.CancellationToken cancellationToken = default) =>
-            global::Typed.S3.Codecs.CsvCodec.ReadInParallelAsync(stream, objectName, CsvFormat, CreateCsvMapper, (options ?? throw new global::System.ArgumentNullException(nameof(options))).MaxDegreeOfParallelism, cancellationToken);
+            global::Typed.S3.Codecs.CsvCodec.ReadAsync(stream, objectName, CsvFormat, CreateCsvMapper, options ?? throw new global::System.ArgumentNullException(nameof(options)), cancellationToken);
 
         /// <summary>Writes records as CSV in this dataset's dialect: a header (when the dialect has one), then a line a record.</summary>
         /// <param name="stream">The destination; left open.</param>
@@ -58,8 +58,8 @@ namespace QuickStart.Sales
         private static global::System.Collections.Generic.IAsyncEnumerable<Customer> ReadCsvObject(global::System.IO.Stream stream, string objectName, global::System.Threading.CancellationToken cancellationToken) =>
             global::Typed.S3.Codecs.CsvCodec.ReadAsync(stream, objectName, CsvFormat, CreateCsvMapper, cancellationToken);
 
-        private static global::System.Collections.Generic.IAsyncEnumerable<Customer> ReadCsvObjectInParallel(global::System.IO.Stream stream, string objectName, int maxDegreeOfParallelism, global::System.Threading.CancellationToken cancellationToken) =>
-            global::Typed.S3.Codecs.CsvCodec.ReadInParallelAsync(stream, objectName, CsvFormat, CreateCsvMapper, maxDegreeOfParallelism, cancellationToken);
+        private static global::System.Collections.Generic.IAsyncEnumerable<Customer> ReadCsvObjectWithOptions(global::System.IO.Stream stream, string objectName, global::Typed.S3.DatasetReadOptions options, global::System.Threading.CancellationToken cancellationToken) =>
+            global::Typed.S3.Codecs.CsvCodec.ReadAsync(stream, objectName, CsvFormat, CreateCsvMapper, options, cancellationToken);
 
         private static global::System.Threading.Tasks.Task<long> WriteCsvObject(global::System.IO.Stream stream, global::System.Collections.Generic.IAsyncEnumerable<Customer> rows, global::System.Threading.CancellationToken cancellationToken) =>
             global::Typed.S3.Codecs.CsvCodec.WriteAsync(stream, rows, CsvFormat, CsvRecordWriter.Instance, cancellationToken);
@@ -67,8 +67,8 @@ namespace QuickStart.Sales
         private static global::System.Collections.Generic.IAsyncEnumerable<Customer> ReadTsvObject(global::System.IO.Stream stream, string objectName, global::System.Threading.CancellationToken cancellationToken) =>
             global::Typed.S3.Codecs.CsvCodec.ReadAsync(stream, objectName, TsvFormat, CreateCsvMapper, cancellationToken);
 
-        private static global::System.Collections.Generic.IAsyncEnumerable<Customer> ReadTsvObjectInParallel(global::System.IO.Stream stream, string objectName, int maxDegreeOfParallelism, global::System.Threading.CancellationToken cancellationToken) =>
-            global::Typed.S3.Codecs.CsvCodec.ReadInParallelAsync(stream, objectName, TsvFormat, CreateCsvMapper, maxDegreeOfParallelism, cancellationToken);
+        private static global::System.Collections.Generic.IAsyncEnumerable<Customer> ReadTsvObjectWithOptions(global::System.IO.Stream stream, string objectName, global::Typed.S3.DatasetReadOptions options, global::System.Threading.CancellationToken cancellationToken) =>
+            global::Typed.S3.Codecs.CsvCodec.ReadAsync(stream, objectName, TsvFormat, CreateCsvMapper, options, cancellationToken);
 
         private static global::System.Threading.Tasks.Task<long> WriteTsvObject(global::System.IO.Stream stream, global::System.Collections.Generic.IAsyncEnumerable<Customer> rows, global::System.Threading.CancellationToken cancellationToken) =>
             global::Typed.S3.Codecs.CsvCodec.WriteAsync(stream, rows, TsvFormat, CsvRecordWriter.Instance, cancellationToken);

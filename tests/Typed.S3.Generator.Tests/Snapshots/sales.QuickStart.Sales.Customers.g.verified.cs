@@ -22,10 +22,10 @@ namespace QuickStart.Sales
 
         private static readonly global::Typed.S3.Codecs.DatasetCodecs<Customer> s_codecs = new global::Typed.S3.Codecs.DatasetCodecs<Customer>
         {
-            Csv = new global::Typed.S3.Codecs.DatasetCodec<Customer>(ReadCsvObject, WriteCsvObject, ReadCsvObjectInParallel),
-            Tsv = new global::Typed.S3.Codecs.DatasetCodec<Customer>(ReadTsvObject, WriteTsvObject, ReadTsvObjectInParallel),
-            Json = new global::Typed.S3.Codecs.DatasetCodec<Customer>(ReadJsonObject, WriteJsonObject),
-            JsonLines = new global::Typed.S3.Codecs.DatasetCodec<Customer>(ReadJsonLinesObject, WriteJsonLinesObject),
+            Csv = new global::Typed.S3.Codecs.DatasetCodec<Customer>(ReadCsvObject, WriteCsvObject, ReadCsvObjectWithOptions),
+            Tsv = new global::Typed.S3.Codecs.DatasetCodec<Customer>(ReadTsvObject, WriteTsvObject, ReadTsvObjectWithOptions),
+            Json = new global::Typed.S3.Codecs.DatasetCodec<Customer>(ReadJsonObject, WriteJsonObject, ReadJsonObjectWithOptions),
+            JsonLines = new global::Typed.S3.Codecs.DatasetCodec<Customer>(ReadJsonLinesObject, WriteJsonLinesObject, ReadJsonLinesObjectWithOptions),
             Parquet = new global::Typed.S3.Codecs.DatasetCodec<Customer>(ReadParquetObject, WriteParquetObject),
         };
 

@@ -35,7 +35,8 @@ public sealed class ParquetRangedReadTests(S3ServerFixture server)
         ObjectInfo info = await SingleObjectAsync(store, prefix);
 
         var read = new List<NarrowRow>();
-        await foreach (NarrowRow row in NarrowRows.ReadAsync(store, prefix + "**/*.parquet"))
+        var statistics = new DatasetReadStatistics();
+        await foreach (NarrowRow row in NarrowRows.ReadAsync(store, prefix + "**/*.parquet", new DatasetReadOptions { Statistics = statistics }))
         {
             read.Add(row);
         }
@@ -47,6 +48,11 @@ public sealed class ParquetRangedReadTests(S3ServerFixture server)
         Assert.All(gets, r => Assert.Equal(206, r.Status));
         long fetched = gets.Sum(r => RangeLength(r.Range));
         Assert.True(fetched < info.Size / 3, $"fetched {fetched} of {info.Size} bytes in {gets.Length} ranged GETs");
+
+        // The read's statistics count the bytes fetched, not the object's size.
+        Assert.Equal(fetched, statistics.Bytes);
+        Assert.Equal(rows.Count, statistics.Records);
+        Assert.True(Assert.Single(statistics.PerObject).Completed);
     }
 
     private static async Task<ObjectInfo> SingleObjectAsync(IObjectStore store, string prefix)

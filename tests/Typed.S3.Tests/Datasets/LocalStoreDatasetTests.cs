@@ -57,6 +57,40 @@ public sealed class LocalStoreDatasetTests : IDisposable
     }
 
     [Fact]
+    public async Task StatisticsCountRecordsObjectsAndBytesInAllAndPerObject()
+    {
+        Put("people/2024/a.csv", "id,name\n1,a\n2,b\n");
+        PutBytes("people/2024/b.csv", Gzip("id,name\n3,c\n"));
+        Put("people/2025/c.csv", "id,name\n");
+        long bytes = new[] { "a.csv", "b.csv" }.Sum(f => new FileInfo(Path.Combine(_root, "test-bucket", "people", "2024", f)).Length)
+            + new FileInfo(Path.Combine(_root, "test-bucket", "people", "2025", "c.csv")).Length;
+        var statistics = new DatasetReadStatistics();
+
+        var people = await CollectAsync(People.ReadAsync(_store, new DatasetReadOptions { Statistics = statistics }));
+
+        Assert.Equal(3, people.Count);
+        Assert.Equal(3, statistics.Records);
+        Assert.Equal(0, statistics.SkippedRecords);
+        Assert.Equal(3, statistics.Objects);
+        Assert.Equal(bytes, statistics.Bytes);
+        Assert.Equal(
+            new[] { ("s3://test-bucket/people/2024/a.csv", 2L, true), ("s3://test-bucket/people/2024/b.csv", 1L, true), ("s3://test-bucket/people/2025/c.csv", 0L, true) },
+            statistics.PerObject.Select(o => (o.ObjectName, o.Records, o.Completed)));
+        Assert.Equal($"3 records (0 skipped) from 3 objects, {bytes} bytes", statistics.ToString());
+
+        // A second read adds up in the same statistics; stopping early leaves the object not completed.
+        await foreach (Person person in People.ReadAsync(_store, new DatasetReadOptions { Statistics = statistics }))
+        {
+            break;
+        }
+
+        Assert.Equal(4, statistics.Records);
+        Assert.Equal(4, statistics.Objects);
+        Assert.False(statistics.PerObject[^1].Completed);
+        Assert.EndsWith("not read to its end", statistics.PerObject[^1].ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AGlobMatchingNothingIsAnError()
     {
         Put("people/readme.txt", "x");

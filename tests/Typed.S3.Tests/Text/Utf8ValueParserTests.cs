@@ -32,7 +32,7 @@ public class Utf8ValueParserTests
             string sign = offsetMinutes < 0 ? "-" : "+";
             switch (random.Next(6))
             {
-                case 0: zone = string.Empty; offsetMinutes = 0; break;
+                case 0: zone = "+00"; offsetMinutes = 0; break;
                 case 1: zone = random.Next(2) == 0 ? "Z" : "z"; offsetMinutes = 0; break;
                 case 2: zone = $"{sign}{hours:00}"; offsetMinutes = Math.Sign(offsetMinutes) * hours * 60; break;
                 case 3: zone = $"{sign}{hours:00}{minutes:00}"; break;
@@ -52,7 +52,13 @@ public class Utf8ValueParserTests
     [InlineData("2024-03-01 00:30:00+01:00", "2024-02-29T23:30:00.0000000+00:00")]
     [InlineData("9999-12-31T23:59:59.9999999Z", "9999-12-31T23:59:59.9999999+00:00")]
     [InlineData("0001-01-01T00:00:00Z", "0001-01-01T00:00:00.0000000+00:00")]
-    [InlineData("2024-01-01T10:00", "2024-01-01T10:00:00.0000000+00:00")]
+    [InlineData("2024-01-01T10:00Z", "2024-01-01T10:00:00.0000000+00:00")]
+    [InlineData("2024-01-01T10:00", null)]
+    [InlineData("2024-01-01T10:00:00", null)]
+    [InlineData("2024-01-01 10:00:00.5", null)]
+    [InlineData("2024-01-01", null)]
+    [InlineData("2020-01-01T00:00:00+1", "2019-12-31T23:00:00.0000000+00:00")]
+    [InlineData("2020-01-01T00:00:00+", null)]
     [InlineData("2024-01-01T10:00:00.123456789Z", "2024-01-01T10:00:00.1234568+00:00")]
     [InlineData(" 2024-01-01T10:00:00Z", null)]
     [InlineData("2024-01-01T10:00:00Z ", "2024-01-01T10:00:00.0000000+00:00")]

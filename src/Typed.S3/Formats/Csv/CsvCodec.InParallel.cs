@@ -49,20 +49,22 @@ public static partial class CsvCodec
             throw new ArgumentOutOfRangeException(nameof(maxDegreeOfParallelism), maxDegreeOfParallelism, "Use 1 or more threads, or -1 for one per processor.");
         }
 
-        return maxDegreeOfParallelism == 1
-            || (maxDegreeOfParallelism == -1 && Environment.ProcessorCount == 1)
-            ? ReadAsync(stream, objectName, format, createMapper, cancellationToken)
-            : ReadInParallelCoreAsync(stream, objectName, format, createMapper, maxDegreeOfParallelism == -1 ? Environment.ProcessorCount : maxDegreeOfParallelism, cancellationToken);
+        return ReadAsync(stream, objectName, format, createMapper, new DatasetReadOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism }, cancellationToken);
     }
 
     private static async IAsyncEnumerable<T> ReadInParallelCoreAsync<T>(
-        Stream stream,
+        Stream source,
         string objectName,
         CsvFormat format,
         Func<CsvReader, string, CsvRecordMapper<T>> createMapper,
         int maxDegreeOfParallelism,
+        InvalidUtf8Handling invalidUtf8,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        // UTF-16 is transcoded here as on one thread, before records are cut: the chunks are UTF-8 either way.
+        TextStart start = await TextInput.OpenAsync(source, objectName, invalidUtf8, cancellationToken).ConfigureAwait(false);
+        Stream stream = start.Stream;
+
         // The first record (header, or first row) binds the mapper; every chunk after the first starts with a copy of it.
         byte[] buffer = CsvChunkProducer<T>.RentBuffer();
         int filled = 0;
@@ -98,7 +100,8 @@ public static partial class CsvCodec
             CsvReader headerReader = CsvReader.Create(new ReadOnlyMemory<byte>(buffer, 0, prefixLength), format.ReaderOptions);
             await using (headerReader.ConfigureAwait(false))
             {
-                mapper = await StartReadingAsync(headerReader, objectName, format, createMapper, cancellationToken).ConfigureAwait(false);
+                ReadOnlyMemory<byte> head = start.Head.IsEmpty ? ReadOnlyMemory<byte>.Empty : new ReadOnlyMemory<byte>(buffer, 0, prefixLength);
+                mapper = await StartReadingAsync(headerReader, objectName, format, createMapper, head, invalidUtf8, cancellationToken).ConfigureAwait(false);
             }
         }
         catch
@@ -208,6 +211,11 @@ public static partial class CsvCodec
 
             // Without a header, the copy of the first row is the chunk reader's row (and record) 1.
             long rowShift = chunk.Index == 0 ? 0 : _rows - (hasHeader ? 0 : 1);
+            if (error is CsvFormatException malformed)
+            {
+                error = Translate(malformed, objectName, hasHeader);
+            }
+
             switch (error)
             {
                 case DatasetFormatException bad:
@@ -215,26 +223,12 @@ public static partial class CsvCodec
                         bad.ObjectName,
                         bad.Line > 0 ? bad.Line + lineShift : 0,
                         bad.Row > 0 ? bad.Row + rowShift : 0,
+                        bad.ByteOffset >= 0 ? bad.ByteOffset + chunk.Offset - chunk.PrefixLength : -1,
                         bad.Column,
                         bad.ExpectedType,
                         bad.Value,
                         bad.Problem,
                         bad.InnerException);
-                case CsvFormatException malformed when chunk.Index > 0:
-                    long line = malformed.LineNumber + lineShift;
-                    long record = malformed.RecordNumber + rowShift;
-                    string message = malformed.Message
-                        .Replace(
-                            FormattableString.Invariant($"{malformed.RecordNumber} (line {malformed.LineNumber})"),
-                            FormattableString.Invariant($"{record} (line {line})"),
-                            StringComparison.Ordinal)
-                        .Replace(
-                            FormattableString.Invariant($"byte offset {malformed.ByteOffset})"),
-                            FormattableString.Invariant($"byte offset {malformed.ByteOffset + chunk.Offset - chunk.PrefixLength})"),
-                            StringComparison.Ordinal);
-                    return new DatasetFormatException(objectName, line, record, null, null, null, message, malformed);
-                case CsvFormatException malformed:
-                    return Translate(malformed, objectName);
                 default:
                     ExceptionDispatchInfo.Throw(error);
                     return error;

@@ -14,30 +14,69 @@ namespace Typed.S3.Codecs;
 /// </summary>
 public static partial class CsvCodec
 {
-    /// <summary>Reads the records of a CSV stream.</summary>
+    /// <summary>Reads the records of a CSV stream, failing on text that is not valid UTF-8.</summary>
     /// <typeparam name="T">The record type.</typeparam>
-    /// <param name="stream">The CSV bytes (UTF-8, a UTF-8 BOM is skipped); left open.</param>
+    /// <param name="stream">The CSV bytes (UTF-8, a UTF-8 BOM is skipped; UTF-16 with its BOM); left open.</param>
     /// <param name="objectName">The object (<c>s3://bucket/key</c>) or stream name, for error messages.</param>
     /// <param name="format">The dialect.</param>
     /// <param name="createMapper">Creates the generated mapper for the object's header.</param>
     /// <param name="cancellationToken">Cancels reading.</param>
     /// <returns>The records, in file order.</returns>
-    /// <exception cref="DatasetFormatException">Malformed CSV, a missing required column, a ragged row or a value of the wrong type.</exception>
-    public static async IAsyncEnumerable<T> ReadAsync<T>(
+    /// <exception cref="DatasetFormatException">Malformed CSV, a missing required column, a ragged row, invalid UTF-8 or a value of the wrong type.</exception>
+    public static IAsyncEnumerable<T> ReadAsync<T>(
         Stream stream,
         string objectName,
         CsvFormat format,
         Func<CsvReader, string, CsvRecordMapper<T>> createMapper,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default) =>
+        ReadAsync(stream, objectName, format, createMapper, DatasetReadOptions.Default, cancellationToken);
+
+    /// <summary>
+    /// Reads the records of a CSV stream as <paramref name="options"/> say: on one thread or several
+    /// (<see cref="DatasetReadOptions.MaxDegreeOfParallelism"/>, see
+    /// <see cref="ReadInParallelAsync{T}(Stream, string, CsvFormat, Func{CsvReader, string, CsvRecordMapper{T}}, int, CancellationToken)"/>),
+    /// failing on invalid UTF-8 or reading it as U+FFFD (<see cref="DatasetReadOptions.InvalidUtf8"/>).
+    /// </summary>
+    /// <typeparam name="T">The record type.</typeparam>
+    /// <param name="stream">The CSV bytes (UTF-8, a UTF-8 BOM is skipped; UTF-16 with its BOM); left open.</param>
+    /// <param name="objectName">The object (<c>s3://bucket/key</c>) or stream name, for error messages.</param>
+    /// <param name="format">The dialect.</param>
+    /// <param name="createMapper">Creates the generated mapper for the object's header; with several threads, it must be safe to call from them.</param>
+    /// <param name="options">How to read.</param>
+    /// <param name="cancellationToken">Cancels reading.</param>
+    /// <returns>The records, in file order.</returns>
+    /// <exception cref="DatasetFormatException">Malformed CSV, a missing required column, a ragged row, invalid UTF-8 or a value of the wrong type.</exception>
+    public static IAsyncEnumerable<T> ReadAsync<T>(
+        Stream stream,
+        string objectName,
+        CsvFormat format,
+        Func<CsvReader, string, CsvRecordMapper<T>> createMapper,
+        DatasetReadOptions options,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(objectName);
         ArgumentNullException.ThrowIfNull(format);
         ArgumentNullException.ThrowIfNull(createMapper);
-        CsvReader reader = CsvReader.Create(stream, format.ReaderOptions, leaveOpen: true);
+        ArgumentNullException.ThrowIfNull(options);
+        return options.Threads == 1
+            ? ReadOnOneThreadAsync(stream, objectName, format, createMapper, options.InvalidUtf8, cancellationToken)
+            : ReadInParallelCoreAsync(stream, objectName, format, createMapper, options.Threads, options.InvalidUtf8, cancellationToken);
+    }
+
+    private static async IAsyncEnumerable<T> ReadOnOneThreadAsync<T>(
+        Stream stream,
+        string objectName,
+        CsvFormat format,
+        Func<CsvReader, string, CsvRecordMapper<T>> createMapper,
+        InvalidUtf8Handling invalidUtf8,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        TextStart start = await TextInput.OpenAsync(stream, objectName, invalidUtf8, cancellationToken).ConfigureAwait(false);
+        CsvReader reader = CsvReader.Create(start.Stream, format.ReaderOptions, leaveOpen: true);
         await using (reader.ConfigureAwait(false))
         {
-            CsvRecordMapper<T>? mapper = await StartReadingAsync(reader, objectName, format, createMapper, cancellationToken).ConfigureAwait(false);
+            CsvRecordMapper<T>? mapper = await StartReadingAsync(reader, objectName, format, createMapper, start.Head, invalidUtf8, cancellationToken).ConfigureAwait(false);
             if (mapper is null)
             {
                 yield break;
@@ -52,7 +91,7 @@ public static partial class CsvCodec
                 }
                 catch (CsvFormatException exception)
                 {
-                    throw Translate(exception, objectName);
+                    throw Translate(exception, objectName, format.HasHeader);
                 }
 
                 if (!hasRecord)
@@ -184,9 +223,16 @@ public static partial class CsvCodec
         new($"Row {written + 1} is null: records to write cannot be null.", "rows", inner);
 
     // Reads the header and binds the mapper to it; null for an empty object, which has no header and no records
-    // (nothing to read, not a missing-column error).
+    // (nothing to read, not a missing-column error). The header's names must be UTF-8 like the values: a name that is
+    // not would silently match no column.
     private static async ValueTask<CsvRecordMapper<T>?> StartReadingAsync<T>(
-        CsvReader reader, string objectName, CsvFormat format, Func<CsvReader, string, CsvRecordMapper<T>> createMapper, CancellationToken cancellationToken)
+        CsvReader reader,
+        string objectName,
+        CsvFormat format,
+        Func<CsvReader, string, CsvRecordMapper<T>> createMapper,
+        ReadOnlyMemory<byte> head,
+        InvalidUtf8Handling invalidUtf8,
+        CancellationToken cancellationToken)
     {
         try
         {
@@ -194,12 +240,70 @@ public static partial class CsvCodec
         }
         catch (CsvFormatException exception)
         {
-            throw Translate(exception, objectName);
+            throw Translate(exception, objectName, format.HasHeader);
         }
 
-        return format.HasHeader && reader.Headers.Count == 0 ? null : createMapper(reader, objectName);
+        if (format.HasHeader && reader.Headers.Count == 0)
+        {
+            return null;
+        }
+
+        bool replace = invalidUtf8 == InvalidUtf8Handling.Replace;
+        if (format.HasHeader && !replace)
+        {
+            CheckHeaderText(reader, objectName, format, head.Span);
+        }
+
+        CsvRecordMapper<T> mapper = createMapper(reader, objectName);
+        if (mapper is CsvRecordMapperBase<T> generated)
+        {
+            generated.ReplaceInvalidUtf8 = replace;
+        }
+
+        return mapper;
     }
 
-    private static DatasetFormatException Translate(CsvFormatException exception, string objectName) =>
-        new(objectName, exception.LineNumber, exception.RecordNumber, null, null, null, exception.Message, exception);
+    // The reader decodes header names with U+FFFD for invalid sequences: where a name holds one, the header's bytes
+    // (read ahead at the object's start) tell an invalid sequence from a U+FFFD written in the data.
+    private static void CheckHeaderText(CsvReader reader, string objectName, CsvFormat format, ReadOnlySpan<byte> head)
+    {
+        bool suspect = false;
+        foreach (string name in reader.Headers)
+        {
+            suspect |= name.Contains('\uFFFD', StringComparison.Ordinal);
+        }
+
+        if (!suspect)
+        {
+            return;
+        }
+
+        int end = CsvRecordBoundaries.FindEnd(head, (byte)format.Delimiter, stopAfterFirstRecord: true, out _);
+        ReadOnlySpan<byte> header = end > 0 ? head.Slice(0, end) : head;
+        int invalid = Utf8Text.IndexOfInvalid(header);
+        if (invalid < 0 && (end > 0 || head.IsEmpty))
+        {
+            return;
+        }
+
+        if (invalid < 0)
+        {
+            // The header goes on past the bytes read ahead: its U+FFFD cannot be told from an invalid sequence.
+            throw new DatasetFormatException(
+                objectName, 1, 0, -1, null, null, null, "the header holds U+FFFD or text that is not valid UTF-8 past its first " + head.Length + " bytes; set DatasetReadOptions.InvalidUtf8 to Replace to read it");
+        }
+
+        throw new DatasetFormatException(
+            objectName, 1, 0, invalid, null, null, Utf8Text.ForMessage(header), "the header " + Utf8Text.InvalidProblem(header, invalid).Substring("the ".Length));
+    }
+
+    // CsvHelper's record numbers count the header; rows here do not, as in every other error. Its own numbering is
+    // taken out of the problem, which the location in front of it already gives.
+    private static DatasetFormatException Translate(CsvFormatException exception, string objectName, bool hasHeader)
+    {
+        long row = exception.RecordNumber > 0 ? exception.RecordNumber - (hasHeader ? 1 : 0) : 0;
+        string problem = CsvProblems.Of(exception.Message);
+        return new DatasetFormatException(
+            objectName, exception.LineNumber, Math.Max(0, row), exception.ByteOffset > 0 ? exception.ByteOffset : -1, null, null, null, problem, exception);
+    }
 }

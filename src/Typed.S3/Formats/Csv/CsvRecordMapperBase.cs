@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using CsvHelper;
@@ -69,21 +71,28 @@ public abstract class CsvRecordMapperBase<T> : CsvRecordMapper<T>
     /// <summary>The object (<c>s3://bucket/key</c>) or stream being read.</summary>
     public string ObjectName { get; }
 
+    /// <summary>Whether invalid UTF-8 in string values reads as U+FFFD (<see cref="InvalidUtf8Handling.Replace"/>) rather than failing.</summary>
+    internal bool ReplaceInvalidUtf8 { get; set; }
+
     /// <summary>The field index of a schema column in this object's records.</summary>
     /// <param name="column">The column's position in the schema.</param>
     /// <returns>The field index; past the end of every record when the header lacks an optional column.</returns>
     protected int IndexOf(int column) => _indexes[column];
 
-    /// <summary>Reads a string field: an empty field is <see langword="null"/>, a quoted empty field (<c>""</c>) an empty string.</summary>
+    /// <summary>
+    /// Reads a string field: an empty field is <see langword="null"/>, a quoted empty field (<c>""</c>) an empty string.
+    /// Text that is not valid UTF-8 is an error naming the byte offset, unless the read replaces it.
+    /// </summary>
     /// <param name="reader">The reader, on a record.</param>
     /// <param name="index">The field index.</param>
     /// <returns>The value.</returns>
-    protected static string? ReadNullableString(CsvReader reader, int index)
+    protected string? ReadNullableString(CsvReader reader, int index)
     {
+        ArgumentNullException.ThrowIfNull(reader);
         ReadOnlySpan<byte> value = reader.GetSpan(index);
         if (!value.IsEmpty)
         {
-            return Utf8ValueParser.GetString(value);
+            return Utf8Text.TryDecode(value, ReplaceInvalidUtf8, out string text) ? text : ThrowInvalidUtf8(reader, index);
         }
 
         return IsQuotedEmpty(reader, index) ? string.Empty : null;
@@ -103,7 +112,11 @@ public abstract class CsvRecordMapperBase<T> : CsvRecordMapper<T>
     /// <param name="reader">The reader, on a record.</param>
     /// <param name="index">The field index.</param>
     /// <returns>The value.</returns>
-    protected static string ReadString(CsvReader reader, int index) => Utf8ValueParser.GetString(reader.GetSpan(index));
+    protected string ReadString(CsvReader reader, int index)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        return Utf8Text.TryDecode(reader.GetSpan(index), ReplaceInvalidUtf8, out string text) ? text : ThrowInvalidUtf8(reader, index);
+    }
 
     /// <summary>
     /// Reads a <c>list&lt;T&gt;</c> field: the list's JSON array text (<c>[1,2,null]</c>, strings JSON-quoted), parsed
@@ -137,6 +150,7 @@ public abstract class CsvRecordMapperBase<T> : CsvRecordMapper<T>
         CsvColumn definition = _columns[column];
         string? problem;
         string? value;
+        JsonException? syntax = null;
         try
         {
             var json = new Utf8JsonReader(field);
@@ -145,7 +159,7 @@ public abstract class CsvRecordMapperBase<T> : CsvRecordMapper<T>
                 problem = "the field is not a JSON array";
                 value = Encoding.UTF8.GetString(field);
             }
-            else if (element.TryReadArray(ref json, out TItem[] items, out problem))
+            else if (element.TryReadArray(ref json, ReplaceInvalidUtf8, out TItem[] items, out problem))
             {
                 if (!json.Read())
                 {
@@ -162,11 +176,13 @@ public abstract class CsvRecordMapperBase<T> : CsvRecordMapper<T>
         }
         catch (JsonException exception)
         {
-            problem = "the field is not a JSON array (" + exception.Message + ")";
+            // The JSON reader's own message (its positions, its wording) stays inside, as the inner exception.
+            syntax = exception;
+            problem = "the field is not a valid JSON array";
             value = Encoding.UTF8.GetString(field);
         }
 
-        throw new DatasetFormatException(ObjectName, LineOf(reader), reader.RowNumber, definition.Name, definition.TypeName, value, problem!);
+        throw new DatasetFormatException(ObjectName, LineOf(reader), reader.RowNumber, definition.Name, definition.TypeName, value, problem!, syntax);
     }
 
     /// <summary>Throws the error for a field that does not parse as its column's type.</summary>
@@ -178,7 +194,7 @@ public abstract class CsvRecordMapperBase<T> : CsvRecordMapper<T>
     {
         CsvColumn definition = _columns[column];
         throw new DatasetFormatException(
-            ObjectName, LineOf(reader), reader.RowNumber, definition.Name, definition.TypeName, Encoding.UTF8.GetString(value), "invalid value");
+            ObjectName, LineOf(reader), reader.RowNumber, definition.Name, definition.TypeName, Encoding.UTF8.GetString(value), ValueProblems.Of(definition.TypeName, value));
     }
 
     /// <summary>Throws the error for an empty field in a required column.</summary>
@@ -193,6 +209,34 @@ public abstract class CsvRecordMapperBase<T> : CsvRecordMapper<T>
     }
 
     private static long LineOf(CsvReader reader) => reader.Options.TrackLineNumbers ? reader.LineNumber : 0;
+
+    // A string field that is not UTF-8: the error names the byte where the invalid sequence starts in the object (quotes
+    // and doubled quotes are ASCII, so it is where it is in the field's raw bytes).
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private string ThrowInvalidUtf8(CsvReader reader, int index)
+    {
+        int column = Array.IndexOf(_indexes, index);
+        CsvColumn? definition = column >= 0 ? _columns[column] : null;
+        ReadOnlySpan<byte> raw = reader.GetRawSpan(index);
+        ReadOnlySpan<byte> record = reader.RawRecord;
+        long inRecord = (long)Unsafe.ByteOffset(ref MemoryMarshal.GetReference(record), ref MemoryMarshal.GetReference(raw));
+        if (inRecord < 0 || inRecord > record.Length)
+        {
+            inRecord = 0;
+        }
+
+        int at = Math.Max(0, Utf8Text.IndexOfInvalid(raw));
+        throw new DatasetFormatException(
+            ObjectName,
+            LineOf(reader),
+            reader.RowNumber,
+            reader.ByteOffset + inRecord + at,
+            definition?.Name,
+            definition?.TypeName,
+            Utf8Text.ForMessage(reader.GetSpan(index)),
+            Utf8Text.InvalidProblem(raw, at));
+    }
 
     // Names every missing column, with the header's unbound column each was probably meant to be.
     private DatasetFormatException MissingColumns(CsvReader reader, List<string> missing)

@@ -33,17 +33,50 @@ public static class JsonCodec
     /// Malformed or truncated JSON, a top-level value that is not an array, an element that is not an object,
     /// data after the array, or an object that does not match the schema.
     /// </exception>
-    public static async IAsyncEnumerable<T> ReadAsync<T>(
+    public static IAsyncEnumerable<T> ReadAsync<T>(
         Stream stream,
         string objectName,
         JsonRecordReader<T> recordReader,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default) =>
+        ReadAsync(stream, objectName, recordReader, DatasetReadOptions.Default, cancellationToken);
+
+    /// <summary>Reads the records of a stream holding one JSON array of objects.</summary>
+    /// <typeparam name="T">The record type.</typeparam>
+    /// <param name="stream">The JSON bytes (UTF-8, a UTF-8 BOM is skipped); left open. An empty stream holds no records.</param>
+    /// <param name="objectName">The object (<c>s3://bucket/key</c>) or stream name, for error messages.</param>
+    /// <param name="recordReader">The generated record reader.</param>
+    /// <param name="options">How to read: <see cref="DatasetReadOptions.InvalidUtf8"/> says what invalid UTF-8 in strings does.</param>
+    /// <param name="cancellationToken">Cancels reading.</param>
+    /// <returns>The records, in array order.</returns>
+    /// <exception cref="DatasetFormatException">
+    /// Malformed or truncated JSON, a top-level value that is not an array, an element that is not an object,
+    /// data after the array, or an object that does not match the schema.
+    /// </exception>
+    public static IAsyncEnumerable<T> ReadAsync<T>(
+        Stream stream,
+        string objectName,
+        JsonRecordReader<T> recordReader,
+        DatasetReadOptions options,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(objectName);
         ArgumentNullException.ThrowIfNull(recordReader);
+        ArgumentNullException.ThrowIfNull(options);
+        return ReadCoreAsync(stream, objectName, recordReader, options.InvalidUtf8, cancellationToken);
+    }
+
+    private static async IAsyncEnumerable<T> ReadCoreAsync<T>(
+        Stream source,
+        string objectName,
+        JsonRecordReader<T> recordReader,
+        InvalidUtf8Handling invalidUtf8,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        // UTF-16 (with its BOM) is read as UTF-8, as by the CSV readers.
+        Stream stream = (await TextInput.OpenAsync(source, objectName, invalidUtf8, cancellationToken).ConfigureAwait(false)).Stream;
         using var input = new JsonInputBuffer(stream);
-        var context = new JsonReadContext(objectName, input);
+        var context = new JsonReadContext(objectName, input, invalidUtf8 == InvalidUtf8Handling.Replace);
         await input.StartAsync(cancellationToken).ConfigureAwait(false);
         var state = new JsonReaderState(JsonInput.ReaderOptions);
         Phase phase = Phase.Start;

@@ -21,6 +21,7 @@ internal sealed class JsonInputBuffer : IDisposable
     private int _start;
     private int _end;
     private long _lineAtBufferStart = 1;
+    private long _offsetAtBufferStart;
 
     public JsonInputBuffer(Stream stream)
     {
@@ -45,6 +46,9 @@ internal sealed class JsonInputBuffer : IDisposable
 
     /// <summary>The 1-based line of a byte in the window.</summary>
     public long LineAt(int index) => _lineAtBufferStart + _buffer.AsSpan(0, Math.Min(index, _end)).Count((byte)'\n');
+
+    /// <summary>The 0-based offset in the stream of a byte in the window.</summary>
+    public long OffsetAt(int index) => _offsetAtBufferStart + index;
 
     /// <summary>Fills the window and skips a UTF-8 byte order mark at the start of the stream.</summary>
     public async ValueTask StartAsync(CancellationToken cancellationToken)
@@ -71,6 +75,7 @@ internal sealed class JsonInputBuffer : IDisposable
         if (_start > 0)
         {
             _lineAtBufferStart += _buffer.AsSpan(0, _start).Count((byte)'\n');
+            _offsetAtBufferStart += _start;
             _buffer.AsSpan(_start, _end - _start).CopyTo(_buffer);
             _end -= _start;
             _start = 0;

@@ -26,17 +26,50 @@ public static class JsonLinesCodec
     /// A line that is not one complete JSON object (malformed, truncated, another value, or data after the object),
     /// or an object that does not match the schema.
     /// </exception>
-    public static async IAsyncEnumerable<T> ReadAsync<T>(
+    public static IAsyncEnumerable<T> ReadAsync<T>(
         Stream stream,
         string objectName,
         JsonRecordReader<T> recordReader,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default) =>
+        ReadAsync(stream, objectName, recordReader, DatasetReadOptions.Default, cancellationToken);
+
+    /// <summary>Reads the records of a JSON Lines stream.</summary>
+    /// <typeparam name="T">The record type.</typeparam>
+    /// <param name="stream">The bytes (UTF-8, a UTF-8 BOM is skipped; <c>\n</c> or <c>\r\n</c> line ends); left open.</param>
+    /// <param name="objectName">The object (<c>s3://bucket/key</c>) or stream name, for error messages.</param>
+    /// <param name="recordReader">The generated record reader.</param>
+    /// <param name="options">How to read: <see cref="DatasetReadOptions.InvalidUtf8"/> says what invalid UTF-8 in strings does.</param>
+    /// <param name="cancellationToken">Cancels reading.</param>
+    /// <returns>The records, in line order.</returns>
+    /// <exception cref="DatasetFormatException">
+    /// A line that is not one complete JSON object (malformed, truncated, another value, or data after the object),
+    /// or an object that does not match the schema.
+    /// </exception>
+    public static IAsyncEnumerable<T> ReadAsync<T>(
+        Stream stream,
+        string objectName,
+        JsonRecordReader<T> recordReader,
+        DatasetReadOptions options,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(objectName);
         ArgumentNullException.ThrowIfNull(recordReader);
+        ArgumentNullException.ThrowIfNull(options);
+        return ReadCoreAsync(stream, objectName, recordReader, options.InvalidUtf8, cancellationToken);
+    }
+
+    private static async IAsyncEnumerable<T> ReadCoreAsync<T>(
+        Stream source,
+        string objectName,
+        JsonRecordReader<T> recordReader,
+        InvalidUtf8Handling invalidUtf8,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        // UTF-16 (with its BOM) is read as UTF-8, as by the CSV readers.
+        Stream stream = (await TextInput.OpenAsync(source, objectName, invalidUtf8, cancellationToken).ConfigureAwait(false)).Stream;
         using var input = new JsonInputBuffer(stream);
-        var context = new JsonReadContext(objectName, input);
+        var context = new JsonReadContext(objectName, input, invalidUtf8 == InvalidUtf8Handling.Replace);
         await input.StartAsync(cancellationToken).ConfigureAwait(false);
         long line = 0;
         while (true)
@@ -102,6 +135,7 @@ public static class JsonLinesCodec
         }
 
         ReadOnlySpan<byte> text = end < 0 ? data : data.Slice(0, end);
+        context.ReaderOffset = input.Start;
         input.Consume(end < 0 ? data.Length : end + 1);
         line++;
         if (text.IndexOfAnyExcept(JsonInput.Whitespace) < 0)

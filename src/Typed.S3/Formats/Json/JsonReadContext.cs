@@ -11,11 +11,15 @@ public sealed class JsonReadContext
 {
     private readonly JsonInputBuffer? _input;
 
-    internal JsonReadContext(string objectName, JsonInputBuffer? input)
+    internal JsonReadContext(string objectName, JsonInputBuffer? input, bool replaceInvalidUtf8 = false)
     {
         ObjectName = objectName;
         _input = input;
+        ReplaceInvalidUtf8 = replaceInvalidUtf8;
     }
+
+    /// <summary>Whether invalid UTF-8 in strings reads as U+FFFD (<see cref="InvalidUtf8Handling.Replace"/>) rather than failing.</summary>
+    internal bool ReplaceInvalidUtf8 { get; }
 
     /// <summary>The object (<c>s3://bucket/key</c>) or stream being read.</summary>
     public string ObjectName { get; }
@@ -38,6 +42,9 @@ public sealed class JsonReadContext
     /// <summary>The 1-based line of a token, by its reader-relative start index.</summary>
     internal long LineOf(long tokenStartIndex) =>
         FixedLine > 0 ? FixedLine : _input is null ? 0 : _input.LineAt(ReaderOffset + (int)tokenStartIndex);
+
+    /// <summary>The 0-based offset in the object of a byte, by its reader-relative index; −1 when not known.</summary>
+    internal long OffsetOf(long index) => _input is null ? -1 : _input.OffsetAt(ReaderOffset + (int)index);
 
     /// <summary>An error at a reader-relative position, not tied to one column.</summary>
     internal DatasetFormatException Error(long tokenStartIndex, long row, string problem) =>

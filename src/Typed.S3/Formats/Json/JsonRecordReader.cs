@@ -5,6 +5,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace Typed.S3.Codecs;
 
@@ -23,12 +24,16 @@ public abstract class JsonRecordReader<T>
 
     private readonly JsonColumn[] _columns;
 
+    // The columns' names in UTF-8, to tell an unknown property from one that differs from a column only in case.
+    private readonly byte[][] _utf8Names;
+
     /// <summary>Creates the reader of the schema's columns.</summary>
     /// <param name="columns">The schema's columns, in schema order.</param>
     protected JsonRecordReader(JsonColumn[] columns)
     {
         ArgumentNullException.ThrowIfNull(columns);
         _columns = columns;
+        _utf8Names = Array.ConvertAll(columns, column => Encoding.UTF8.GetBytes(column.Name));
     }
 
     /// <summary>
@@ -169,15 +174,11 @@ public abstract class JsonRecordReader<T>
             throw WrongType(ref reader, context, column, "a number");
         }
 
-        if (!reader.TryGetDecimal(out decimal value)
+        if ((!reader.TryGetDecimal(out decimal value)
             && !decimal.TryParse(reader.ValueSpan, NumberStyles.Float, CultureInfo.InvariantCulture, out value))
+            || !Utf8ValueParser.FitsDecimal(value, precision, scale))
         {
-            throw Invalid(ref reader, context, column, "the number is out of range");
-        }
-
-        if (!Utf8ValueParser.FitsDecimal(value, precision, scale))
-        {
-            throw Invalid(ref reader, context, column, "the number does not fit the column's precision and scale");
+            throw Invalid(ref reader, context, column, ValueProblems.DoesNotFit(Utf8Text.ForMessage(reader.ValueSpan), precision, scale));
         }
 
         return value;
@@ -188,8 +189,18 @@ public abstract class JsonRecordReader<T>
     /// <param name="context">Where the reader is.</param>
     /// <param name="column">The column's position in the schema.</param>
     /// <returns>The value.</returns>
-    protected string ReadString(ref Utf8JsonReader reader, JsonReadContext context, int column) =>
-        reader.TokenType == JsonTokenType.String ? reader.GetString()! : throw WrongType(ref reader, context, column, "a string");
+    protected string ReadString(ref Utf8JsonReader reader, JsonReadContext context, int column)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            throw WrongType(ref reader, context, column, "a string");
+        }
+
+        return JsonText.TryGetString(ref reader, context.ReplaceInvalidUtf8, out string value, out string? problem, out int invalidAt)
+            ? value
+            : throw InvalidText(ref reader, context, column, problem!, invalidAt);
+    }
 
     /// <summary>Reads a <c>date</c> from an ISO 8601 string (<c>yyyy-MM-dd</c>).</summary>
     /// <param name="reader">The reader, on the value.</param>
@@ -204,7 +215,8 @@ public abstract class JsonRecordReader<T>
         }
 
         Span<byte> scratch = stackalloc byte[MaxTextValueLength];
-        return Utf8ValueParser.TryParseDate(Unescaped(reader, scratch), out DateOnly value) ? value : throw Invalid(ref reader, context, column, "invalid value");
+        ReadOnlySpan<byte> text = Unescaped(reader, scratch);
+        return Utf8ValueParser.TryParseDate(text, out DateOnly value) ? value : throw Invalid(ref reader, context, column, ValueProblems.Of("date", text));
     }
 
     /// <summary>Reads a <c>time</c> from a string (<c>HH:mm:ss[.fffffff]</c>).</summary>
@@ -220,7 +232,8 @@ public abstract class JsonRecordReader<T>
         }
 
         Span<byte> scratch = stackalloc byte[MaxTextValueLength];
-        return Utf8ValueParser.TryParseTime(Unescaped(reader, scratch), out TimeOnly value) ? value : throw Invalid(ref reader, context, column, "invalid value");
+        ReadOnlySpan<byte> text = Unescaped(reader, scratch);
+        return Utf8ValueParser.TryParseTime(text, out TimeOnly value) ? value : throw Invalid(ref reader, context, column, ValueProblems.Of("time", text));
     }
 
     /// <summary>Reads a <c>timestamp</c> from an ISO 8601 string; an offset is applied and the result is in UTC.</summary>
@@ -236,7 +249,8 @@ public abstract class JsonRecordReader<T>
         }
 
         Span<byte> scratch = stackalloc byte[MaxTextValueLength];
-        return Utf8ValueParser.TryParseTimestamp(Unescaped(reader, scratch), out DateTimeOffset value) ? value : throw Invalid(ref reader, context, column, "invalid value");
+        ReadOnlySpan<byte> text = Unescaped(reader, scratch);
+        return Utf8ValueParser.TryParseTimestamp(text, out DateTimeOffset value) ? value : throw Invalid(ref reader, context, column, ValueProblems.Of("timestamp", text));
     }
 
     /// <summary>Reads a <c>timestamp_local</c> from an ISO 8601 string without an offset.</summary>
@@ -252,7 +266,8 @@ public abstract class JsonRecordReader<T>
         }
 
         Span<byte> scratch = stackalloc byte[MaxTextValueLength];
-        return Utf8ValueParser.TryParseLocalTimestamp(Unescaped(reader, scratch), out DateTime value) ? value : throw Invalid(ref reader, context, column, "invalid value");
+        ReadOnlySpan<byte> text = Unescaped(reader, scratch);
+        return Utf8ValueParser.TryParseLocalTimestamp(text, out DateTime value) ? value : throw Invalid(ref reader, context, column, ValueProblems.Of("timestamp_local", text));
     }
 
     /// <summary>Reads a <c>uuid</c> from a string.</summary>
@@ -268,7 +283,8 @@ public abstract class JsonRecordReader<T>
         }
 
         Span<byte> scratch = stackalloc byte[MaxTextValueLength];
-        return Utf8ValueParser.TryParseGuid(Unescaped(reader, scratch), out Guid value) ? value : throw Invalid(ref reader, context, column, "invalid value");
+        ReadOnlySpan<byte> text = Unescaped(reader, scratch);
+        return Utf8ValueParser.TryParseGuid(text, out Guid value) ? value : throw Invalid(ref reader, context, column, ValueProblems.Of("uuid", text));
     }
 
     /// <summary>Reads a <c>binary</c> value from a base64 string.</summary>
@@ -283,7 +299,7 @@ public abstract class JsonRecordReader<T>
             throw WrongType(ref reader, context, column, "a string");
         }
 
-        return reader.TryGetBytesFromBase64(out byte[]? value) ? value : throw Invalid(ref reader, context, column, "invalid value");
+        return JsonText.TryGetBase64(ref reader, out byte[]? value) ? value : throw Invalid(ref reader, context, column, "invalid value");
     }
 
     /// <summary>
@@ -312,11 +328,11 @@ public abstract class JsonRecordReader<T>
             return false;
         }
 
-        if (!element.TryReadArray(ref reader, out TItem[] items, out string? problem))
+        if (!element.TryReadArray(ref reader, context.ReplaceInvalidUtf8, out TItem[] items, out string? problem))
         {
             JsonColumn definition = _columns[column];
             throw new DatasetFormatException(
-                context.ObjectName, context.LineOf(reader.TokenStartIndex), context.Row, definition.Name, definition.TypeName, ListElement<TItem>.ValueText(ref reader), problem!);
+                context.ObjectName, context.LineOf(reader.TokenStartIndex), context.Row, definition.Name, definition.TypeName, JsonText.ForMessage(ref reader), problem!);
         }
 
         value = items;
@@ -342,6 +358,69 @@ public abstract class JsonRecordReader<T>
         bool complete = TryReadList(ref reader, context, column, element, out IReadOnlyList<TItem> list);
         value = list;
         return complete;
+    }
+
+    /// <summary>
+    /// Checks a property that names no column, before its value is skipped: its name must be UTF-8, and must not be a
+    /// column's name in another case (<c>"Amount"</c> for <c>amount</c>), whose value would otherwise be lost without a word.
+    /// </summary>
+    /// <param name="reader">The reader, on the property's name.</param>
+    /// <param name="context">Where the reader is.</param>
+    /// <exception cref="DatasetFormatException">The name is not UTF-8, or matches a column except for case.</exception>
+    protected void CheckUnknownProperty(ref Utf8JsonReader reader, JsonReadContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ReadOnlySpan<byte> name = reader.ValueSpan;
+        if (!reader.ValueIsEscaped && Utf8.IsValid(name))
+        {
+            // The usual case, without a string: only a name of a column's length can match it ignoring case.
+            bool sameLength = false;
+            foreach (byte[] column in _utf8Names)
+            {
+                sameLength |= column.Length == name.Length;
+            }
+
+            if (!sameLength)
+            {
+                return;
+            }
+        }
+
+        if (!JsonText.TryGetString(ref reader, context.ReplaceInvalidUtf8, out string text, out string? problem, out int invalidAt))
+        {
+            throw BadPropertyName(ref reader, context, problem!, invalidAt);
+        }
+
+        foreach (JsonColumn column in _columns)
+        {
+            if (string.Equals(text, column.Name, StringComparison.OrdinalIgnoreCase))
+            {
+                throw new DatasetFormatException(
+                    context.ObjectName,
+                    context.LineOf(reader.TokenStartIndex),
+                    context.Row,
+                    column.Name,
+                    null,
+                    null,
+                    "the property '" + text + "' matches the column '" + column.Name + "' except for case; properties bind by exact name, so its value would be lost (rename the property or the column)");
+            }
+        }
+    }
+
+    /// <summary>
+    /// Checks that an escaped property name unescapes to text (a <c>\u</c> escape of an unpaired surrogate does not),
+    /// before it is compared with the columns' names.
+    /// </summary>
+    /// <param name="reader">The reader, on the property's name.</param>
+    /// <param name="context">Where the reader is.</param>
+    /// <exception cref="DatasetFormatException">The name does not unescape to text.</exception>
+    protected static void CheckEscapedName(ref Utf8JsonReader reader, JsonReadContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (!JsonText.TryGetString(ref reader, context.ReplaceInvalidUtf8, out _, out string? problem, out int invalidAt))
+        {
+            throw BadPropertyName(ref reader, context, problem!, invalidAt);
+        }
     }
 
     /// <summary>Throws the error for required properties an object lacks.</summary>
@@ -381,15 +460,18 @@ public abstract class JsonRecordReader<T>
 
     private double ReadNonFinite(ref Utf8JsonReader reader, JsonReadContext context, int column)
     {
+        // Unescaped here rather than by ValueTextEquals, which throws on a \u escape of an unpaired surrogate.
+        Span<byte> scratch = stackalloc byte[16];
+        ReadOnlySpan<byte> text = reader.TokenType == JsonTokenType.String ? Unescaped(reader, scratch) : default;
         switch (reader.TokenType)
         {
             case JsonTokenType.Number:
                 throw Invalid(ref reader, context, column, "the number is out of range");
-            case JsonTokenType.String when reader.ValueTextEquals("NaN"u8):
+            case JsonTokenType.String when text.SequenceEqual("NaN"u8):
                 return double.NaN;
-            case JsonTokenType.String when reader.ValueTextEquals("Infinity"u8):
+            case JsonTokenType.String when text.SequenceEqual("Infinity"u8):
                 return double.PositiveInfinity;
-            case JsonTokenType.String when reader.ValueTextEquals("-Infinity"u8):
+            case JsonTokenType.String when text.SequenceEqual("-Infinity"u8):
                 return double.NegativeInfinity;
             case JsonTokenType.String:
                 throw Invalid(ref reader, context, column, "the string is not \"NaN\", \"Infinity\" or \"-Infinity\"");
@@ -399,15 +481,37 @@ public abstract class JsonRecordReader<T>
     }
 
     // The unescaped bytes of a string value: the token itself when it has no escapes, else a copy in scratch;
-    // empty when the escaped text is longer than scratch (no valid value is).
-    private static ReadOnlySpan<byte> Unescaped(in Utf8JsonReader reader, Span<byte> scratch)
-    {
-        if (!reader.ValueIsEscaped)
-        {
-            return reader.ValueSpan;
-        }
+    // empty when the escaped text is longer than scratch (no valid value is) or does not unescape.
+    private static ReadOnlySpan<byte> Unescaped(in Utf8JsonReader reader, Span<byte> scratch) => JsonText.Unescaped(reader, scratch);
 
-        return reader.ValueSpan.Length > scratch.Length ? ReadOnlySpan<byte>.Empty : scratch.Slice(0, reader.CopyString(scratch));
+    private static DatasetFormatException BadPropertyName(ref Utf8JsonReader reader, JsonReadContext context, string problem, int invalidAt)
+    {
+        long offset = context.OffsetOf(reader.TokenStartIndex);
+        return new DatasetFormatException(
+            context.ObjectName,
+            context.LineOf(reader.TokenStartIndex),
+            context.Row,
+            offset < 0 ? -1 : offset + 1 + Math.Max(0, invalidAt),
+            null,
+            null,
+            JsonText.ForMessage(ref reader),
+            "a property name: " + problem);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private DatasetFormatException InvalidText(ref Utf8JsonReader reader, JsonReadContext context, int column, string problem, int invalidAt)
+    {
+        JsonColumn definition = _columns[column];
+        long offset = context.OffsetOf(reader.TokenStartIndex);
+        return new DatasetFormatException(
+            context.ObjectName,
+            context.LineOf(reader.TokenStartIndex),
+            context.Row,
+            offset < 0 ? -1 : offset + 1 + Math.Max(0, invalidAt),
+            definition.Name,
+            definition.TypeName,
+            JsonText.ForMessage(ref reader),
+            problem);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -430,10 +534,5 @@ public abstract class JsonRecordReader<T>
     }
 
     // The value for a message: a string's text, a number or literal as written; none for objects, arrays and null.
-    private static string? ValueText(ref Utf8JsonReader reader) => reader.TokenType switch
-    {
-        JsonTokenType.String => reader.GetString(),
-        JsonTokenType.Number or JsonTokenType.True or JsonTokenType.False => Encoding.UTF8.GetString(reader.ValueSpan),
-        _ => null,
-    };
+    private static string? ValueText(ref Utf8JsonReader reader) => JsonText.ForMessage(ref reader);
 }

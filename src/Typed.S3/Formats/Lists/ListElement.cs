@@ -1,6 +1,5 @@
 using System;
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 
 namespace Typed.S3.Codecs;
@@ -23,10 +22,11 @@ public abstract class ListElement<T>
 
     /// <summary>Reads an element from the reader's current token, which is not <c>null</c>.</summary>
     /// <param name="reader">The reader, on the element's token.</param>
+    /// <param name="replaceInvalidUtf8">Whether invalid UTF-8 in a string element reads as U+FFFD rather than failing.</param>
     /// <param name="value">The element.</param>
     /// <param name="problem">What is wrong, when the token is not an element of this type.</param>
     /// <returns>Whether the token held an element of this type.</returns>
-    internal abstract bool TryRead(ref Utf8JsonReader reader, out T value, out string? problem);
+    internal abstract bool TryRead(ref Utf8JsonReader reader, bool replaceInvalidUtf8, out T value, out string? problem);
 
     /// <summary>Writes an element as a JSON value; <see langword="null"/> as <c>null</c>.</summary>
     /// <param name="writer">The writer.</param>
@@ -35,12 +35,15 @@ public abstract class ListElement<T>
 
     /// <summary>Reads the array the reader is on (its <c>[</c>, with the whole array in the reader's data) into a list.</summary>
     /// <param name="reader">The reader, on <see cref="JsonTokenType.StartArray"/>; left on the array's <c>]</c>, or on the bad element.</param>
+    /// <param name="replaceInvalidUtf8">Whether invalid UTF-8 in string elements reads as U+FFFD rather than failing.</param>
     /// <param name="list">The elements, when all were read.</param>
     /// <param name="problem">What is wrong with the bad element, naming its 1-based position.</param>
     /// <returns>Whether every element was read.</returns>
-    internal bool TryReadArray(ref Utf8JsonReader reader, out T[] list, out string? problem)
+    internal bool TryReadArray(ref Utf8JsonReader reader, bool replaceInvalidUtf8, out T[] list, out string? problem)
     {
-        // Count first (on a copy of the reader), so the list is one array of the right size and nothing else.
+        // Count first (on a copy of the reader), so the list is one array of the right size and nothing else. The whole
+        // array is in the reader's data, but the reader may not know the data is complete: TrySkip, not Skip, which
+        // refuses partial data.
         Utf8JsonReader counter = reader;
         int count = 0;
         while (counter.Read() && counter.TokenType != JsonTokenType.EndArray)
@@ -48,7 +51,7 @@ public abstract class ListElement<T>
             count++;
             if (counter.TokenType is JsonTokenType.StartArray or JsonTokenType.StartObject)
             {
-                counter.Skip();
+                counter.TrySkip();
             }
         }
 
@@ -58,7 +61,7 @@ public abstract class ListElement<T>
         {
             if (reader.TokenType != JsonTokenType.Null)
             {
-                if (!TryRead(ref reader, out T value, out string? elementProblem))
+                if (!TryRead(ref reader, replaceInvalidUtf8, out T value, out string? elementProblem))
                 {
                     list = Array.Empty<T>();
                     problem = string.Create(CultureInfo.InvariantCulture, $"element {index + 1} of the list: {elementProblem}");
@@ -93,10 +96,5 @@ public abstract class ListElement<T>
     /// <summary>The text of the token for a message: a string's text, a number or literal as written, none for arrays and objects.</summary>
     /// <param name="reader">The reader.</param>
     /// <returns>The text, or <see langword="null"/>.</returns>
-    internal static string? ValueText(ref Utf8JsonReader reader) => reader.TokenType switch
-    {
-        JsonTokenType.String => reader.GetString(),
-        JsonTokenType.Number or JsonTokenType.True or JsonTokenType.False => Encoding.UTF8.GetString(reader.ValueSpan),
-        _ => null,
-    };
+    internal static string? ValueText(ref Utf8JsonReader reader) => JsonText.ForMessage(ref reader);
 }

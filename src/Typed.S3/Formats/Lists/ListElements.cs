@@ -85,6 +85,9 @@ public static class ListElements
 
     private delegate bool ReadElement<TValue>(ref Utf8JsonReader reader, out TValue value, out string? problem);
 
+    // Elements read from text, which may not be UTF-8.
+    private delegate bool ReadTextElement<TValue>(ref Utf8JsonReader reader, bool replaceInvalidUtf8, out TValue value, out string? problem);
+
     private static bool ReadBoolean(ref Utf8JsonReader reader, out bool value, out string? problem)
     {
         value = reader.TokenType == JsonTokenType.True;
@@ -173,18 +176,22 @@ public static class ListElements
     {
         value = default;
         problem = null;
+
+        // Unescaped here rather than by ValueTextEquals, which throws on a \u escape of an unpaired surrogate.
+        Span<byte> scratch = stackalloc byte[16];
+        ReadOnlySpan<byte> text = reader.TokenType == JsonTokenType.String ? Unescaped(reader, scratch) : default;
         switch (reader.TokenType)
         {
             case JsonTokenType.Number:
                 problem = "the number is out of range";
                 return false;
-            case JsonTokenType.String when reader.ValueTextEquals("NaN"u8):
+            case JsonTokenType.String when text.SequenceEqual("NaN"u8):
                 value = double.NaN;
                 return true;
-            case JsonTokenType.String when reader.ValueTextEquals("Infinity"u8):
+            case JsonTokenType.String when text.SequenceEqual("Infinity"u8):
                 value = double.PositiveInfinity;
                 return true;
-            case JsonTokenType.String when reader.ValueTextEquals("-Infinity"u8):
+            case JsonTokenType.String when text.SequenceEqual("-Infinity"u8):
                 value = double.NegativeInfinity;
                 return true;
             case JsonTokenType.String:
@@ -203,16 +210,11 @@ public static class ListElements
             return WrongType(ref reader, "a number", out problem);
         }
 
-        if (!reader.TryGetDecimal(out value)
+        if ((!reader.TryGetDecimal(out value)
             && !decimal.TryParse(reader.ValueSpan, NumberStyles.Float, CultureInfo.InvariantCulture, out value))
+            || !Utf8ValueParser.FitsDecimal(value, precision, scale))
         {
-            problem = "the number is out of range";
-            return false;
-        }
-
-        if (!Utf8ValueParser.FitsDecimal(value, precision, scale))
-        {
-            problem = "the number does not fit the element type's precision and scale";
+            problem = ValueProblems.DoesNotFit(Utf8Text.ForMessage(reader.ValueSpan), precision, scale);
             return false;
         }
 
@@ -220,7 +222,7 @@ public static class ListElements
         return true;
     }
 
-    private static bool ReadString(ref Utf8JsonReader reader, out string value, out string? problem)
+    private static bool ReadString(ref Utf8JsonReader reader, bool replaceInvalidUtf8, out string value, out string? problem)
     {
         value = string.Empty;
         if (reader.TokenType != JsonTokenType.String)
@@ -228,12 +230,10 @@ public static class ListElements
             return WrongType(ref reader, "a string", out problem);
         }
 
-        value = reader.GetString()!;
-        problem = null;
-        return true;
+        return JsonText.TryGetString(ref reader, replaceInvalidUtf8, out value, out problem, out _);
     }
 
-    private static bool ReadBinary(ref Utf8JsonReader reader, out byte[] value, out string? problem)
+    private static bool ReadBinary(ref Utf8JsonReader reader, bool replaceInvalidUtf8, out byte[] value, out string? problem)
     {
         value = Array.Empty<byte>();
         if (reader.TokenType != JsonTokenType.String)
@@ -241,7 +241,7 @@ public static class ListElements
             return WrongType(ref reader, "a string", out problem);
         }
 
-        if (reader.TryGetBytesFromBase64(out byte[]? bytes))
+        if (JsonText.TryGetBase64(ref reader, out byte[]? bytes))
         {
             value = bytes;
             problem = null;
@@ -256,35 +256,35 @@ public static class ListElements
     {
         value = default;
         Span<byte> scratch = stackalloc byte[MaxTextValueLength];
-        return (reader.TokenType == JsonTokenType.String ? Invalid(Utf8ValueParser.TryParseDate(Unescaped(reader, scratch), out value), out problem) : WrongType(ref reader, "a string", out problem));
+        return reader.TokenType == JsonTokenType.String ? Invalid("date", Unescaped(reader, scratch), out value, out problem) : WrongType(ref reader, "a string", out problem);
     }
 
     private static bool ReadTime(ref Utf8JsonReader reader, out TimeOnly value, out string? problem)
     {
         value = default;
         Span<byte> scratch = stackalloc byte[MaxTextValueLength];
-        return (reader.TokenType == JsonTokenType.String ? Invalid(Utf8ValueParser.TryParseTime(Unescaped(reader, scratch), out value), out problem) : WrongType(ref reader, "a string", out problem));
+        return reader.TokenType == JsonTokenType.String ? Invalid("time", Unescaped(reader, scratch), out value, out problem) : WrongType(ref reader, "a string", out problem);
     }
 
     private static bool ReadTimestamp(ref Utf8JsonReader reader, out DateTimeOffset value, out string? problem)
     {
         value = default;
         Span<byte> scratch = stackalloc byte[MaxTextValueLength];
-        return (reader.TokenType == JsonTokenType.String ? Invalid(Utf8ValueParser.TryParseTimestamp(Unescaped(reader, scratch), out value), out problem) : WrongType(ref reader, "a string", out problem));
+        return reader.TokenType == JsonTokenType.String ? Invalid("timestamp", Unescaped(reader, scratch), out value, out problem) : WrongType(ref reader, "a string", out problem);
     }
 
     private static bool ReadLocalTimestamp(ref Utf8JsonReader reader, out DateTime value, out string? problem)
     {
         value = default;
         Span<byte> scratch = stackalloc byte[MaxTextValueLength];
-        return (reader.TokenType == JsonTokenType.String ? Invalid(Utf8ValueParser.TryParseLocalTimestamp(Unescaped(reader, scratch), out value), out problem) : WrongType(ref reader, "a string", out problem));
+        return reader.TokenType == JsonTokenType.String ? Invalid("timestamp_local", Unescaped(reader, scratch), out value, out problem) : WrongType(ref reader, "a string", out problem);
     }
 
     private static bool ReadGuid(ref Utf8JsonReader reader, out Guid value, out string? problem)
     {
         value = default;
         Span<byte> scratch = stackalloc byte[MaxTextValueLength];
-        return (reader.TokenType == JsonTokenType.String ? Invalid(Utf8ValueParser.TryParseGuid(Unescaped(reader, scratch), out value), out problem) : WrongType(ref reader, "a string", out problem));
+        return reader.TokenType == JsonTokenType.String ? Invalid("uuid", Unescaped(reader, scratch), out value, out problem) : WrongType(ref reader, "a string", out problem);
     }
 
     private static bool Ok(out string? problem)
@@ -293,9 +293,24 @@ public static class ListElements
         return true;
     }
 
-    private static bool Invalid(bool parsed, out string? problem)
+    private static bool Invalid(string typeName, ReadOnlySpan<byte> text, out DateOnly value, out string? problem) =>
+        Parsed(Utf8ValueParser.TryParseDate(text, out value), typeName, text, out problem);
+
+    private static bool Invalid(string typeName, ReadOnlySpan<byte> text, out TimeOnly value, out string? problem) =>
+        Parsed(Utf8ValueParser.TryParseTime(text, out value), typeName, text, out problem);
+
+    private static bool Invalid(string typeName, ReadOnlySpan<byte> text, out DateTimeOffset value, out string? problem) =>
+        Parsed(Utf8ValueParser.TryParseTimestamp(text, out value), typeName, text, out problem);
+
+    private static bool Invalid(string typeName, ReadOnlySpan<byte> text, out DateTime value, out string? problem) =>
+        Parsed(Utf8ValueParser.TryParseLocalTimestamp(text, out value), typeName, text, out problem);
+
+    private static bool Invalid(string typeName, ReadOnlySpan<byte> text, out Guid value, out string? problem) =>
+        Parsed(Utf8ValueParser.TryParseGuid(text, out value), typeName, text, out problem);
+
+    private static bool Parsed(bool parsed, string typeName, ReadOnlySpan<byte> text, out string? problem)
     {
-        problem = parsed ? null : "invalid value";
+        problem = parsed ? null : ValueProblems.Of(typeName, text);
         return parsed;
     }
 
@@ -316,15 +331,7 @@ public static class ListElements
         return false;
     }
 
-    private static ReadOnlySpan<byte> Unescaped(in Utf8JsonReader reader, Span<byte> scratch)
-    {
-        if (!reader.ValueIsEscaped)
-        {
-            return reader.ValueSpan;
-        }
-
-        return reader.ValueSpan.Length > scratch.Length ? ReadOnlySpan<byte>.Empty : scratch.Slice(0, reader.CopyString(scratch));
-    }
+    private static ReadOnlySpan<byte> Unescaped(in Utf8JsonReader reader, Span<byte> scratch) => JsonText.Unescaped(reader, scratch);
 
     private static void WriteSingle(Utf8JsonWriter writer, float value)
     {
@@ -391,7 +398,7 @@ public static class ListElements
             _write = write;
         }
 
-        internal override bool TryRead(ref Utf8JsonReader reader, out TValue? value, out string? problem)
+        internal override bool TryRead(ref Utf8JsonReader reader, bool replaceInvalidUtf8, out TValue? value, out string? problem)
         {
             bool read = _read(ref reader, out TValue parsed, out problem);
             value = read ? parsed : null;
@@ -414,19 +421,19 @@ public static class ListElements
     private sealed class ReferenceElement<TValue> : ListElement<TValue?>
         where TValue : class
     {
-        private readonly ReadElement<TValue> _read;
+        private readonly ReadTextElement<TValue> _read;
         private readonly Action<Utf8JsonWriter, TValue> _write;
 
-        public ReferenceElement(string typeName, ReadElement<TValue> read, Action<Utf8JsonWriter, TValue> write)
+        public ReferenceElement(string typeName, ReadTextElement<TValue> read, Action<Utf8JsonWriter, TValue> write)
             : base(typeName)
         {
             _read = read;
             _write = write;
         }
 
-        internal override bool TryRead(ref Utf8JsonReader reader, out TValue? value, out string? problem)
+        internal override bool TryRead(ref Utf8JsonReader reader, bool replaceInvalidUtf8, out TValue? value, out string? problem)
         {
-            bool read = _read(ref reader, out TValue parsed, out problem);
+            bool read = _read(ref reader, replaceInvalidUtf8, out TValue parsed, out problem);
             value = read ? parsed : null;
             return read;
         }

@@ -117,6 +117,12 @@ internal static class IsoDateTimeParser
             return zone[0] is (byte)'Z' or (byte)'z';
         }
 
+        // A sign and two digits at least: "+1" is no zone this form knows.
+        if (zone.Length < 3)
+        {
+            return false;
+        }
+
         int sign = zone[0] switch { (byte)'+' => 1, (byte)'-' => -1, _ => 0 };
         if (sign == 0 || !TryDigits2(zone.Slice(1), out int hours))
         {

@@ -297,16 +297,24 @@ public static class Utf8ValueParser
     }
 
     /// <summary>
-    /// Parses a <c>timestamp</c> (a UTC instant): ISO 8601 with <c>T</c> or a space, with an offset (<c>Z</c>,
-    /// <c>+02:00</c>, <c>+0200</c>, <c>+02</c>) or without one, which is read as UTC. The result is in UTC.
+    /// Parses a <c>timestamp</c> (an instant): ISO 8601 with <c>T</c> or a space and a zone (<c>Z</c>, <c>+02:00</c>,
+    /// <c>+0200</c>, <c>+02</c>). Text without a zone is refused, not taken for UTC: which instant it means is not in the
+    /// data (DuckDB's <c>TIMESTAMP</c>, pandas and spreadsheets write local date-times that way; they are
+    /// <c>timestamp_local</c>). The result is in UTC.
     /// </summary>
     /// <param name="utf8">The text.</param>
     /// <param name="value">The value, with offset zero.</param>
     /// <returns>Whether the text is a timestamp.</returns>
     public static bool TryParseTimestamp(ReadOnlySpan<byte> utf8, out DateTimeOffset value)
     {
-        if (IsoDateTimeParser.TryReadDateTime(utf8, out long ticks, out int offsetMinutes, out _))
+        if (IsoDateTimeParser.TryReadDateTime(utf8, out long ticks, out int offsetMinutes, out bool hasZone))
         {
+            if (!hasZone)
+            {
+                value = default;
+                return false;
+            }
+
             long utcTicks = ticks - (offsetMinutes * TimeSpan.TicksPerMinute);
             if (utcTicks >= 0 && utcTicks <= DateTime.MaxValue.Ticks)
             {
@@ -332,7 +340,15 @@ public static class Utf8ValueParser
             text = chars.Slice(0, length + 3);
         }
 
-        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowWhiteSpaces, out value))
+        // A zone is required here too: round-trip parsing leaves a date-time without one Unspecified.
+        if (!DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind | DateTimeStyles.AllowWhiteSpaces, out DateTime zoned)
+            || zoned.Kind == DateTimeKind.Unspecified)
+        {
+            value = default;
+            return false;
+        }
+
+        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out value))
         {
             value = value.ToUniversalTime();
             return true;
@@ -414,7 +430,7 @@ public static class Utf8ValueParser
         return false;
     }
 
-    /// <summary>Decodes UTF-8 text into a string; invalid sequences become U+FFFD.</summary>
+    /// <summary>Decodes UTF-8 text into a string; invalid sequences become U+FFFD. Readers validate first (see <see cref="DatasetReadOptions.InvalidUtf8"/>).</summary>
     /// <param name="utf8">The text.</param>
     /// <returns>The string.</returns>
     public static string GetString(ReadOnlySpan<byte> utf8) => utf8.IsEmpty ? string.Empty : Encoding.UTF8.GetString(utf8);
