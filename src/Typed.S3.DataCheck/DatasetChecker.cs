@@ -8,8 +8,6 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using CsvHelper;
-using Parquet;
-using Parquet.Schema;
 using Typed.S3.Codecs;
 using Typed.S3.Globbing;
 using Typed.S3.Schema.Diagnostics;
@@ -298,27 +296,16 @@ internal sealed class DatasetChecker
             : SeekableObjectStream.Open(_store, info, SeekableObjectStream.DefaultBlockSize);
         await using (input.ConfigureAwait(false))
         {
-            var options = new ParquetOptions { UseDateOnlyTypeForDates = true };
-            ParquetReader reader = await ParquetReader.CreateAsync(input, options, leaveStreamOpen: true, cancellationToken).ConfigureAwait(false);
-            Field[] fields;
-            await using (reader.ConfigureAwait(false))
-            {
-                fields = new List<Field>(reader.Schema.Fields).ToArray();
-            }
-
+            // Typed.S3's own footer reader, as a read uses: bounded, and it names encrypted or corrupt files.
+            ParquetFooter footer = await ParquetFooter.ReadAsync(input, uri, cancellationToken).ConfigureAwait(false);
+            List<string> names = footer.Root.ChildNames();
             foreach (ColumnModel column in _dataset.Columns)
             {
-                Field? found = Array.Find(fields, f => string.Equals(f.Name, column.Name, StringComparison.Ordinal));
+                ParquetSchemaNode? found = footer.Root.Find(column.Name);
                 if (found is null)
                 {
                     if (!column.AbsentAsNull)
                     {
-                        var names = new string[fields.Length];
-                        for (int i = 0; i < fields.Length; i++)
-                        {
-                            names[i] = fields[i].Name;
-                        }
-
                         _report.Drift(_schemaPath, column.Span, DataDriftCodes.MissingColumn,
                             Describe(column) + " is missing from " + uri + " (" + DatasetFormatException.Shorten(string.Join(", ", names)) + ")"
                             + ColumnSuggestions.Hint(column.Name, names.Where(n => !_dataset.Columns.Any(c => c.Name == n))));
@@ -328,11 +315,13 @@ internal sealed class DatasetChecker
                 }
 
                 ParquetColumn? expected = ParquetSchemaColumns.Create(column);
-                if (expected is not null && expected.Bind(found) is null)
+                if (expected is not null && !expected.Bind(found))
                 {
                     _report.Drift(_schemaPath, column.Span, DataDriftCodes.IncompatibleColumnType,
                         "column '" + column.Name + "' is " + column.Type.DisplayName + " in the schema but " + ParquetFileTypes.Describe(found) + " in " + uri);
                 }
+
+                expected?.Release();
             }
         }
     }

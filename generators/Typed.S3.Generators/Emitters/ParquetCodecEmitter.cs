@@ -79,7 +79,13 @@ internal static class ParquetCodecEmitter
         for (int i = 0; i < dataset.Columns.Count; i++)
         {
             ColumnModel column = dataset.Columns[i];
-            source.Line("private readonly " + ColumnType(column.Type) + " _column" + CSharpLiteral.Int(i) + " = " + Codecs + "ParquetColumns." + Factory(column) + ";");
+            string create = Codecs + "ParquetColumns." + Factory(column);
+            if (column.AbsentAsNull)
+            {
+                create = Codecs + "ParquetColumns.WhenAbsentNull(" + create + ")";
+            }
+
+            source.Line("private readonly " + ColumnType(column.Type) + " _column" + CSharpLiteral.Int(i) + " = " + create + ";");
         }
 
         source.Line();

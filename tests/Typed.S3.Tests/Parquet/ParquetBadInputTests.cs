@@ -1,3 +1,4 @@
+using Typed.S3.Codecs;
 using Parquet.Schema;
 using Typed.S3.Tests.Data;
 using static Typed.S3.Tests.Csv.CsvTestData;
@@ -20,7 +21,7 @@ public class ParquetBadInputTests
         DatasetFormatException error = await ReadErrorAsync(file);
 
         Assert.Equal("name", error.Column);
-        Assert.Equal(ObjectName + ", column 'name': required column 'name' is missing from the file (id, nickname)", error.Message);
+        Assert.Equal(ObjectName + ", column 'name': the file has no such column (id, nickname)", error.Message);
     }
 
     [Fact]
@@ -144,15 +145,32 @@ public class ParquetBadInputTests
     public async Task AWrongMagicAtTheEndIsAnError()
     {
         byte[] file = await PeopleFileAsync();
-        "PARE"u8.CopyTo(file.AsSpan(file.Length - 4));
+        "PAR0"u8.CopyTo(file.AsSpan(file.Length - 4));
 
         DatasetFormatException error = await ReadErrorAsync(file);
 
         Assert.Equal(ObjectName + ": the Parquet file is truncated or corrupt: it does not end with the magic bytes PAR1", error.Message);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task AnEncryptedFooterSaysTheFileIsEncrypted(bool atBothEnds)
+    {
+        byte[] file = await PeopleFileAsync();
+        "PARE"u8.CopyTo(file.AsSpan(file.Length - 4));
+        if (atBothEnds)
+        {
+            "PARE"u8.CopyTo(file);
+        }
+
+        DatasetFormatException error = await ReadErrorAsync(file);
+
+        Assert.Equal(ObjectName + ": the Parquet file is encrypted (its footer is encrypted): Typed.S3 does not read encrypted Parquet files", error.Message);
+    }
+
     [Fact]
-    public async Task ACorruptFooterIsAnErrorWithTheParquetNetExceptionInside()
+    public async Task ACorruptFooterIsAnErrorSayingWhatIsWrongWithIt()
     {
         byte[] file = await PeopleFileAsync();
         int footerLength = BitConverter.ToInt32(file, file.Length - 8);
@@ -160,21 +178,23 @@ public class ParquetBadInputTests
 
         DatasetFormatException error = await ReadErrorAsync(file);
 
-        Assert.StartsWith(ObjectName + ": the Parquet footer cannot be read (", error.Message);
-        Assert.NotNull(error.InnerException);
+        Assert.StartsWith(ObjectName + ": the Parquet footer cannot be read: the footer ", error.Message);
+        Assert.IsType<ParquetDataException>(error.InnerException);
         Assert.Null(error.Column);
     }
 
-    [Fact]
-    public async Task AFooterLengthPastTheStartIsAnError()
+    [Theory]
+    [InlineData(int.MaxValue)]
+    [InlineData(-5)]
+    [InlineData(0)]
+    public async Task AFooterLengthPastTheStartIsAnError(int length)
     {
         byte[] file = await PeopleFileAsync();
-        BitConverter.GetBytes(int.MaxValue).CopyTo(file, file.Length - 8);
+        BitConverter.GetBytes(length).CopyTo(file, file.Length - 8);
 
         DatasetFormatException error = await ReadErrorAsync(file);
 
-        Assert.StartsWith(ObjectName + ": the Parquet footer cannot be read (", error.Message);
-        Assert.NotNull(error.InnerException);
+        Assert.Equal(ObjectName + $": the Parquet file is truncated or corrupt: its footer's length ({length} bytes) does not fit in the file ({file.Length} bytes)", error.Message);
     }
 
     [Fact]

@@ -28,7 +28,7 @@ public class ParquetHybridTests
         data.AddRange(BitPacked(packed.Take(5).ToArray(), bitWidth));
         var values = new int[40 + 300 + 5];
 
-        int read = ParquetHybrid.Decode(data.ToArray(), bitWidth, values);
+        int read = RleBitPackedHybrid.Decode(data.ToArray(), bitWidth, values);
 
         Assert.Equal(packed.Concat(Enumerable.Repeat(repeated, 300)).Concat(packed.Take(5)), values);
         Assert.Equal(data.Count, read);
@@ -42,7 +42,7 @@ public class ParquetHybridTests
         byte[] data = BitPacked(expected, 3)[..^2];
         var values = new int[10];
 
-        int read = ParquetHybrid.Decode(data, 3, values);
+        int read = RleBitPackedHybrid.Decode(data, 3, values);
 
         Assert.Equal(expected, values);
         Assert.Equal(data.Length, read);
@@ -54,7 +54,7 @@ public class ParquetHybridTests
         var values = new int[20];
         values.AsSpan().Fill(9);
 
-        ParquetHybrid.Decode([(byte)(20 << 1)], 0, values);
+        RleBitPackedHybrid.Decode([(byte)(20 << 1)], 0, values);
 
         Assert.All(values, v => Assert.Equal(0, v));
     }
@@ -64,8 +64,8 @@ public class ParquetHybridTests
     {
         byte[] data = BitPacked(Enumerable.Repeat(5, 16).ToArray(), 3);
 
-        Assert.Throws<InvalidDataException>(() => ParquetHybrid.Decode(data.AsSpan(0, 3), 3, new int[16]));
-        Assert.Throws<InvalidDataException>(() => ParquetHybrid.Decode(Rle(1, 10, 1), 1, new int[11]));
+        Assert.Throws<ParquetDataException>(() => RleBitPackedHybrid.Decode(data.AsSpan(0, 3), 3, new int[16]));
+        Assert.Throws<ParquetDataException>(() => RleBitPackedHybrid.Decode(Rle(1, 10, 1), 1, new int[11]));
     }
 
     [Fact]
@@ -85,9 +85,9 @@ public class ParquetHybridTests
         ];
         int offset = 0;
 
-        ParquetPageHeader parsed = ParquetPageHeader.Read(header, ref offset);
+        PageHeader parsed = PageHeader.Read(header, ref offset);
 
-        Assert.Equal(ParquetPageHeader.DataPage, parsed.Type);
+        Assert.Equal((int)PageType.DataPage, parsed.Type);
         Assert.Equal(100, parsed.UncompressedSize);
         Assert.Equal(60, parsed.CompressedSize);
         Assert.Equal(10, parsed.NumValues);

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using Parquet;
@@ -166,64 +167,25 @@ public static class ParquetCodec
         }
     }
 
-    internal static async Task<ParquetReader> OpenAsync(Stream input, string objectName, CancellationToken cancellationToken)
+    // What a user whose older files lack a column can do.
+    private const string AbsenceAdvice = " (files that may lack a column: mark it \"when_absent\": \"null\" in the schema)";
+
+    /// <summary>
+    /// Binds each schema column to the file's column of its name: a column the file lacks is read as null where the
+    /// schema says <c>"when_absent": "null"</c>, and is otherwise an error naming it, with the file's near name; a
+    /// file column of another type is an error naming both views.
+    /// </summary>
+    internal static bool[] Bind(ParquetSchemaNode root, ParquetColumn[] columns, string objectName)
     {
-        // Parquet.Net reads both ends first too: checking the magic bytes here costs no extra fetch, and names the problem.
-        long length = input.Length;
-        if (length < 12)
-        {
-            throw new DatasetFormatException(objectName, 0, 0, null, null, null,
-                string.Create(CultureInfo.InvariantCulture, $"not a Parquet file: {length} bytes is too short to be one"));
-        }
-
-        byte[] magic = new byte[4];
-        input.Position = 0;
-        await input.ReadExactlyAsync(magic, cancellationToken).ConfigureAwait(false);
-        if (!magic.AsSpan().SequenceEqual(Magic))
-        {
-            throw new DatasetFormatException(objectName, 0, 0, null, null, null, "not a Parquet file: it does not start with the magic bytes PAR1");
-        }
-
-        input.Position = length - 4;
-        await input.ReadExactlyAsync(magic, cancellationToken).ConfigureAwait(false);
-        if (!magic.AsSpan().SequenceEqual(Magic))
-        {
-            throw new DatasetFormatException(objectName, 0, 0, null, null, null, "the Parquet file is truncated or corrupt: it does not end with the magic bytes PAR1");
-        }
-
-        input.Position = 0;
-        try
-        {
-            var options = new ParquetOptions { UseDateOnlyTypeForDates = true };
-            return await ParquetReader.CreateAsync(input, options, leaveStreamOpen: true, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException && exception is not ObjectStoreException)
-        {
-            throw new DatasetFormatException(objectName, 0, 0, null, null, null, "the Parquet footer cannot be read (" + exception.Message + ")", exception);
-        }
-    }
-
-    // The file's field for each schema column, or null for an optional column the file lacks.
-    internal static DataField?[] Bind(ParquetSchema schema, ParquetColumn[] columns, string objectName)
-    {
-        var fields = new DataField?[columns.Length];
+        var bound = new bool[columns.Length];
         List<string>? missing = null;
         for (int i = 0; i < columns.Length; i++)
         {
             ParquetColumn column = columns[i];
-            Field? found = null;
-            foreach (Field field in schema.Fields)
+            ParquetSchemaNode? node = root.Find(column.Name);
+            if (node is null)
             {
-                if (string.Equals(field.Name, column.Name, StringComparison.Ordinal))
-                {
-                    found = field;
-                    break;
-                }
-            }
-
-            if (found is null)
-            {
-                if (column.Required)
+                if (!column.AbsentAsNull)
                 {
                     (missing ??= new List<string>()).Add(column.Name);
                 }
@@ -231,73 +193,116 @@ public static class ParquetCodec
                 continue;
             }
 
-            DataField? data = column.Bind(found);
-            if (data is null)
+            if (!column.Bind(node))
             {
                 throw new DatasetFormatException(objectName, 0, 0, column.Name, null, null,
-                    "the column is " + column.TypeName + " in the schema but " + ParquetFileTypes.Describe(found) + " in the file");
+                    "the column is " + column.TypeName + " in the schema but " + ParquetFileTypes.Describe(node) + " in the file");
             }
 
-            fields[i] = data;
+            bound[i] = true;
         }
 
         if (missing is not null)
         {
-            var names = new List<string>();
-            foreach (Field field in schema.Fields)
-            {
-                names.Add(field.Name);
-            }
-
-            string problem = (missing.Count == 1 ? "required column '" + missing[0] + "' is" : "required columns '" + string.Join("', '", missing) + "' are")
-                + " missing from the file (" + DatasetFormatException.Shorten(string.Join(", ", names)) + ")";
-            throw new DatasetFormatException(objectName, 0, 0, missing[0], null, null, problem);
+            throw MissingColumns(root, columns, missing, objectName);
         }
 
-        return fields;
+        return bound;
     }
 
-    internal static async Task ReadRowGroupAsync(
-        ParquetRowGroupReader rowGroup,
-        ParquetChunks chunks,
+    // Names every missing column, with the file's unbound column each was probably meant to be.
+    private static DatasetFormatException MissingColumns(ParquetSchemaNode root, ParquetColumn[] columns, List<string> missing, string objectName)
+    {
+        List<string> names = root.ChildNames();
+        List<string> unmatched = names.FindAll(name => Array.FindIndex(columns, c => string.Equals(c.Name, name, StringComparison.Ordinal)) < 0);
+        string shown = DatasetFormatException.Shorten(string.Join(", ", names));
+        var problem = new StringBuilder();
+        if (missing.Count == 1)
+        {
+            problem.Append("the file has no such column (").Append(shown).Append(')').Append(ColumnSuggestions.Hint(missing[0], unmatched));
+        }
+        else
+        {
+            problem.Append("the file lacks the columns '").Append(string.Join("', '", missing)).Append("' (").Append(shown).Append(')');
+            foreach (string column in missing)
+            {
+                if (ColumnSuggestions.Suggest(column, unmatched) is { } suggestion)
+                {
+                    problem.Append("; for '").Append(column).Append("', did you mean '").Append(suggestion).Append("'?");
+                }
+            }
+        }
+
+        // A required column can never be read as null, so the advice is for optional ones only.
+        if (Array.Exists(columns, c => !c.Required && missing.Contains(c.Name)))
+        {
+            problem.Append(AbsenceAdvice);
+        }
+
+        return new DatasetFormatException(objectName, 0, 0, missing[0], null, null, problem.ToString());
+    }
+
+    /// <summary>
+    /// Reads one row group's columns; a column chunk that cannot be read is an error naming the row group and the
+    /// column. Returns how many of its rows can be delivered: all, or those before the first value that cannot be
+    /// read (whose error is returned too, to be raised once they are).
+    /// </summary>
+    internal static async ValueTask<(int Rows, DatasetFormatException? Error)> ReadRowGroupAsync(
+        ParquetRowGroupContext context,
         ParquetColumn[] columns,
-        DataField?[] fileFields,
+        bool[] bound,
         string objectName,
         int group,
         long rowsBefore,
-        int rowCount,
         CancellationToken cancellationToken)
     {
+        int rowCount = context.RowCount;
+        int limit = rowCount;
+        DatasetFormatException? error = null;
         for (int i = 0; i < columns.Length; i++)
         {
             ParquetColumn column = columns[i];
-            DataField? field = fileFields[i];
-            if (field is null)
+            if (!bound[i])
             {
                 column.ReadAbsent(rowCount);
                 continue;
             }
 
+            cancellationToken.ThrowIfCancellationRequested();
             try
             {
-                await column.ReadAsync(rowGroup, chunks, field, rowCount, cancellationToken).ConfigureAwait(false);
+                await column.ReadAsync(context, cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception exception) when (exception is not OperationCanceledException && exception is not ObjectStoreException)
+            catch (ParquetDataException exception)
             {
-                throw new DatasetFormatException(objectName, 0, 0, column.Name, column.TypeName, null,
-                    string.Create(CultureInfo.InvariantCulture, $"row group {group + 1} cannot be read ({exception.Message})"), exception);
+                throw ParquetErrors.Chunk(objectName, group, column.Name, column.TypeName, exception.Message, exception);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException and not ObjectStoreException and not DatasetFormatException and not OutOfMemoryException)
+            {
+                // A fault of the decoder's own: still this file's error to the caller, its cause kept inside.
+                throw ParquetErrors.Chunk(objectName, group, column.Name, column.TypeName, "the column chunk cannot be decoded (" + exception.GetType().Name + ")", exception);
+            }
+
+            if (column.BadRow >= 0 && column.BadRow < limit)
+            {
+                limit = column.BadRow;
+                error = ParquetErrors.Value(objectName, rowsBefore + column.BadRow + 1, column.Name, column.TypeName, column.BadValue,
+                    string.Create(CultureInfo.InvariantCulture, $"row {column.BadRow + 1} of row group {group + 1}: {column.BadProblem}"));
             }
 
             if (column.Required)
             {
-                int nullRow = column.FirstNull(rowCount);
+                int nullRow = column.FirstNull(limit);
                 if (nullRow >= 0)
                 {
-                    throw new DatasetFormatException(objectName, 0, rowsBefore + nullRow + 1, column.Name, column.TypeName, null,
+                    limit = nullRow;
+                    error = ParquetErrors.Value(objectName, rowsBefore + nullRow + 1, column.Name, column.TypeName, null,
                         string.Create(CultureInfo.InvariantCulture, $"the column is required but row {nullRow + 1} of row group {group + 1} is null"));
                 }
             }
         }
+
+        return (limit, error);
     }
 
     internal static async Task<Stream> CopyToTemporaryFileAsync(Stream stream, CancellationToken cancellationToken)

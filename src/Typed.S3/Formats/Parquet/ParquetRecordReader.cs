@@ -3,8 +3,6 @@ using System.Collections.Generic;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
-using Parquet;
-using Parquet.Schema;
 
 namespace Typed.S3.Codecs;
 
@@ -52,7 +50,8 @@ internal sealed class ParquetRecords<T> : IAsyncEnumerable<T>
 /// <summary>
 /// Enumerates a Parquet stream's records: a row group's columns are read at once, then each
 /// <see cref="MoveNextAsync"/> within the row group builds one record and completes synchronously, without an async
-/// state machine per record.
+/// state machine per record. A value that cannot be read ends the row group there: the rows before it are delivered,
+/// then its error is raised.
 /// </summary>
 internal sealed class ParquetRecordReader<T> : IAsyncEnumerator<T>
 {
@@ -62,11 +61,13 @@ internal sealed class ParquetRecordReader<T> : IAsyncEnumerator<T>
     private readonly CancellationToken _cancellationToken;
     private CancellationTokenSource? _linked;
     private Stream? _copy;
-    private ParquetReader? _reader;
-    private ParquetChunks? _chunks;
+    private ParquetFooter? _footer;
+    private ColumnChunkReader? _chunks;
+    private ParquetRowGroupContext? _context;
     private ParquetRecordMapper<T>? _mapper;
     private ParquetColumn[]? _columns;
-    private DataField?[]? _fileFields;
+    private bool[]? _bound;
+    private DatasetFormatException? _pending;
     private int _group = -1;
     private int _row;
     private int _rowCount;
@@ -89,11 +90,26 @@ internal sealed class ParquetRecordReader<T> : IAsyncEnumerator<T>
     {
         if (_row < _rowCount)
         {
+            // A cancelled read stops at the next record, not at the end of the row group.
+            if (_cancellationToken.IsCancellationRequested)
+            {
+                return Cancelled();
+            }
+
             _current = _mapper!.Read(_row++);
             return new ValueTask<bool>(true);
         }
 
         return NextRowGroupAsync();
+    }
+
+    private async ValueTask<bool> Cancelled()
+    {
+        _finished = true;
+        _row = _rowCount = 0;
+        await ReleaseAsync().ConfigureAwait(false);
+        _cancellationToken.ThrowIfCancellationRequested();
+        return false;
     }
 
     public ValueTask DisposeAsync()
@@ -112,29 +128,48 @@ internal sealed class ParquetRecordReader<T> : IAsyncEnumerator<T>
 
         try
         {
+            if (_pending is { } pending)
+            {
+                _pending = null;
+                throw pending;
+            }
+
             if (_group < 0)
             {
                 await OpenAsync().ConfigureAwait(false);
             }
 
-            _rowsBefore += _rowCount;
-            _row = _rowCount = 0;
-            while (++_group < _reader!.RowGroupCount)
+            RowGroupMetaData[] groups = _footer!.Metadata.RowGroups;
+            while (++_group < groups.Length)
             {
                 _cancellationToken.ThrowIfCancellationRequested();
-                int rowCount;
-                using (ParquetRowGroupReader rowGroup = _reader.OpenRowGroupReader(_group))
+                RowGroupMetaData group = groups[_group];
+                if (group.NumRows > Array.MaxLength)
                 {
-                    rowCount = checked((int)rowGroup.RowCount);
-                    await ParquetCodec.ReadRowGroupAsync(rowGroup, _chunks!, _columns!, _fileFields!, _objectName, _group, _rowsBefore, rowCount, _cancellationToken).ConfigureAwait(false);
+                    throw ParquetErrors.File(_objectName, string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                        $"row group {_group + 1} holds {group.NumRows} rows, more than a reader can hold at once"));
                 }
 
-                if (rowCount > 0)
+                int rowCount = (int)group.NumRows;
+                _rowsBefore += _rowCount;
+                _row = _rowCount = 0;
+                _context!.Group = group;
+                _context.RowCount = rowCount;
+                (int rows, DatasetFormatException? error) = await ParquetCodec.ReadRowGroupAsync(
+                    _context, _columns!, _bound!, _objectName, _group, _rowsBefore, _cancellationToken).ConfigureAwait(false);
+                _rowCount = rows;
+                _pending = error;
+                if (rows > 0)
                 {
                     _current = _mapper!.Read(0);
                     _row = 1;
-                    _rowCount = rowCount;
                     return true;
+                }
+
+                if (_pending is { } now)
+                {
+                    _pending = null;
+                    throw now;
                 }
             }
         }
@@ -160,16 +195,18 @@ internal sealed class ParquetRecordReader<T> : IAsyncEnumerator<T>
             input = _copy;
         }
 
-        _reader = await ParquetCodec.OpenAsync(input, _objectName, _cancellationToken).ConfigureAwait(false);
-        _chunks = new ParquetChunks(input);
+        _footer = await ParquetFooter.ReadAsync(input, _objectName, _cancellationToken).ConfigureAwait(false);
+        _chunks = new ColumnChunkReader(input, _footer.DataEnd);
+        _context = new ParquetRowGroupContext(_chunks);
         _mapper = _createMapper();
         _columns = _mapper.Columns;
-        _fileFields = ParquetCodec.Bind(_reader.Schema, _columns, _objectName);
+        _bound = ParquetCodec.Bind(_footer.Root, _columns, _objectName);
     }
 
     private async ValueTask ReleaseAsync()
     {
         _current = default!;
+        _pending = null;
         if (_columns is not null)
         {
             foreach (ParquetColumn column in _columns)
@@ -180,14 +217,9 @@ internal sealed class ParquetRecordReader<T> : IAsyncEnumerator<T>
             _columns = null;
         }
 
-        _chunks?.Release();
+        _chunks?.Dispose();
         _chunks = null;
-
-        if (_reader is not null)
-        {
-            await _reader.DisposeAsync().ConfigureAwait(false);
-            _reader = null;
-        }
+        _footer = null;
 
         if (_copy is not null)
         {
