@@ -7,6 +7,6 @@ internal static class CodecEmitters
     {
         new(".Csv", new[] { "Csv", "Tsv" }, CsvCodecEmitter.Emit, ReadsWithOptions: true),
         new(".Json", new[] { "Json", "JsonLines" }, JsonCodecEmitter.Emit, ReadsWithOptions: true),
-        new(".Parquet", new[] { "Parquet" }, ParquetCodecEmitter.Emit),
+        new(".Parquet", new[] { "Parquet" }, ParquetCodecEmitter.Emit, ReadsWithOptions: true),
     };
 }

@@ -5,7 +5,8 @@ using Typed.S3.Schema.Model;
 namespace Typed.S3.Generators.Emitters;
 
 /// <summary>
-/// Emits a dataset's Parquet codec: stream-level <c>ReadParquetAsync</c>/<c>WriteParquetAsync</c> on the accessor,
+/// Emits a dataset's Parquet codec: stream-level <c>ReadParquetAsync</c> (with and without read options) and
+/// <c>WriteParquetAsync</c> on the accessor,
 /// the <c>write.parquet</c> options, and a mapper that declares one typed runtime column per schema column (the
 /// Parquet field, its logical type and nullability) and maps each record to and from a row of the columns'
 /// row-group arrays, without reflection or boxing.
@@ -45,6 +46,16 @@ internal static class ParquetCodecEmitter
         source.Line("public static global::System.Collections.Generic.IAsyncEnumerable<" + record + "> ReadParquetAsync(" + stream + " stream, string objectName, " + token + " cancellationToken = default) =>");
         source.Line("    " + Codecs + "ParquetCodec.ReadAsync(stream, objectName, CreateParquetMapper, cancellationToken);");
         source.Line();
+        source.Line("/// <summary>Reads <see cref=\"" + record + "\"/> records from a Parquet stream with <paramref name=\"options\"/>, such as skipping bad rows.</summary>");
+        source.Line("/// <param name=\"stream\">The Parquet bytes; left open. A stream that cannot seek is first copied to a temporary file.</param>");
+        source.Line("/// <param name=\"objectName\">The name of the data in error messages, such as its URI or file name.</param>");
+        source.Line("/// <param name=\"options\">How to read.</param>");
+        source.Line("/// <param name=\"cancellationToken\">Cancels reading.</param>");
+        source.Line("/// <returns>The records, in order.</returns>");
+        source.Line("/// <exception cref=\"global::Typed.S3.DatasetFormatException\">The data is not Parquet or does not match the schema.</exception>");
+        source.Line("public static global::System.Collections.Generic.IAsyncEnumerable<" + record + "> ReadParquetAsync(" + stream + " stream, string objectName, global::Typed.S3.DatasetReadOptions options, " + token + " cancellationToken = default) =>");
+        source.Line("    " + Codecs + "ParquetCodec.ReadAsync(stream, objectName, CreateParquetMapper, options ?? throw new global::System.ArgumentNullException(nameof(options)), cancellationToken);");
+        source.Line();
         foreach (string rowsType in new[] { "global::System.Collections.Generic.IEnumerable<" + record + ">", "global::System.Collections.Generic.IAsyncEnumerable<" + record + ">" })
         {
             source.Line("/// <summary>Writes records as one Parquet file, in row groups of <see cref=\"ParquetFormat\"/>'s size and compression.</summary>");
@@ -59,6 +70,9 @@ internal static class ParquetCodecEmitter
 
         source.Line("private static global::System.Collections.Generic.IAsyncEnumerable<" + record + "> ReadParquetObject(" + stream + " stream, string objectName, " + token + " cancellationToken) =>");
         source.Line("    " + Codecs + "ParquetCodec.ReadAsync(stream, objectName, CreateParquetMapper, cancellationToken);");
+        source.Line();
+        source.Line("private static global::System.Collections.Generic.IAsyncEnumerable<" + record + "> ReadParquetObjectWithOptions(" + stream + " stream, string objectName, global::Typed.S3.DatasetReadOptions options, " + token + " cancellationToken) =>");
+        source.Line("    " + Codecs + "ParquetCodec.ReadAsync(stream, objectName, CreateParquetMapper, options, cancellationToken);");
         source.Line();
         source.Line("private static global::System.Threading.Tasks.Task<long> WriteParquetObject(" + stream + " stream, global::System.Collections.Generic.IAsyncEnumerable<" + record + "> rows, " + token + " cancellationToken) =>");
         source.Line("    " + Codecs + "ParquetCodec.WriteAsync(stream, rows, ParquetFormat, CreateParquetMapper, cancellationToken);");

@@ -35,7 +35,7 @@ internal sealed class BadRecordBudget
                 error.ExpectedType,
                 error.Value,
                 error.Problem + string.Format(CultureInfo.InvariantCulture, "; this is bad record {0} of the read, more than the {1} DatasetReadOptions.MaxBadRecords lets it skip", met, options.MaxBadRecords),
-                error) { RecordText = error.RecordText };
+                error) { RecordText = error.RecordText, RowGroup = error.RowGroup };
         }
 
         options.ObjectCounts?.AddSkipped();

@@ -83,6 +83,12 @@ public class DatasetFormatException : FormatException
     public long Row { get; }
 
     /// <summary>
+    /// The 1-based Parquet row group of the problem (a row's, or a column chunk's), or 0 when it is not in one row group
+    /// or the object is not Parquet. <see cref="Row"/> counts the rows of the whole file, as a failing read does.
+    /// </summary>
+    public int RowGroup { get; internal init; }
+
+    /// <summary>
     /// The 0-based offset in the object's bytes where the problem is (an invalid UTF-8 sequence, malformed quoting), or −1
     /// when not known. For an object read as UTF-16, offsets count the bytes of its UTF-8 form.
     /// </summary>

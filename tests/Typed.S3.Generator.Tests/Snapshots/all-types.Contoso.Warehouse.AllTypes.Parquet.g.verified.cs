@@ -26,6 +26,16 @@ namespace Contoso.Warehouse
         public static global::System.Collections.Generic.IAsyncEnumerable<AllTypesRow> ReadParquetAsync(global::System.IO.Stream stream, string objectName, global::System.Threading.CancellationToken cancellationToken = default) =>
             global::Typed.S3.Codecs.ParquetCodec.ReadAsync(stream, objectName, CreateParquetMapper, cancellationToken);
 
+        /// <summary>Reads <see cref="AllTypesRow"/> records from a Parquet stream with <paramref name="options"/>, such as skipping bad rows.</summary>
+        /// <param name="stream">The Parquet bytes; left open. A stream that cannot seek is first copied to a temporary file.</param>
+        /// <param name="objectName">The name of the data in error messages, such as its URI or file name.</param>
+        /// <param name="options">How to read.</param>
+        /// <param name="cancellationToken">Cancels reading.</param>
+        /// <returns>The records, in order.</returns>
+        /// <exception cref="global::Typed.S3.DatasetFormatException">The data is not Parquet or does not match the schema.</exception>
+        public static global::System.Collections.Generic.IAsyncEnumerable<AllTypesRow> ReadParquetAsync(global::System.IO.Stream stream, string objectName, global::Typed.S3.DatasetReadOptions options, global::System.Threading.CancellationToken cancellationToken = default) =>
+            global::Typed.S3.Codecs.ParquetCodec.ReadAsync(stream, objectName, CreateParquetMapper, options ?? throw new global::System.ArgumentNullException(nameof(options)), cancellationToken);
+
         /// <summary>Writes records as one Parquet file, in row groups of <see cref="ParquetFormat"/>'s size and compression.</summary>
         /// <param name="stream">The destination (need not seek); left open.</param>
         /// <param name="rows">The records.</param>
@@ -44,6 +54,9 @@ namespace Contoso.Warehouse
 
         private static global::System.Collections.Generic.IAsyncEnumerable<AllTypesRow> ReadParquetObject(global::System.IO.Stream stream, string objectName, global::System.Threading.CancellationToken cancellationToken) =>
             global::Typed.S3.Codecs.ParquetCodec.ReadAsync(stream, objectName, CreateParquetMapper, cancellationToken);
+
+        private static global::System.Collections.Generic.IAsyncEnumerable<AllTypesRow> ReadParquetObjectWithOptions(global::System.IO.Stream stream, string objectName, global::Typed.S3.DatasetReadOptions options, global::System.Threading.CancellationToken cancellationToken) =>
+            global::Typed.S3.Codecs.ParquetCodec.ReadAsync(stream, objectName, CreateParquetMapper, options, cancellationToken);
 
         private static global::System.Threading.Tasks.Task<long> WriteParquetObject(global::System.IO.Stream stream, global::System.Collections.Generic.IAsyncEnumerable<AllTypesRow> rows, global::System.Threading.CancellationToken cancellationToken) =>
             global::Typed.S3.Codecs.ParquetCodec.WriteAsync(stream, rows, ParquetFormat, CreateParquetMapper, cancellationToken);

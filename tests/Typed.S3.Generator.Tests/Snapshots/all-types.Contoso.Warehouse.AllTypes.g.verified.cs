@@ -26,7 +26,7 @@ namespace Contoso.Warehouse
             Tsv = new global::Typed.S3.Codecs.DatasetCodec<AllTypesRow>(ReadTsvObject, WriteTsvObject, ReadTsvObjectWithOptions),
             Json = new global::Typed.S3.Codecs.DatasetCodec<AllTypesRow>(ReadJsonObject, WriteJsonObject, ReadJsonObjectWithOptions),
             JsonLines = new global::Typed.S3.Codecs.DatasetCodec<AllTypesRow>(ReadJsonLinesObject, WriteJsonLinesObject, ReadJsonLinesObjectWithOptions),
-            Parquet = new global::Typed.S3.Codecs.DatasetCodec<AllTypesRow>(ReadParquetObject, WriteParquetObject),
+            Parquet = new global::Typed.S3.Codecs.DatasetCodec<AllTypesRow>(ReadParquetObject, WriteParquetObject, ReadParquetObjectWithOptions),
         };
 
         private static readonly global::Typed.S3.Codecs.DatasetWriteTarget s_writeTarget = new global::Typed.S3.Codecs.DatasetWriteTarget(

@@ -26,7 +26,7 @@ namespace QuickStart.Sales
             Tsv = new global::Typed.S3.Codecs.DatasetCodec<Customer>(ReadTsvObject, WriteTsvObject, ReadTsvObjectWithOptions),
             Json = new global::Typed.S3.Codecs.DatasetCodec<Customer>(ReadJsonObject, WriteJsonObject, ReadJsonObjectWithOptions),
             JsonLines = new global::Typed.S3.Codecs.DatasetCodec<Customer>(ReadJsonLinesObject, WriteJsonLinesObject, ReadJsonLinesObjectWithOptions),
-            Parquet = new global::Typed.S3.Codecs.DatasetCodec<Customer>(ReadParquetObject, WriteParquetObject),
+            Parquet = new global::Typed.S3.Codecs.DatasetCodec<Customer>(ReadParquetObject, WriteParquetObject, ReadParquetObjectWithOptions),
         };
 
         private static readonly global::Typed.S3.Codecs.DatasetWriteTarget s_writeTarget = new global::Typed.S3.Codecs.DatasetWriteTarget(

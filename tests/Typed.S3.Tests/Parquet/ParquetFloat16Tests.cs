@@ -16,16 +16,16 @@ public class ParquetFloat16Tests
         ParquetSchemaNode leaf = footer.Root.Find("x")!;
         Assert.True(Float16ValueType.Instance.Accepts(leaf.Element));
         using var chunks = new ColumnChunkReader(input, footer.DataEnd);
+        using var cursor = new ColumnChunkCursor();
         RowGroupMetaData group = footer.Metadata.RowGroups[0];
-        ColumnChunkMetaData chunk = await chunks.LoadAsync(group, leaf, (int)group.NumRows, default);
-        var levels = new ParquetLevels();
         ParquetValueDecoder<Half> decoder = Float16ValueType.Instance.CreateDecoder(leaf.Element);
+        await chunks.LoadAsync(group, leaf, (int)group.NumRows, cursor, decoder.Values, default);
 
-        decoder.Decode(chunks, chunk, leaf, levels, default);
+        Assert.Equal(8, cursor.Next(100, default));
         var values = new Half[decoder.Count];
-        Assert.Equal(-1, decoder.Convert(values));
+        Assert.Equal(-1, decoder.Convert(values, 0));
 
-        Assert.Equal([0, 1, 1, 1, 1, 1, 1, 1], levels.Definitions.ToArray());
+        Assert.Equal([0, 1, 1, 1, 1, 1, 1, 1], cursor.Levels.Definitions.ToArray());
         Assert.Equal(new[] { "1", "-2", "NaN", "0", "-1", "-0", "2" }, values.Select(v => v.ToString(System.Globalization.CultureInfo.InvariantCulture)));
     }
 }

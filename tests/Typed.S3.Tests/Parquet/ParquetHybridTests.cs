@@ -28,7 +28,7 @@ public class ParquetHybridTests
         data.AddRange(BitPacked(packed.Take(5).ToArray(), bitWidth));
         var values = new int[40 + 300 + 5];
 
-        int read = RleBitPackedHybrid.Decode(data.ToArray(), bitWidth, values);
+        int read = Decode(data.ToArray(), bitWidth, values);
 
         Assert.Equal(packed.Concat(Enumerable.Repeat(repeated, 300)).Concat(packed.Take(5)), values);
         Assert.Equal(data.Count, read);
@@ -42,7 +42,7 @@ public class ParquetHybridTests
         byte[] data = BitPacked(expected, 3)[..^2];
         var values = new int[10];
 
-        int read = RleBitPackedHybrid.Decode(data, 3, values);
+        int read = Decode(data, 3, values);
 
         Assert.Equal(expected, values);
         Assert.Equal(data.Length, read);
@@ -54,7 +54,7 @@ public class ParquetHybridTests
         var values = new int[20];
         values.AsSpan().Fill(9);
 
-        RleBitPackedHybrid.Decode([(byte)(20 << 1)], 0, values);
+        Decode([(byte)(20 << 1)], 0, values);
 
         Assert.All(values, v => Assert.Equal(0, v));
     }
@@ -64,8 +64,36 @@ public class ParquetHybridTests
     {
         byte[] data = BitPacked(Enumerable.Repeat(5, 16).ToArray(), 3);
 
-        Assert.Throws<ParquetDataException>(() => RleBitPackedHybrid.Decode(data.AsSpan(0, 3), 3, new int[16]));
-        Assert.Throws<ParquetDataException>(() => RleBitPackedHybrid.Decode(Rle(1, 10, 1), 1, new int[11]));
+        Assert.Throws<ParquetDataException>(() => Decode(data[..3], 3, new int[16]));
+        Assert.Throws<ParquetDataException>(() => Decode(Rle(1, 10, 1), 1, new int[11]));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    [InlineData(7)]
+    [InlineData(13)]
+    [InlineData(32)]
+    public void ReadingInPiecesResumesInsideRunsAndGroups(int bitWidth)
+    {
+        var random = new Random(bitWidth * 31);
+        long limit = bitWidth == 32 ? uint.MaxValue : (1L << bitWidth) - 1;
+        int[] packed = Enumerable.Range(0, 61).Select(_ => (int)(uint)random.NextInt64(0, limit + 1)).ToArray();
+        byte[] data = [.. BitPacked(packed, bitWidth), .. Rle(1, 1000, bitWidth), .. BitPacked(packed, bitWidth)];
+        int[] expected = [.. packed, .. new int[64 - 61], .. Enumerable.Repeat(1, 1000), .. packed];
+        var decoder = new RleBitPackedDecoder();
+        decoder.Start(data, 0, data.Length, bitWidth);
+        var values = new List<int>();
+
+        foreach (int piece in new[] { 1, 2, 5, 9, 30, 1, 17, 400, 602, 3, 55 })
+        {
+            var part = new int[piece];
+            decoder.Read(part);
+            values.AddRange(part);
+        }
+
+        Assert.Equal(expected, values);
+        Assert.Equal(data.Length, decoder.Position);
     }
 
     [Fact]
@@ -94,6 +122,15 @@ public class ParquetHybridTests
         Assert.Equal(0, parsed.Encoding);
         Assert.Equal(3, parsed.DefinitionEncoding);
         Assert.Equal(header.Length - 1, offset);
+    }
+
+    // The whole of values, in one read; the bytes the runs read take.
+    private static int Decode(byte[] data, int bitWidth, int[] values)
+    {
+        var decoder = new RleBitPackedDecoder();
+        decoder.Start(data, 0, data.Length, bitWidth);
+        decoder.Read(values);
+        return decoder.Position;
     }
 
     // Bit-packed run: header (groups << 1 | 1), then the values least significant bit first, whole groups of 8.

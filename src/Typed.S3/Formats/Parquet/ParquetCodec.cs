@@ -11,10 +11,11 @@ using Parquet.Schema;
 namespace Typed.S3.Codecs;
 
 /// <summary>
-/// Reads and writes records of one type as Parquet over a stream, through a generated mapper, on Parquet.Net's
-/// column API: reading opens the footer, reads only the columns the record has (by name; other file columns are
-/// never fetched), a row group at a time, into typed arrays the mapper turns into records; writing buffers a row
-/// group of records into typed arrays and writes them column by column.
+/// Reads and writes records of one type as Parquet over a stream, through a generated mapper: reading (Typed.S3's own
+/// decoder) opens the footer, fetches only the columns the record has (by name; other file columns are never
+/// fetched) a row group at a time, and decodes them a batch of rows at a time into typed arrays the mapper turns into
+/// records; writing (Parquet.Net's column API) buffers a row group of records into typed arrays and writes them
+/// column by column.
 /// </summary>
 public static class ParquetCodec
 {
@@ -32,19 +33,51 @@ public static class ParquetCodec
     /// <returns>The records, row group after row group.</returns>
     /// <exception cref="DatasetFormatException">
     /// Not a Parquet file (bad magic, truncated or corrupt footer or pages), a required column missing, a column of a
-    /// type the schema's cannot hold, or a null in a required column.
+    /// type the schema's cannot hold, a value that cannot be held, or a null in a required column.
     /// </exception>
     public static IAsyncEnumerable<T> ReadAsync<T>(
         Stream stream,
         string objectName,
         Func<ParquetRecordMapper<T>> createMapper,
+        CancellationToken cancellationToken = default) =>
+        ReadAsync(stream, objectName, createMapper, DatasetReadOptions.Default, cancellationToken);
+
+    /// <summary>Reads the records of a Parquet stream as <paramref name="options"/> say.</summary>
+    /// <typeparam name="T">The record type.</typeparam>
+    /// <param name="stream">
+    /// The Parquet bytes; left open. A seekable stream is read in place (the footer first, then the needed column
+    /// chunks); a stream that cannot seek is first copied to a temporary file, deleted when reading ends.
+    /// </param>
+    /// <param name="objectName">The object (<c>s3://bucket/key</c>) or stream name, for error messages.</param>
+    /// <param name="createMapper">Creates the generated mapper.</param>
+    /// <param name="options">
+    /// How to read: <see cref="DatasetReadOptions.InvalidUtf8"/> for string values; the bad-record policy for a row with a
+    /// value that cannot be held (a timestamp outside .NET's range, a decimal with too many digits, a number outside its
+    /// column's range, invalid UTF-8, a null in a required column), which is skipped, counted and handed to the
+    /// callback when the options say so; <see cref="DatasetReadOptions.Statistics"/> (the stream counted as one object:
+    /// the bytes read from it, for a seekable stream only the footer and the needed column chunks).
+    /// </param>
+    /// <param name="cancellationToken">Cancels reading.</param>
+    /// <returns>The records, row group after row group.</returns>
+    /// <exception cref="DatasetFormatException">
+    /// Not a Parquet file (bad magic, truncated or corrupt footer or pages: whatever the policy), a required column
+    /// missing, a column of a type the schema's cannot hold, or a bad row the policy does not skip.
+    /// </exception>
+    public static IAsyncEnumerable<T> ReadAsync<T>(
+        Stream stream,
+        string objectName,
+        Func<ParquetRecordMapper<T>> createMapper,
+        DatasetReadOptions options,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(objectName);
         ArgumentNullException.ThrowIfNull(createMapper);
+        ArgumentNullException.ThrowIfNull(options);
         _ = ParquetAotRoots.Count;
-        return new ParquetRecords<T>(stream, objectName, createMapper, cancellationToken);
+        return CountedReads.CountsItself(options)
+            ? CountedReads.ReadAsync(stream, objectName, options, (counted, objectOptions) => new ParquetRecords<T>(counted, objectName, createMapper, objectOptions, cancellationToken), cancellationToken)
+            : new ParquetRecords<T>(stream, objectName, createMapper, options, cancellationToken);
     }
 
     /// <summary>Writes records as one Parquet file: row groups of <see cref="ParquetFormat.RowGroupSize"/> records, compressed as the format says.</summary>
@@ -240,69 +273,6 @@ public static class ParquetCodec
         }
 
         return new DatasetFormatException(objectName, 0, 0, missing[0], null, null, problem.ToString());
-    }
-
-    /// <summary>
-    /// Reads one row group's columns; a column chunk that cannot be read is an error naming the row group and the
-    /// column. Returns how many of its rows can be delivered: all, or those before the first value that cannot be
-    /// read (whose error is returned too, to be raised once they are).
-    /// </summary>
-    internal static async ValueTask<(int Rows, DatasetFormatException? Error)> ReadRowGroupAsync(
-        ParquetRowGroupContext context,
-        ParquetColumn[] columns,
-        bool[] bound,
-        string objectName,
-        int group,
-        long rowsBefore,
-        CancellationToken cancellationToken)
-    {
-        int rowCount = context.RowCount;
-        int limit = rowCount;
-        DatasetFormatException? error = null;
-        for (int i = 0; i < columns.Length; i++)
-        {
-            ParquetColumn column = columns[i];
-            if (!bound[i])
-            {
-                column.ReadAbsent(rowCount);
-                continue;
-            }
-
-            cancellationToken.ThrowIfCancellationRequested();
-            try
-            {
-                await column.ReadAsync(context, cancellationToken).ConfigureAwait(false);
-            }
-            catch (ParquetDataException exception)
-            {
-                throw ParquetErrors.Chunk(objectName, group, column.Name, column.TypeName, exception.Message, exception);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException and not ObjectStoreException and not DatasetFormatException and not OutOfMemoryException)
-            {
-                // A fault of the decoder's own: still this file's error to the caller, its cause kept inside.
-                throw ParquetErrors.Chunk(objectName, group, column.Name, column.TypeName, "the column chunk cannot be decoded (" + exception.GetType().Name + ")", exception);
-            }
-
-            if (column.BadRow >= 0 && column.BadRow < limit)
-            {
-                limit = column.BadRow;
-                error = ParquetErrors.Value(objectName, rowsBefore + column.BadRow + 1, column.Name, column.TypeName, column.BadValue,
-                    string.Create(CultureInfo.InvariantCulture, $"row {column.BadRow + 1} of row group {group + 1}: {column.BadProblem}"));
-            }
-
-            if (column.Required)
-            {
-                int nullRow = column.FirstNull(limit);
-                if (nullRow >= 0)
-                {
-                    limit = nullRow;
-                    error = ParquetErrors.Value(objectName, rowsBefore + nullRow + 1, column.Name, column.TypeName, null,
-                        string.Create(CultureInfo.InvariantCulture, $"the column is required but row {nullRow + 1} of row group {group + 1} is null"));
-                }
-            }
-        }
-
-        return (limit, error);
     }
 
     internal static async Task<Stream> CopyToTemporaryFileAsync(Stream stream, CancellationToken cancellationToken)

@@ -43,12 +43,15 @@ internal static class ParquetErrors
     public static DatasetFormatException File(string objectName, string problem, Exception? inner = null) =>
         new(objectName, 0, 0, null, null, null, problem, inner);
 
-    /// <summary>The error for a column of a row group: the row group is 1-based, as rows are.</summary>
+    /// <summary>The error for a column of a row group (0-based here; 1-based in the message, as rows are).</summary>
     public static DatasetFormatException Chunk(string objectName, int rowGroup, string column, string? typeName, string problem, Exception? inner = null) =>
         new(objectName, 0, 0, column, typeName, null,
-            string.Create(CultureInfo.InvariantCulture, $"row group {rowGroup + 1}: {problem}"), inner);
+            string.Create(CultureInfo.InvariantCulture, $"row group {rowGroup + 1}: {problem}"), inner) { RowGroup = rowGroup + 1 };
 
-    /// <summary>The error for one value: its row in the file (1-based); <paramref name="problem"/> names the row group.</summary>
-    public static DatasetFormatException Value(string objectName, long row, string column, string? typeName, string? value, string problem) =>
-        new(objectName, 0, row, column, typeName, value, problem);
+    /// <summary>
+    /// The error for one value: its row in the file (1-based) and its row group (0-based here);
+    /// <paramref name="problem"/> names the row group in words.
+    /// </summary>
+    public static DatasetFormatException Value(string objectName, long row, int rowGroup, string column, string? typeName, string? value, string problem) =>
+        new(objectName, 0, row, column, typeName, value, problem) { RowGroup = rowGroup + 1 };
 }

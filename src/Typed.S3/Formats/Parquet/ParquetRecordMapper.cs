@@ -2,7 +2,8 @@ namespace Typed.S3.Codecs;
 
 /// <summary>
 /// The base of generated Parquet mappers: the schema's columns, and the per-record mapping between a record and
-/// one row of the columns' row-group arrays. One mapper serves one read or one write.
+/// one row of the columns' arrays (a batch of rows being read, a row group being written). One mapper serves one read
+/// or one write.
 /// </summary>
 /// <typeparam name="T">The record type.</typeparam>
 public abstract class ParquetRecordMapper<T>
@@ -12,8 +13,8 @@ public abstract class ParquetRecordMapper<T>
     /// <summary>The schema's columns, in schema order.</summary>
     internal ParquetColumn[] Columns => _columns ??= CreateColumns();
 
-    /// <summary>Builds the record of a row of the row group read.</summary>
-    /// <param name="row">The 0-based row in the row group.</param>
+    /// <summary>Builds the record of a row of the batch read.</summary>
+    /// <param name="row">The 0-based row in the batch.</param>
     /// <returns>The record.</returns>
     public abstract T Read(int row);
 

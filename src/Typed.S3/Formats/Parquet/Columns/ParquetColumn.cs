@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using Parquet;
@@ -8,11 +9,14 @@ namespace Typed.S3.Codecs;
 
 /// <summary>
 /// One schema column of a generated Parquet codec: the Parquet field it writes, the file columns it accepts, and
-/// the buffer holding its values for one row group, which the generated mapper reads and fills row by row.
+/// the buffer holding its values for one batch of rows (a row group being written, a few thousand rows of one being
+/// read), which the generated mapper reads and fills row by row.
 /// Created by <see cref="ParquetColumns"/>; a column serves one read or one write at a time.
 /// </summary>
 public abstract class ParquetColumn
 {
+    private readonly List<ParquetBadValue> _bad = [];
+
     private protected ParquetColumn(string name, string typeName, bool required)
     {
         ArgumentNullException.ThrowIfNull(name);
@@ -52,45 +56,53 @@ public abstract class ParquetColumn
     /// </summary>
     internal abstract bool Bind(ParquetSchemaNode fileNode);
 
-    /// <summary>Reads one row group's values of the bound column: fetches its chunk, decodes it, converts its values.</summary>
-    internal abstract ValueTask ReadAsync(ParquetRowGroupContext context, CancellationToken cancellationToken);
-
-    /// <summary>Makes every value of a row group null: an optional column the file lacks.</summary>
-    internal abstract void ReadAbsent(int rowCount);
-
-    /// <summary>The first row (0-based) of the row group read whose value is null, or -1.</summary>
-    internal abstract int FirstNull(int rowCount);
+    /// <summary>
+    /// Starts reading the bound column's chunk of a row group: fetches its bytes. Its rows are then decoded a batch at a
+    /// time by <see cref="Fill"/>.
+    /// </summary>
+    internal abstract ValueTask LoadAsync(ParquetRowGroupContext context, CancellationToken cancellationToken);
 
     /// <summary>
-    /// The first row (0-based) of the row group read whose value could not be converted, with the value and the
-    /// problem; -1 when every value converted. Rows before it are delivered before the error is raised.
+    /// Decodes the next <paramref name="rows"/> rows of the bound column's chunk into the column's batch (rows 0 to
+    /// <paramref name="rows"/> − 1 of <c>Get</c>), noting in <see cref="BadValues"/> the rows whose value cannot be held
+    /// (and, in a required column, the nulls): every one with <paramref name="everyBad"/>, else at least the first.
+    /// Damage to the chunk itself is a <see cref="ParquetDataException"/>.
     /// </summary>
-    internal int BadRow { get; private protected set; } = -1;
-
-    /// <summary>The value of <see cref="BadRow"/> as text.</summary>
-    internal string? BadValue { get; private protected set; }
-
-    /// <summary>What is wrong with the value of <see cref="BadRow"/>.</summary>
-    internal string? BadProblem { get; private protected set; }
-
-    /// <summary>Records the first value of the row group that cannot be read (the earliest row wins).</summary>
-    private protected void SetBadRow(int row, string? value, string problem)
+    internal void Fill(int rows, bool everyBad, CancellationToken cancellationToken)
     {
-        if (BadRow < 0 || row < BadRow)
+        _bad.Clear();
+        FillRows(rows, everyBad, cancellationToken);
+        if (Required)
         {
-            BadRow = row;
-            BadValue = value;
-            BadProblem = problem;
+            for (int row = NextNull(0, rows); row >= 0 && (everyBad || _bad.Count == 0); row = NextNull(row + 1, rows))
+            {
+                _bad.Add(new ParquetBadValue(row, null, null));
+            }
         }
     }
 
-    /// <summary>Forgets the last row group's bad value.</summary>
-    private protected void ClearBadRow()
+    /// <summary>Decodes the next <paramref name="rows"/> rows (see <see cref="Fill"/>); a bad value gets a non-null placeholder.</summary>
+    private protected abstract void FillRows(int rows, bool everyBad, CancellationToken cancellationToken);
+
+    /// <summary>Makes the batch's <paramref name="rows"/> values null: an optional column the file lacks.</summary>
+    internal abstract void FillAbsent(int rows);
+
+    /// <summary>After the row group's last batch: checks that the chunk held no more than its rows.</summary>
+    internal virtual void EndRowGroup()
     {
-        BadRow = -1;
-        BadValue = null;
-        BadProblem = null;
     }
+
+    /// <summary>The first row of the batch at or after <paramref name="from"/> (below <paramref name="rows"/>) whose value is null, or -1.</summary>
+    private protected abstract int NextNull(int from, int rows);
+
+    /// <summary>The batch's values that cannot be held, by row (a null in a required column has no problem).</summary>
+    internal List<ParquetBadValue> BadValues => _bad;
+
+    /// <summary>Notes a value of the batch that cannot be held.</summary>
+    private protected void AddBad(int row, string? value, string problem) => _bad.Add(new ParquetBadValue(row, value, problem));
+
+    /// <summary>Whether invalid UTF-8 in strings is read as U+FFFD (<see cref="InvalidUtf8Handling.Replace"/>) rather than being a bad value.</summary>
+    internal bool ReplaceInvalidUtf8 { get; set; }
 
     /// <summary>Readies the buffer for writing up to <paramref name="capacity"/> rows.</summary>
     internal abstract void BeginWrite(int capacity);

@@ -22,13 +22,24 @@ namespace Typed.S3.Codecs;
 public sealed class ParquetListColumn<TItem> : ParquetColumn
 {
     private readonly ParquetListItems<TItem> _items;
-    private readonly ParquetLevels _levels = new();
+    private readonly ColumnChunkCursor _cursor = new();
+    private readonly List<ParquetBadValue> _badEntries = [];
     private ParquetSchemaNode? _leaf;
     private ParquetListItemReader<TItem>? _reader;
     private int _nullBelow;
     private int _elementLevel;
-    private TItem[]? _elements;
     private IReadOnlyList<TItem>?[]? _rows;
+
+    // While reading: the row group's rows, those assembled so far, and the slice of level entries being assembled from
+    // (its elements, the next entry, the next of its bad entries); the elements of a row that spans slices.
+    private int _rowCount;
+    private int _rowsDone;
+    private TItem[]? _elements;
+    private int _at;
+    private int _count;
+    private int _badAt;
+    private TItem[]? _pending;
+    private int _pendingCount;
 
     internal ParquetListColumn(string name, bool required, ParquetListItems<TItem> items)
         : base(name, "list<" + items.TypeName + ">", required)
@@ -36,13 +47,13 @@ public sealed class ParquetListColumn<TItem> : ParquetColumn
         _items = items;
     }
 
-    /// <summary>The list of a row of the row group read.</summary>
-    /// <param name="row">The 0-based row in the row group.</param>
+    /// <summary>The list of a row of the batch read.</summary>
+    /// <param name="row">The 0-based row in the batch.</param>
     /// <returns>The list, or <see langword="null"/>.</returns>
     public IReadOnlyList<TItem>? Get(int row) => _rows![row];
 
-    /// <summary>The list of a row of the row group read, in a required column (its nulls have been ruled out).</summary>
-    /// <param name="row">The 0-based row in the row group.</param>
+    /// <summary>The list of a row of the batch read, in a required column (its nulls have been ruled out).</summary>
+    /// <param name="row">The 0-based row in the batch.</param>
     /// <returns>The list.</returns>
     public IReadOnlyList<TItem> GetRequired(int row) => _rows![row] ?? Array.Empty<TItem>();
 
@@ -125,108 +136,147 @@ public sealed class ParquetListColumn<TItem> : ParquetColumn
         return true;
     }
 
-    internal override async ValueTask ReadAsync(ParquetRowGroupContext context, CancellationToken cancellationToken)
+    internal override ValueTask LoadAsync(ParquetRowGroupContext context, CancellationToken cancellationToken)
     {
-        ColumnChunkMetaData chunk = await context.Chunks.LoadAsync(context.Group, _leaf!, context.RowCount, cancellationToken).ConfigureAwait(false);
-        ClearBadRow();
-        ParquetListItemReader<TItem> reader = _reader!;
-        reader.Decode(context.Chunks, chunk, _leaf!, _levels, cancellationToken);
-        int count = _levels.Count;
-        ParquetBuffers.Ensure(ref _elements, Math.Max(count, 1), 0);
-        int bad = reader.Fill(_levels, _elements, out string? value, out string? problem);
-        Assemble(context.RowCount, bad);
-        if (bad >= 0)
-        {
-            SetBadRow(RowOfEntry(bad), value, problem!);
-        }
+        _rowCount = context.RowCount;
+        _rowsDone = 0;
+        _at = _count = 0;
+        return context.Chunks.LoadAsync(context.Group, _leaf!, context.RowCount, _cursor, _reader!.Values, cancellationToken);
     }
 
     // Levels: an entry defined at least to the repeated node is an element (null unless defined to the leaf); below
-    // that but at least to the list, an empty list; lower, a null list.
-    private void Assemble(int rowCount, int bad)
+    // that but at least to the list, an empty list; lower, a null list. A row is its first entry and the entries after
+    // it that repeat (repetition level above 0), read a slice of entries at a time, so a row may span slices.
+    private protected override void FillRows(int rows, bool everyBad, CancellationToken cancellationToken)
     {
-        ParquetBuffers.Ensure(ref _rows, Math.Max(rowCount, 1), 0);
-        IReadOnlyList<TItem>?[] rows = _rows;
-        TItem[] items = _elements!;
-        ReadOnlySpan<int> definitions = _levels.Definitions;
-        ReadOnlySpan<int> repetitions = _levels.Repetitions;
-        int count = _levels.Count;
-        int row = 0;
-        int i = 0;
-        while (i < count)
+        ParquetBuffers.Ensure(ref _rows, Math.Max(rows, 1), 0);
+        IReadOnlyList<TItem>?[] target = _rows;
+        for (int row = 0; row < rows; row++)
         {
-            if (row == rowCount)
+            if (_at == _count && !NextSlice(everyBad, cancellationToken))
             {
-                ParquetErrors.Corrupt(string.Create(CultureInfo.InvariantCulture, $"the list column holds more than the row group's {rowCount} rows"));
+                ParquetErrors.Corrupt(string.Create(CultureInfo.InvariantCulture, $"the list column holds {_rowsDone} rows, not the row group's {_rowCount}"));
             }
 
-            int end = i + 1;
-            while (end < count && repetitions[end] != 0)
+            int definition = Definition(_at);
+            bool elements = definition >= _elementLevel;
+            int start = _at;
+            int end = _at + 1;
+            bool spans = false;
+            ParquetBadValue? bad = null;
+            _pendingCount = 0;
+            while (true)
             {
-                end++;
+                ReadOnlySpan<int> repetitions = _cursor.Levels.Repetitions;
+                while (end < _count && repetitions[end] != 0)
+                {
+                    end++;
+                }
+
+                bad ??= BadEntry(end);
+                if (end < _count || _cursor.AtEnd)
+                {
+                    break;
+                }
+
+                // The slice ends within the row (or at its end): keep its elements, and read on.
+                if (elements)
+                {
+                    Keep(start, end);
+                }
+
+                spans = true;
+                if (!NextSlice(everyBad, cancellationToken))
+                {
+                    break;
+                }
+
+                start = end = 0;
             }
 
-            int definition = definitions.IsEmpty ? _elementLevel : definitions[i];
-            if (definition < _elementLevel)
+            _at = end;
+            _rowsDone++;
+            if (!elements)
             {
-                rows[row++] = definition < _nullBelow ? null : Array.Empty<TItem>();
+                target[row] = definition < _nullBelow ? null : Array.Empty<TItem>();
             }
-            else if (bad >= 0 && bad < end)
+            else if (bad is { } entry)
             {
-                // Rows from the bad element on are never delivered.
-                rows[row++] = null;
+                // The row is never delivered; a placeholder keeps a required column's null check off it.
+                target[row] = Array.Empty<TItem>();
+                AddBad(row, entry.Value, entry.Problem!);
+            }
+            else if (!spans)
+            {
+                target[row] = _elements.AsSpan(start, end - start).ToArray();
             }
             else
             {
-                var list = new TItem[end - i];
-                Array.Copy(items, i, list, 0, list.Length);
-                rows[row++] = list;
-            }
-
-            i = end;
-        }
-
-        if (row != rowCount)
-        {
-            ParquetErrors.Corrupt(string.Create(CultureInfo.InvariantCulture, $"the list column holds {row} rows, not the row group's {rowCount}"));
-        }
-    }
-
-    private int RowOfEntry(int entry)
-    {
-        ReadOnlySpan<int> repetitions = _levels.Repetitions;
-        int row = -1;
-        for (int i = 0; i <= entry; i++)
-        {
-            if (repetitions[i] == 0)
-            {
-                row++;
+                Keep(start, end);
+                target[row] = _pending.AsSpan(0, _pendingCount).ToArray();
             }
         }
-
-        return row;
     }
 
-    internal override void ReadAbsent(int rowCount)
+    // Reads the next slice of entries and converts its elements; false at the chunk's end.
+    private bool NextSlice(bool everyBad, CancellationToken cancellationToken)
     {
-        ClearBadRow();
-        ParquetBuffers.Ensure(ref _rows, rowCount, 0);
-        Array.Clear(_rows!, 0, rowCount);
-    }
-
-    internal override int FirstNull(int rowCount)
-    {
-        IReadOnlyList<TItem>?[] rows = _rows!;
-        for (int i = 0; i < rowCount; i++)
+        _at = 0;
+        _badAt = 0;
+        _badEntries.Clear();
+        _count = _cursor.Next(ParquetReadBatch.Rows, cancellationToken);
+        if (_count == 0)
         {
-            if (rows[i] is null)
-            {
-                return i;
-            }
+            return false;
         }
 
-        return -1;
+        ParquetBuffers.Ensure(ref _elements, _count, 0);
+        _reader!.Fill(_cursor.Levels, _elements, _badEntries, everyBad, ReplaceInvalidUtf8);
+        return true;
     }
+
+    private int Definition(int entry)
+    {
+        ReadOnlySpan<int> definitions = _cursor.Levels.Definitions;
+        return definitions.IsEmpty ? _elementLevel : definitions[entry];
+    }
+
+    // The first bad element of the slice before entry end not yet passed, if any.
+    private ParquetBadValue? BadEntry(int end)
+    {
+        ParquetBadValue? found = null;
+        while (_badAt < _badEntries.Count && _badEntries[_badAt].Row < end)
+        {
+            found ??= _badEntries[_badAt];
+            _badAt++;
+        }
+
+        return found;
+    }
+
+    // Adds the slice's elements from start to end to the row being assembled.
+    private void Keep(int start, int end)
+    {
+        ParquetBuffers.Ensure(ref _pending, Math.Max(_pendingCount + end - start, 16), _pendingCount);
+        Array.Copy(_elements!, start, _pending, _pendingCount, end - start);
+        _pendingCount += end - start;
+    }
+
+    internal override void EndRowGroup()
+    {
+        if (_at < _count || !_cursor.AtEnd)
+        {
+            ParquetErrors.Corrupt(string.Create(CultureInfo.InvariantCulture, $"the list column holds more than the row group's {_rowCount} rows"));
+        }
+    }
+
+    internal override void FillAbsent(int rows)
+    {
+        ParquetBuffers.Ensure(ref _rows, Math.Max(rows, 1), 0);
+        Array.Clear(_rows, 0, rows);
+    }
+
+    private protected override int NextNull(int from, int rows) => Array.IndexOf(_rows!, null, from, rows - from);
 
     internal override void BeginWrite(int capacity) => ParquetBuffers.Ensure(ref _rows, capacity, 0);
 
@@ -293,7 +343,10 @@ public sealed class ParquetListColumn<TItem> : ParquetColumn
     {
         ParquetBuffers.Return(ref _rows);
         ParquetBuffers.Return(ref _elements);
+        ParquetBuffers.Return(ref _pending);
+        _badEntries.Clear();
+        _at = _count = _pendingCount = 0;
         _reader?.Release();
-        _levels.Release();
+        _cursor.Dispose();
     }
 }

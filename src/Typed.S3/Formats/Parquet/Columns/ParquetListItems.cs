@@ -1,5 +1,6 @@
 using System;
 using System.Buffers;
+using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using Parquet;
@@ -191,19 +192,19 @@ internal readonly struct BinaryMemory : IParquetConversion<byte[], ReadOnlyMemor
 }
 
 /// <summary>
-/// Reads a list's leaf column chunk: its levels, and for each level entry defined to the leaf the element, at the
+/// Reads a list's leaf column chunk a slice at a time: for each level entry defined to the leaf the element, at the
 /// entry's position (null elsewhere).
 /// </summary>
 internal abstract class ParquetListItemReader<TItem>
 {
-    /// <summary>Decodes the loaded chunk into <paramref name="levels"/> and the elements.</summary>
-    public abstract void Decode(ColumnChunkReader chunks, ColumnChunkMetaData chunk, ParquetSchemaNode leaf, ParquetLevels levels, CancellationToken cancellationToken);
+    /// <summary>Where the cursor puts the slice's values.</summary>
+    public abstract IChunkValues Values { get; }
 
     /// <summary>
-    /// Puts the elements into <paramref name="items"/> (one per level entry); the index of the first entry whose element
-    /// cannot be converted (its value and problem out), or -1.
+    /// Puts the slice's elements into <paramref name="items"/> (one per level entry), noting each entry whose element
+    /// cannot be held in <paramref name="bad"/> (every one with <paramref name="everyBad"/>, else the first).
     /// </summary>
-    public abstract int Fill(ParquetLevels levels, TItem[] items, out string? value, out string? problem);
+    public abstract void Fill(ParquetLevels levels, TItem[] items, List<ParquetBadValue> bad, bool everyBad, bool replaceInvalidUtf8);
 
     public abstract void Release();
 }
@@ -220,18 +221,17 @@ internal sealed class ValueItemReader<T> : ParquetListItemReader<T?>
         _decoder = decoder;
     }
 
-    public override void Decode(ColumnChunkReader chunks, ColumnChunkMetaData chunk, ParquetSchemaNode leaf, ParquetLevels levels, CancellationToken cancellationToken) =>
-        _decoder.Decode(chunks, chunk, leaf, levels, cancellationToken);
+    public override IChunkValues Values => _decoder.Values;
 
-    public override int Fill(ParquetLevels levels, T?[] items, out string? value, out string? problem)
+    public override void Fill(ParquetLevels levels, T?[] items, List<ParquetBadValue> bad, bool everyBad, bool replaceInvalidUtf8)
     {
         int present = _decoder.Count;
         ParquetBuffers.Ensure(ref _values, Math.Max(present, 1), 0);
-        int bad = _decoder.Convert(_values.AsSpan(0, present));
+        Span<T> values = _values.AsSpan(0, present);
+        int nextBad = _decoder.Convert(values, 0);
         ReadOnlySpan<int> definitions = levels.Definitions;
         int max = levels.MaxDefinition;
         int next = 0;
-        int badEntry = -1;
         for (int i = 0; i < levels.Count; i++)
         {
             if (max != 0 && definitions[i] != max)
@@ -240,23 +240,23 @@ internal sealed class ValueItemReader<T> : ParquetListItemReader<T?>
                 continue;
             }
 
-            if (next == bad)
+            if (next == nextBad)
             {
-                badEntry = i;
-                break;
+                string value = _decoder.Explain(nextBad, out string problem);
+                bad.Add(new ParquetBadValue(i, value, problem));
+                if (!everyBad)
+                {
+                    return;
+                }
+
+                items[i] = null;
+                next++;
+                nextBad = _decoder.Convert(values, next);
+                continue;
             }
 
-            items[i] = _values[next++];
+            items[i] = values[next++];
         }
-
-        value = problem = null;
-        if (badEntry >= 0)
-        {
-            value = _decoder.Explain(bad, out string why);
-            problem = why;
-        }
-
-        return badEntry;
     }
 
     public override void Release()
@@ -273,16 +273,14 @@ internal sealed class BytesItemReader<T, TConversion> : ParquetListItemReader<T?
 {
     private readonly ByteArrayChunkValues _bytes = new();
 
-    public override void Decode(ColumnChunkReader chunks, ColumnChunkMetaData chunk, ParquetSchemaNode leaf, ParquetLevels levels, CancellationToken cancellationToken) =>
-        chunks.Decode(chunk, leaf, levels, _bytes, cancellationToken);
+    public override IChunkValues Values => _bytes;
 
-    public override int Fill(ParquetLevels levels, T?[] items, out string? value, out string? problem)
+    public override void Fill(ParquetLevels levels, T?[] items, List<ParquetBadValue> bad, bool everyBad, bool replaceInvalidUtf8)
     {
         TConversion conversion = default;
         ReadOnlySpan<int> definitions = levels.Definitions;
         int max = levels.MaxDefinition;
         int next = 0;
-        value = problem = null;
         for (int i = 0; i < levels.Count; i++)
         {
             if (max != 0 && definitions[i] != max)
@@ -294,15 +292,24 @@ internal sealed class BytesItemReader<T, TConversion> : ParquetListItemReader<T?
             ReadOnlySpan<byte> bytes = _bytes.Value(next++);
             if (!conversion.TryConvert(bytes, out T item))
             {
-                value = conversion.Explain(bytes, out string why);
-                problem = why;
-                return i;
+                if (replaceInvalidUtf8 && typeof(T) == typeof(string))
+                {
+                    // Invalid sequences become U+FFFD, as asked.
+                    item = (T)(object)System.Text.Encoding.UTF8.GetString(bytes);
+                }
+                else
+                {
+                    string value = conversion.Explain(bytes, out string problem);
+                    bad.Add(new ParquetBadValue(i, value, problem));
+                    if (!everyBad)
+                    {
+                        return;
+                    }
+                }
             }
 
             items[i] = item;
         }
-
-        return -1;
     }
 
     public override void Release() => _bytes.Release();

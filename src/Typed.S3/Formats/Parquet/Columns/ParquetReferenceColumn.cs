@@ -8,13 +8,13 @@ using Parquet.Schema;
 
 namespace Typed.S3.Codecs;
 
-/// <summary>A column of a reference type (<see cref="string"/>, <see cref="byte"/><c>[]</c>): one row group's values in a pooled array.</summary>
+/// <summary>A column of a reference type (<see cref="string"/>, <see cref="byte"/><c>[]</c>): one batch's values in a pooled array.</summary>
 /// <typeparam name="T">The property type (without <c>?</c>).</typeparam>
 public abstract class ParquetReferenceColumn<T> : ParquetColumn
     where T : class
 {
     private readonly ByteArrayChunkValues _bytes = new();
-    private readonly ParquetLevels _levels = new();
+    private readonly ColumnChunkCursor _cursor = new();
     private ParquetSchemaNode? _leaf;
     private T?[]? _values;
 
@@ -23,13 +23,13 @@ public abstract class ParquetReferenceColumn<T> : ParquetColumn
     {
     }
 
-    /// <summary>The value of a row of the row group read.</summary>
-    /// <param name="row">The 0-based row in the row group.</param>
+    /// <summary>The value of a row of the batch read.</summary>
+    /// <param name="row">The 0-based row in the batch.</param>
     /// <returns>The value, or <see langword="null"/>.</returns>
     public T? Get(int row) => _values![row];
 
-    /// <summary>The value of a row of the row group read, in a required column (its nulls have been ruled out).</summary>
-    /// <param name="row">The 0-based row in the row group.</param>
+    /// <summary>The value of a row of the batch read, in a required column (its nulls have been ruled out).</summary>
+    /// <param name="row">The 0-based row in the batch.</param>
     /// <returns>The value.</returns>
     public T GetRequired(int row) => _values![row]!;
 
@@ -57,40 +57,51 @@ public abstract class ParquetReferenceColumn<T> : ParquetColumn
         return true;
     }
 
-    internal override async ValueTask ReadAsync(ParquetRowGroupContext context, CancellationToken cancellationToken)
+    internal override ValueTask LoadAsync(ParquetRowGroupContext context, CancellationToken cancellationToken)
     {
-        ColumnChunkMetaData chunk = await context.Chunks.LoadAsync(context.Group, _leaf!, context.RowCount, cancellationToken).ConfigureAwait(false);
-        ClearBadRow();
-        context.Chunks.Decode(chunk, _leaf!, _levels, _bytes, cancellationToken);
-        ParquetBuffers.Ensure(ref _values, Math.Max(context.RowCount, 1), 0);
-        Map(_values.AsSpan(0, context.RowCount));
+        StartChunk();
+        return context.Chunks.LoadAsync(context.Group, _leaf!, context.RowCount, _cursor, _bytes, cancellationToken);
+    }
+
+    private protected override void FillRows(int rows, bool everyBad, CancellationToken cancellationToken)
+    {
+        if (_cursor.Next(rows, cancellationToken) != rows)
+        {
+            ParquetErrors.Corrupt("the column chunk holds fewer values than the row group's rows");
+        }
+
+        ParquetBuffers.Ensure(ref _values, Math.Max(rows, 1), 0);
+        Map(_values.AsSpan(0, rows), everyBad);
     }
 
     /// <summary>Whether a file's leaf column holds values of this column's type.</summary>
     private protected abstract bool Accepts(SchemaElement element);
 
-    /// <summary>
-    /// Puts each row's value into <paramref name="target"/>, null where null, from <see cref="Bytes"/> and
-    /// <see cref="Levels"/>; a value that cannot be read is recorded with <see cref="Bad"/> and ends the mapping.
-    /// </summary>
-    private protected abstract void Map(Span<T?> target);
-
-    /// <summary>The chunk's values.</summary>
-    private protected ByteArrayChunkValues Bytes => _bytes;
-
-    /// <summary>The chunk's definition levels (empty for a required file column).</summary>
-    private protected ParquetLevels Levels => _levels;
-
-    private protected void Bad(int row, string? value, string problem) => SetBadRow(row, value, problem);
-
-    internal override void ReadAbsent(int rowCount)
+    /// <summary>A new chunk starts: what was kept of the last one's dictionary is forgotten.</summary>
+    private protected virtual void StartChunk()
     {
-        ClearBadRow();
-        ParquetBuffers.Ensure(ref _values, rowCount, 0);
-        Array.Clear(_values!, 0, rowCount);
     }
 
-    internal override int FirstNull(int rowCount) => Array.IndexOf(_values!, null, 0, rowCount);
+    /// <summary>
+    /// Puts each row's value into <paramref name="target"/>, null where null, from <see cref="Bytes"/> and
+    /// <see cref="Levels"/>; a value that cannot be read is noted with <see cref="ParquetColumn.AddBad"/> (the row gets a
+    /// non-null placeholder), and ends the mapping unless <paramref name="everyBad"/>.
+    /// </summary>
+    private protected abstract void Map(Span<T?> target, bool everyBad);
+
+    /// <summary>The slice's values.</summary>
+    private protected ByteArrayChunkValues Bytes => _bytes;
+
+    /// <summary>The slice's definition levels (empty for a required file column).</summary>
+    private protected ParquetLevels Levels => _cursor.Levels;
+
+    internal override void FillAbsent(int rows)
+    {
+        ParquetBuffers.Ensure(ref _values, Math.Max(rows, 1), 0);
+        Array.Clear(_values!, 0, rows);
+    }
+
+    private protected override int NextNull(int from, int rows) => Array.IndexOf(_values!, null, from, rows - from);
 
     internal override void BeginWrite(int capacity) => ParquetBuffers.Ensure(ref _values, capacity, 0);
 
@@ -114,7 +125,7 @@ public abstract class ParquetReferenceColumn<T> : ParquetColumn
     {
         ParquetBuffers.Return(ref _values);
         _bytes.Release();
-        _levels.Release();
+        _cursor.Dispose();
         ReleaseReadBuffers();
     }
 
@@ -126,7 +137,8 @@ public abstract class ParquetReferenceColumn<T> : ParquetColumn
 /// <summary>
 /// A <c>string</c> column: UTF-8 <c>BYTE_ARRAY</c> with the <c>STRING</c> logical type (ENUM and JSON text read too).
 /// Decoded straight from the page bytes into strings; in a dictionary-encoded chunk each dictionary entry becomes one
-/// string, shared by the rows that hold it. Invalid UTF-8 is an error naming the row, never replaced.
+/// string, shared by the rows that hold it. Invalid UTF-8 is a bad value naming the row unless the read's options ask
+/// for it to be replaced (<see cref="InvalidUtf8Handling.Replace"/>).
 /// </summary>
 public sealed class ParquetStringColumn : ParquetReferenceColumn<string>
 {
@@ -141,49 +153,64 @@ public sealed class ParquetStringColumn : ParquetReferenceColumn<string>
 
     private protected override bool Accepts(SchemaElement element) => ParquetLeafTypes.IsString(element);
 
-    private protected override void Map(Span<string?> target)
+    // Dictionary entries become strings once per chunk, kept while its batches are read.
+    private protected override void StartChunk()
+    {
+        if (_entries is not null)
+        {
+            Array.Clear(_entries);
+        }
+    }
+
+    private protected override void Map(Span<string?> target, bool everyBad)
     {
         ByteArrayChunkValues bytes = Bytes;
-        ParquetBuffers.Ensure(ref _entries, Math.Max(bytes.DictionaryCount, 1), 0);
-        string?[] entries = _entries;
+        int dictionary = bytes.DictionaryCount;
+        if (dictionary > 0 && (_entries is null || _entries.Length < dictionary))
+        {
+            // The chunk's first batch: a pooled array, cleared whoever returned it.
+            ParquetBuffers.Ensure(ref _entries, dictionary, 0);
+            Array.Clear(_entries);
+        }
+
+        string?[]? entries = _entries;
         ReadOnlySpan<int> levels = Levels.Definitions;
         int max = Levels.MaxDefinition;
-        int dictionary = bytes.DictionaryCount;
         int next = 0;
-        try
+        for (int row = 0; row < target.Length; row++)
         {
-            for (int row = 0; row < target.Length; row++)
+            if (max != 0 && levels[row] != max)
             {
-                if (max != 0 && levels[row] != max)
-                {
-                    target[row] = null;
-                    continue;
-                }
+                target[row] = null;
+                continue;
+            }
 
-                int entry = bytes.ValueEntry(next++);
-                string? text = entry < dictionary ? entries[entry] : null;
-                if (text is null)
+            int entry = bytes.ValueEntry(next++);
+            string? text = entry < dictionary ? entries![entry] : null;
+            if (text is null)
+            {
+                ReadOnlySpan<byte> value = bytes.Entry(entry);
+                if (!Utf8.IsValid(value) && !ReplaceInvalidUtf8)
                 {
-                    ReadOnlySpan<byte> value = bytes.Entry(entry);
-                    if (!Utf8.IsValid(value))
+                    AddBad(row, Encoding.UTF8.GetString(value), "the value is not valid UTF-8");
+                    target[row] = string.Empty;
+                    if (!everyBad)
                     {
-                        Bad(row, Encoding.UTF8.GetString(value), "the value is not valid UTF-8");
                         return;
                     }
 
-                    text = value.IsEmpty ? string.Empty : Encoding.UTF8.GetString(value);
-                    if (entry < dictionary)
-                    {
-                        entries[entry] = text;
-                    }
+                    continue;
                 }
 
-                target[row] = text;
+                // Invalid sequences (when replacement is asked for) become U+FFFD.
+                text = value.IsEmpty ? string.Empty : Encoding.UTF8.GetString(value);
+                if (entry < dictionary)
+                {
+                    entries![entry] = text;
+                }
             }
-        }
-        finally
-        {
-            Array.Clear(entries, 0, Math.Min(dictionary, entries.Length));
+
+            target[row] = text;
         }
     }
 
@@ -209,7 +236,7 @@ public sealed class ParquetBinaryColumn : ParquetReferenceColumn<byte[]>
     private protected override bool Accepts(SchemaElement element) => ParquetLeafTypes.IsBinary(element);
 
     // Each row gets its own array, never one a dictionary entry's rows share.
-    private protected override void Map(Span<byte[]?> target)
+    private protected override void Map(Span<byte[]?> target, bool everyBad)
     {
         ByteArrayChunkValues bytes = Bytes;
         ReadOnlySpan<int> levels = Levels.Definitions;

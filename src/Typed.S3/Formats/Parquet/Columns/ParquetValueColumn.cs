@@ -8,7 +8,7 @@ namespace Typed.S3.Codecs;
 
 /// <summary>
 /// A column of a value type (numbers, <see cref="bool"/>, <see cref="decimal"/>, dates and times, <see cref="Guid"/>):
-/// one row group's values in a pooled typed array, converted from and to the file's physical type by the runtime, so
+/// one batch's values in a pooled typed array, converted from and to the file's physical type by the runtime, so
 /// the generated mapper reads and writes <typeparamref name="T"/> without boxing.
 /// </summary>
 /// <typeparam name="T">The property type (without <c>?</c>).</typeparam>
@@ -16,14 +16,14 @@ public sealed class ParquetValueColumn<T> : ParquetColumn
     where T : struct
 {
     private readonly ParquetValueType<T> _type;
-    private readonly ParquetLevels _levels = new();
+    private readonly ColumnChunkCursor _cursor = new();
     private ParquetSchemaNode? _leaf;
     private ParquetValueDecoder<T>? _decoder;
     private T[]? _dense;
     private T?[]? _optional;
     private int[]? _absent;
 
-    // While reading: the row group's definition levels (null when the file column has no nulls) and the level of a value.
+    // While reading: the batch's definition levels (null when the file column has no nulls) and the level of a value.
     private int[]? _definitions;
     private int _maxDefinition;
 
@@ -33,8 +33,8 @@ public sealed class ParquetValueColumn<T> : ParquetColumn
         _type = type;
     }
 
-    /// <summary>The value of a row of the row group read.</summary>
-    /// <param name="row">The 0-based row in the row group.</param>
+    /// <summary>The value of a row of the batch read.</summary>
+    /// <param name="row">The 0-based row in the batch.</param>
     /// <returns>The value, or <see langword="null"/>.</returns>
     public T? Get(int row)
     {
@@ -42,8 +42,8 @@ public sealed class ParquetValueColumn<T> : ParquetColumn
         return definitions is not null && definitions[row] != _maxDefinition ? null : _dense![row];
     }
 
-    /// <summary>The value of a row of the row group read, in a required column (its nulls have been ruled out).</summary>
-    /// <param name="row">The 0-based row in the row group.</param>
+    /// <summary>The value of a row of the batch read, in a required column (its nulls have been ruled out).</summary>
+    /// <param name="row">The 0-based row in the batch.</param>
     /// <returns>The value.</returns>
     public T GetRequired(int row) => _dense![row];
 
@@ -90,51 +90,65 @@ public sealed class ParquetValueColumn<T> : ParquetColumn
         return true;
     }
 
-    internal override async ValueTask ReadAsync(ParquetRowGroupContext context, CancellationToken cancellationToken)
-    {
-        ColumnChunkMetaData chunk = await context.Chunks.LoadAsync(context.Group, _leaf!, context.RowCount, cancellationToken).ConfigureAwait(false);
-        Decode(context, chunk, cancellationToken);
-    }
+    internal override ValueTask LoadAsync(ParquetRowGroupContext context, CancellationToken cancellationToken) =>
+        context.Chunks.LoadAsync(context.Group, _leaf!, context.RowCount, _cursor, _decoder!.Values, cancellationToken);
 
     // Values at their rows (the default where null) and, for a file column with nulls, its definition levels.
-    private void Decode(ParquetRowGroupContext context, ColumnChunkMetaData chunk, CancellationToken cancellationToken)
+    private protected override void FillRows(int rows, bool everyBad, CancellationToken cancellationToken)
     {
-        ClearBadRow();
-        int rowCount = context.RowCount;
+        if (_cursor.Next(rows, cancellationToken) != rows)
+        {
+            ParquetErrors.Corrupt("the column chunk holds fewer values than the row group's rows");
+        }
+
         ParquetValueDecoder<T> decoder = _decoder!;
-        decoder.Decode(context.Chunks, chunk, _leaf!, _levels, cancellationToken);
-        ParquetBuffers.Ensure(ref _dense, Math.Max(rowCount, 1), 0);
+        ParquetLevels levels = _cursor.Levels;
+        ParquetBuffers.Ensure(ref _dense, Math.Max(rows, 1), 0);
         int present = decoder.Count;
-        int bad = decoder.Convert(_dense.AsSpan(0, present));
-        _definitions = _levels.DefinitionBuffer;
-        _maxDefinition = _levels.MaxDefinition;
+        Span<T> dense = _dense.AsSpan(0, present);
+        _definitions = levels.DefinitionBuffer;
+        _maxDefinition = levels.MaxDefinition;
+        int bad = decoder.Convert(dense, 0);
         if (bad >= 0)
         {
-            string value = decoder.Explain(bad, out string problem);
-            SetBadRow(RowOfValue(bad), value, problem);
+            NoteBadValues(decoder, dense, bad, everyBad);
         }
 
         if (_definitions is not null)
         {
-            Spread(_dense, _definitions, rowCount, _maxDefinition, present);
+            Spread(_dense, _definitions, rows, _maxDefinition, present);
         }
     }
 
-    // The row of the index-th non-null value.
-    private int RowOfValue(int index)
+    // Each value that does not convert (from the first, at index bad) is noted at its row and read as the default.
+    private void NoteBadValues(ParquetValueDecoder<T> decoder, Span<T> dense, int bad, bool everyBad)
     {
-        if (_definitions is null)
-        {
-            return index;
-        }
-
+        int[]? definitions = _definitions;
+        int row = -1;
         int seen = -1;
-        for (int row = 0; ; row++)
+        while (bad >= 0)
         {
-            if (_definitions[row] == _maxDefinition && ++seen == index)
+            string value = decoder.Explain(bad, out string problem);
+
+            // The row of the bad-th non-null value: rows only move forward, as the bad values do.
+            if (definitions is null)
             {
-                return row;
+                row = bad;
             }
+            else
+            {
+                while (seen < bad)
+                {
+                    if (definitions[++row] == _maxDefinition)
+                    {
+                        seen++;
+                    }
+                }
+            }
+
+            AddBad(row, value, problem);
+            dense[bad] = default;
+            bad = everyBad ? decoder.Convert(dense, bad + 1) : -1;
         }
     }
 
@@ -148,19 +162,26 @@ public sealed class ParquetValueColumn<T> : ParquetColumn
         }
     }
 
-    internal override void ReadAbsent(int rowCount)
+    internal override void FillAbsent(int rows)
     {
-        ClearBadRow();
-        ParquetBuffers.Ensure(ref _dense, Math.Max(rowCount, 1), 0);
-        ParquetBuffers.Ensure(ref _absent, Math.Max(rowCount, 1), 0);
-        Array.Clear(_dense, 0, rowCount);
-        Array.Clear(_absent, 0, rowCount);
+        ParquetBuffers.Ensure(ref _dense, Math.Max(rows, 1), 0);
+        ParquetBuffers.Ensure(ref _absent, Math.Max(rows, 1), 0);
+        Array.Clear(_dense, 0, rows);
+        Array.Clear(_absent, 0, rows);
         _definitions = _absent;
         _maxDefinition = 1;
     }
 
-    internal override int FirstNull(int rowCount) =>
-        _definitions is { } definitions ? definitions.AsSpan(0, rowCount).IndexOfAnyExcept(_maxDefinition) : -1;
+    private protected override int NextNull(int from, int rows)
+    {
+        if (_definitions is not { } definitions)
+        {
+            return -1;
+        }
+
+        int found = definitions.AsSpan(from, rows - from).IndexOfAnyExcept(_maxDefinition);
+        return found < 0 ? -1 : from + found;
+    }
 
     internal override void BeginWrite(int capacity)
     {
@@ -189,7 +210,7 @@ public sealed class ParquetValueColumn<T> : ParquetColumn
     internal override void Release()
     {
         _decoder?.Release();
-        _levels.Release();
+        _cursor.Dispose();
         _definitions = null;
         ParquetBuffers.Return(ref _dense);
         ParquetBuffers.Return(ref _optional);

@@ -8,10 +8,10 @@ namespace Typed.S3.Codecs;
 /// </summary>
 internal static class ByteStreamSplit
 {
-    /// <summary>Gathers <paramref name="count"/> values of <paramref name="width"/> bytes into <paramref name="target"/>.</summary>
-    public static void Decode(ReadOnlySpan<byte> data, Span<byte> target, int width, int count)
+    /// <summary>Gathers <paramref name="count"/> values of <paramref name="width"/> bytes, from the <paramref name="first"/>th, into <paramref name="target"/>.</summary>
+    public static void Decode(ReadOnlySpan<byte> data, Span<byte> target, int width, int first, int count)
     {
-        if (width <= 0 || (long)count * width > data.Length)
+        if (width <= 0 || ((long)first + count) * width > data.Length)
         {
             ParquetErrors.CutShort("byte-stream-split values");
         }
@@ -19,7 +19,7 @@ internal static class ByteStreamSplit
         int stride = data.Length / width;
         for (int k = 0; k < width; k++)
         {
-            ReadOnlySpan<byte> stream = data.Slice(k * stride, count);
+            ReadOnlySpan<byte> stream = data.Slice((k * stride) + first, count);
             for (int i = 0; i < count; i++)
             {
                 target[(i * width) + k] = stream[i];

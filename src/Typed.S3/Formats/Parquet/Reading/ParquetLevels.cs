@@ -3,8 +3,8 @@ using System;
 namespace Typed.S3.Codecs;
 
 /// <summary>
-/// A column chunk's definition and repetition levels, one entry per value slot (a row of a flat column, an element,
-/// empty list or null of a list), in pooled buffers that grow with what the pages actually hold.
+/// A slice of a column chunk's definition and repetition levels, one entry per value slot (a row of a flat column, an
+/// element, empty list or null of a list), in pooled buffers the size of the slice.
 /// </summary>
 internal sealed class ParquetLevels
 {
@@ -15,7 +15,7 @@ internal sealed class ParquetLevels
 
     public int MaxRepetition { get; private set; }
 
-    /// <summary>How many entries the chunk holds.</summary>
+    /// <summary>How many entries the slice holds.</summary>
     public int Count { get; private set; }
 
     /// <summary>The definition levels (empty when the column has none: every entry is a value).</summary>
@@ -27,6 +27,7 @@ internal sealed class ParquetLevels
     /// <summary>The definition level buffer itself, for code that hands it on (at least <see cref="Count"/> long).</summary>
     public int[]? DefinitionBuffer => MaxDefinition == 0 ? null : _definitions;
 
+    /// <summary>Starts a chunk whose leaf has these maximum levels.</summary>
     public void Begin(int maxDefinition, int maxRepetition)
     {
         MaxDefinition = maxDefinition;
@@ -34,7 +35,10 @@ internal sealed class ParquetLevels
         Count = 0;
     }
 
-    /// <summary>Room for a page's <paramref name="count"/> entries: its definition and repetition level spans.</summary>
+    /// <summary>Forgets the entries read so far: a new slice starts.</summary>
+    public void Clear() => Count = 0;
+
+    /// <summary>Room for <paramref name="count"/> more entries of the slice: their definition and repetition level spans.</summary>
     public void Add(int count, out Span<int> definitions, out Span<int> repetitions)
     {
         int total = checked(Count + count);

@@ -1,23 +1,25 @@
 using System;
-using System.Threading;
 
 namespace Typed.S3.Codecs;
 
 /// <summary>
-/// Decodes one file leaf's column chunk and converts its non-null values into the property type, packed in order. A
-/// value that cannot be converted (a timestamp outside .NET's range, a decimal with too many digits) stops the
-/// conversion there: the caller delivers the rows before it, then reports it by its index.
+/// Holds one file leaf's values a slice at a time (the column's <see cref="ColumnChunkCursor"/> fills them) and
+/// converts them into the property type, packed in order. A value that cannot be converted (a timestamp outside .NET's
+/// range, a decimal with too many digits) is reported by its index; the caller decides whether to go on.
 /// </summary>
 internal abstract class ParquetValueDecoder<T>
 {
-    /// <summary>Decodes the loaded chunk: levels into <paramref name="levels"/>, values kept here.</summary>
-    public abstract void Decode(ColumnChunkReader chunks, ColumnChunkMetaData chunk, ParquetSchemaNode leaf, ParquetLevels levels, CancellationToken cancellationToken);
+    /// <summary>Where the cursor puts the slice's values.</summary>
+    public abstract IChunkValues Values { get; }
 
-    /// <summary>How many non-null values the chunk holds.</summary>
+    /// <summary>How many non-null values the slice holds.</summary>
     public abstract int Count { get; }
 
-    /// <summary>Converts the non-null values into <paramref name="target"/> (<see cref="Count"/> long); the index of the first that does not convert, or -1.</summary>
-    public abstract int Convert(Span<T> target);
+    /// <summary>
+    /// Converts the slice's non-null values from <paramref name="start"/> on into <paramref name="target"/> (at the
+    /// same indices, <see cref="Count"/> long); the index of the first that does not convert, or -1 when all did.
+    /// </summary>
+    public abstract int Convert(Span<T> target, int start);
 
     /// <summary>The value at <paramref name="index"/> as text, and why it does not convert.</summary>
     public abstract string Explain(int index, out string problem);
@@ -55,16 +57,15 @@ internal sealed class FixedDecoder<T, TFile, TConversion> : ParquetValueDecoder<
         _conversion = conversion;
     }
 
+    public override IChunkValues Values => _values;
+
     public override int Count => _values.Count;
 
-    public override void Decode(ColumnChunkReader chunks, ColumnChunkMetaData chunk, ParquetSchemaNode leaf, ParquetLevels levels, CancellationToken cancellationToken) =>
-        chunks.Decode(chunk, leaf, levels, _values, cancellationToken);
-
-    public override int Convert(Span<T> target)
+    public override int Convert(Span<T> target, int start)
     {
         TConversion conversion = _conversion;
         ReadOnlySpan<TFile> values = _values.Values;
-        for (int i = 0; i < values.Length; i++)
+        for (int i = start; i < values.Length; i++)
         {
             if (!conversion.TryConvert(values[i], out target[i]))
             {
@@ -80,17 +81,16 @@ internal sealed class FixedDecoder<T, TFile, TConversion> : ParquetValueDecoder<
     public override void Release() => _values.Release();
 }
 
-/// <summary>Values of a column of the UNKNOWN (always null) type: the chunk reader lets none through.</summary>
+/// <summary>Values of a column of the UNKNOWN (always null) type: the cursor lets none through.</summary>
 internal sealed class NullDecoder<T> : ParquetValueDecoder<T>
 {
     private readonly FixedChunkValues<byte> _values = new();
 
+    public override IChunkValues Values => _values;
+
     public override int Count => 0;
 
-    public override void Decode(ColumnChunkReader chunks, ColumnChunkMetaData chunk, ParquetSchemaNode leaf, ParquetLevels levels, CancellationToken cancellationToken) =>
-        chunks.Decode(chunk, leaf, levels, _values, cancellationToken);
-
-    public override int Convert(Span<T> target) => -1;
+    public override int Convert(Span<T> target, int start) => -1;
 
     public override string Explain(int index, out string problem)
     {
@@ -107,14 +107,13 @@ internal sealed class SameDecoder<T> : ParquetValueDecoder<T>
 {
     private readonly FixedChunkValues<T> _values = new();
 
+    public override IChunkValues Values => _values;
+
     public override int Count => _values.Count;
 
-    public override void Decode(ColumnChunkReader chunks, ColumnChunkMetaData chunk, ParquetSchemaNode leaf, ParquetLevels levels, CancellationToken cancellationToken) =>
-        chunks.Decode(chunk, leaf, levels, _values, cancellationToken);
-
-    public override int Convert(Span<T> target)
+    public override int Convert(Span<T> target, int start)
     {
-        _values.Values.CopyTo(target);
+        _values.Values.Slice(start).CopyTo(target.Slice(start));
         return -1;
     }
 
@@ -139,16 +138,15 @@ internal sealed class BytesDecoder<T, TConversion> : ParquetValueDecoder<T>
         _conversion = conversion;
     }
 
+    public override IChunkValues Values => _values;
+
     public override int Count => _values.Count;
 
-    public override void Decode(ColumnChunkReader chunks, ColumnChunkMetaData chunk, ParquetSchemaNode leaf, ParquetLevels levels, CancellationToken cancellationToken) =>
-        chunks.Decode(chunk, leaf, levels, _values, cancellationToken);
-
-    public override int Convert(Span<T> target)
+    public override int Convert(Span<T> target, int start)
     {
         TConversion conversion = _conversion;
         ByteArrayChunkValues values = _values;
-        for (int i = 0; i < target.Length; i++)
+        for (int i = start; i < target.Length; i++)
         {
             if (!conversion.TryConvert(values.Value(i), out target[i]))
             {
