@@ -46,18 +46,21 @@ internal static class CraftedPages
     }
 
     /// <summary>Definition levels of a flat optional column: 1 where the value is present, 0 where null, as RLE runs.</summary>
-    public static byte[] Definitions(params bool[] present)
+    public static byte[] Definitions(params bool[] present) => LevelRuns(present.Select(p => p ? 1 : 0).ToArray(), 1);
+
+    /// <summary>Levels of <paramref name="bitWidth"/> bits as RLE runs of equal levels, after their length.</summary>
+    public static byte[] LevelRuns(int[] levels, int bitWidth)
     {
         var runs = new List<byte[]>();
-        for (int i = 0; i < present.Length;)
+        for (int i = 0; i < levels.Length;)
         {
             int end = i;
-            while (end < present.Length && present[end] == present[i])
+            while (end < levels.Length && levels[end] == levels[i])
             {
                 end++;
             }
 
-            runs.Add(Rle(present[i] ? 1 : 0, end - i, 1));
+            runs.Add(Rle(levels[i], end - i, bitWidth));
             i = end;
         }
 

@@ -31,8 +31,11 @@ internal sealed class CraftedParquet
     /// </summary>
     public sealed record Column(string Name, int Physical, bool Optional, int? Converted = null, int TypeLength = 0, int Scale = 0, int Precision = 0, Action<ThriftCompactWriter>? Logical = null, bool List = false);
 
-    /// <summary>A page: data (0) or dictionary (2), its value count (level entries of a data page), encoding and body.</summary>
-    public sealed record Page(int Type, int NumValues, int Encoding, byte[] Body);
+    /// <summary>
+    /// A page: data (0) or dictionary (2), its value count (level entries of a data page), encoding and body; with a
+    /// checksum in its header when <paramref name="Crc"/> is given.
+    /// </summary>
+    public sealed record Page(int Type, int NumValues, int Encoding, byte[] Body, uint? Crc = null);
 
     /// <summary>Adds a row group of <paramref name="rows"/> rows with each column's pages, in column order.</summary>
     public CraftedParquet RowGroup(long rows, params Page[][] chunks)
@@ -196,6 +199,11 @@ internal sealed class CraftedParquet
         header.I32(1, page.Type);
         header.I32(2, page.Body.Length);
         header.I32(3, page.Body.Length);
+        if (page.Crc is uint crc)
+        {
+            header.I32(4, unchecked((int)crc));
+        }
+
         if (page.Type == 2)
         {
             header.Struct(7, dictionary =>
