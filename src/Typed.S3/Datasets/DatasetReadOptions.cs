@@ -54,8 +54,9 @@ public sealed class DatasetReadOptions
 
     /// <summary>
     /// What to do with text that is not valid UTF-8 in a CSV, JSON or JSON Lines object (a string value, a header name,
-    /// a list element; other types fail to parse anyway): <see cref="InvalidUtf8Handling.Throw"/> (the default) fails with a
-    /// <see cref="DatasetFormatException"/> naming the object, line, column and byte offset;
+    /// a list element; other types fail to parse anyway) or in a Parquet string (a value or a list element):
+    /// <see cref="InvalidUtf8Handling.Throw"/> (the default) makes it a bad record, a <see cref="DatasetFormatException"/>
+    /// naming the object, line (or row and row group), column and byte offset where known;
     /// <see cref="InvalidUtf8Handling.Replace"/> reads each invalid sequence as U+FFFD. Objects that start with a UTF-16
     /// byte order mark are read as UTF-16 and follow the same rule for unpaired surrogates.
     /// </summary>
@@ -69,16 +70,18 @@ public sealed class DatasetReadOptions
 
     /// <summary>
     /// What a record that does not fit the schema does (a value of the wrong type, a missing required value, a ragged
-    /// CSV row, a JSON Lines line that is not one object, a JSON element of the wrong shape): fail the read (the default),
-    /// or <see cref="BadRecordHandling.Skip"/> it, counted. Problems that leave no record to skip fail the read whatever
-    /// this says: a header without a column, malformed CSV quoting (where a record ends is then unknown), JSON whose
-    /// structure is broken, a truncated or unreadable object.
+    /// CSV row, a JSON Lines line that is not one object, a JSON element of the wrong shape, a Parquet row with a value
+    /// that cannot be held): fail the read (the default), or <see cref="BadRecordHandling.Skip"/> it, counted. Problems
+    /// that leave no record to skip fail the read whatever this says: a header or Parquet schema without a column,
+    /// malformed CSV quoting (where a record ends is then unknown), JSON whose structure is broken, a truncated or
+    /// unreadable object, a corrupt Parquet page or column chunk.
     /// </summary>
     public BadRecordHandling BadRecords { get; init; }
 
     /// <summary>
     /// Called with each bad record's <see cref="DatasetFormatException"/> (object, line, row, column, value, and
-    /// <see cref="DatasetFormatException.RecordText"/>, the record as it stands in the object, cut short) on the thread
+    /// <see cref="DatasetFormatException.RecordText"/>, the record as it stands in the object, cut short; for Parquet its
+    /// <see cref="DatasetFormatException.RowGroup"/> and no record text) on the thread
     /// reading the records, in file order; the record is then skipped as with <see cref="BadRecordHandling.Skip"/>, which
     /// setting this implies. An exception it throws ends the read.
     /// </summary>

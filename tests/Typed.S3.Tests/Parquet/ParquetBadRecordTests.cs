@@ -124,6 +124,18 @@ public sealed class ParquetBadRecordTests : IDisposable
     }
 
     [Fact]
+    public async Task ANullInARequiredColumnBeforeABadValueInItIsTheFirstError()
+    {
+        List<SuspectFiles.Row> rows = RowsWith([], count: 10);
+        rows[1] = rows[1] with { Label = null };
+        rows[4] = rows[4] with { Label = [0xFF] };
+
+        var error = await Assert.ThrowsAsync<DatasetFormatException>(() => ReadAsync(SuspectFiles.Build(rows, 10), new DatasetReadOptions()));
+
+        Assert.Equal("s.parquet (row 2), column 'label': the column is required but row 2 of row group 1 is null (expected string)", error.Message);
+    }
+
+    [Fact]
     public async Task MoreBadRowsThanTheLimitFailTheReadAfterTheRowsBeforeIt()
     {
         byte[] file = SuspectFiles.Build(RowsWith(Bad.Keys), Groups);

@@ -74,7 +74,8 @@ public abstract class ParquetColumn
         FillRows(rows, everyBad, cancellationToken);
         if (Required)
         {
-            for (int row = NextNull(0, rows); row >= 0 && (everyBad || _bad.Count == 0); row = NextNull(row + 1, rows))
+            // Not only after the bad values: a null may come first.
+            for (int row = NextNull(0, rows); row >= 0; row = everyBad ? NextNull(row + 1, rows) : -1)
             {
                 _bad.Add(new ParquetBadValue(row, null, null));
             }
