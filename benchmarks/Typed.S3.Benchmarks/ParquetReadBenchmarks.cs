@@ -10,9 +10,10 @@ namespace Typed.S3.Benchmarks;
 /// <summary>
 /// Reading typed records from one Parquet file written by Typed.S3 (Snappy, one row group per 122,880 rows): all
 /// columns, and 2 of them (<c>id</c>, <c>price</c>, through the <c>TradePrices</c> dataset, whose record has only
-/// those). Peers: Parquet.Net's <see cref="ParquetSerializer"/> into a POCO, and DuckDB.NET
-/// (<c>SELECT ... FROM read_parquet(path)</c>, a <c>DbDataReader</c> loop into the same records). Typed.S3 and
-/// Parquet.Net read a <see cref="MemoryStream"/>; DuckDB reads the same bytes from a temporary file (in the page cache).
+/// those). Peers: Parquet.Net's <see cref="ParquetSerializer"/> into a POCO, ParquetSharp (Apache Arrow's C++ reader)
+/// through its column API into the same records, and DuckDB.NET (<c>SELECT ... FROM read_parquet(path)</c>, a
+/// <c>DbDataReader</c> loop into the same records). Typed.S3, Parquet.Net and ParquetSharp read a
+/// <see cref="MemoryStream"/>; DuckDB reads the same bytes from a temporary file (in the page cache).
 /// Each category (All, TwoColumns) has Typed.S3 as its baseline.
 /// </summary>
 [MemoryDiagnoser]
@@ -45,7 +46,8 @@ public class ParquetReadBenchmarks
         // Every reader must produce the same records.
         if (!TypedS3_All().GetAwaiter().GetResult().SequenceEqual(trades)
             || !ParquetNet_All().GetAwaiter().GetResult().Select(t => t.ToTrade()).SequenceEqual(trades)
-            || !DuckDb_All().SequenceEqual(trades))
+            || !DuckDb_All().SequenceEqual(trades)
+            || !ParquetSharp_All().SequenceEqual(trades))
         {
             throw new InvalidOperationException("The Parquet readers read different records (all columns).");
         }
@@ -53,7 +55,8 @@ public class ParquetReadBenchmarks
         var prices = trades.Select(t => (t.Id, t.Price)).ToList();
         if (!TypedS3_TwoColumns().GetAwaiter().GetResult().Select(t => (t.Id, t.Price)).SequenceEqual(prices)
             || !ParquetNet_TwoColumns().GetAwaiter().GetResult().Select(t => (t.Id, t.Price)).SequenceEqual(prices)
-            || !DuckDb_TwoColumns().Select(t => (t.Id, t.Price)).SequenceEqual(prices))
+            || !DuckDb_TwoColumns().Select(t => (t.Id, t.Price)).SequenceEqual(prices)
+            || !ParquetSharp_TwoColumns().Select(t => (t.Id, t.Price)).SequenceEqual(prices))
         {
             throw new InvalidOperationException("The Parquet readers read different records (2 columns).");
         }
@@ -85,6 +88,9 @@ public class ParquetReadBenchmarks
         using var stream = new MemoryStream(_parquet, writable: false);
         return (await ParquetSerializer.DeserializeAsync<ParquetTrade>(stream)).Data;
     }
+
+    [Benchmark, BenchmarkCategory("All")]
+    public List<Trade> ParquetSharp_All() => ParquetSharpTrades.ReadAll(_parquet);
 
     [Benchmark, BenchmarkCategory("All")]
     public List<Trade> DuckDb_All()
@@ -131,6 +137,9 @@ public class ParquetReadBenchmarks
         using var stream = new MemoryStream(_parquet, writable: false);
         return (await ParquetSerializer.DeserializeAsync<ParquetTradePrice>(stream)).Data;
     }
+
+    [Benchmark, BenchmarkCategory("TwoColumns")]
+    public List<TradePrice> ParquetSharp_TwoColumns() => ParquetSharpTrades.ReadPrices(_parquet);
 
     [Benchmark, BenchmarkCategory("TwoColumns")]
     public List<TradePrice> DuckDb_TwoColumns()

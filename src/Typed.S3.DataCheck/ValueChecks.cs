@@ -37,6 +37,7 @@ internal static class ValueChecks
             ColumnKind.UInt16 => Utf8ValueParser.TryParseUInt16(field, out _),
             ColumnKind.UInt32 => Utf8ValueParser.TryParseUInt32(field, out _),
             ColumnKind.UInt64 => Utf8ValueParser.TryParseUInt64(field, out _),
+            ColumnKind.Float16 => Utf8ValueParser.TryParseHalf(field, out _),
             ColumnKind.Float32 => Utf8ValueParser.TryParseSingle(field, out _),
             ColumnKind.Float64 => Utf8ValueParser.TryParseDouble(field, out _),
             ColumnKind.Decimal => Utf8ValueParser.TryParseDecimal(field, type.Precision, type.Scale, out _),
@@ -96,6 +97,9 @@ internal static class ValueChecks
                 break;
             case ColumnKind.UInt64:
                 valid = kind == JsonValueKind.Number && value.TryGetUInt64(out _);
+                break;
+            case ColumnKind.Float16:
+                valid = (kind == JsonValueKind.Number && value.TryGetDouble(out double wide) && Half.IsFinite((Half)wide)) || IsNonFinite(value);
                 break;
             case ColumnKind.Float32:
                 valid = (kind == JsonValueKind.Number && value.TryGetSingle(out float single) && float.IsFinite(single)) || IsNonFinite(value);
@@ -193,6 +197,7 @@ internal static class ValueChecks
             ColumnKind.UInt16 => ListElements.UInt16.TryReadArray(ref reader, replaceInvalidUtf8: false, out _, out problem),
             ColumnKind.UInt32 => ListElements.UInt32.TryReadArray(ref reader, replaceInvalidUtf8: false, out _, out problem),
             ColumnKind.UInt64 => ListElements.UInt64.TryReadArray(ref reader, replaceInvalidUtf8: false, out _, out problem),
+            ColumnKind.Float16 => ListElements.Float16.TryReadArray(ref reader, replaceInvalidUtf8: false, out _, out problem),
             ColumnKind.Float32 => ListElements.Float32.TryReadArray(ref reader, replaceInvalidUtf8: false, out _, out problem),
             ColumnKind.Float64 => ListElements.Float64.TryReadArray(ref reader, replaceInvalidUtf8: false, out _, out problem),
             ColumnKind.Decimal => ListElements.Decimal(element.Precision, element.Scale).TryReadArray(ref reader, replaceInvalidUtf8: false, out _, out problem),

@@ -197,6 +197,7 @@ public sealed partial class ParquetTestingCorpusTests
         DateOnly date => date.ToString("O", CultureInfo.InvariantCulture),
         TimeOnly time => "time " + time.Ticks.ToString(CultureInfo.InvariantCulture),
         TimeSpan time => "time " + time.Ticks.ToString(CultureInfo.InvariantCulture),
+        Half number => ((float)number).ToString("R", CultureInfo.InvariantCulture),
         float number => number.ToString("R", CultureInfo.InvariantCulture),
         double number => number.ToString("R", CultureInfo.InvariantCulture),
         decimal number => (number / 1.000000000000000000000000000000000m).ToString(CultureInfo.InvariantCulture),

@@ -336,6 +336,7 @@ internal static class JsonCodecEmitter
         ColumnKind.UInt16 => "ReadUInt16",
         ColumnKind.UInt32 => "ReadUInt32",
         ColumnKind.UInt64 => "ReadUInt64",
+        ColumnKind.Float16 => "ReadHalf",
         ColumnKind.Float32 => "ReadSingle",
         ColumnKind.Float64 => "ReadDouble",
         ColumnKind.Decimal => "ReadDecimal",

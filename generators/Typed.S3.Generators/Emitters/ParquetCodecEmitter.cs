@@ -159,6 +159,7 @@ internal static class ParquetCodecEmitter
             ColumnKind.UInt16 => "UInt16",
             ColumnKind.UInt32 => "UInt32",
             ColumnKind.UInt64 => "UInt64",
+            ColumnKind.Float16 => "Float16",
             ColumnKind.Float32 => "Float32",
             ColumnKind.Float64 => "Float64",
             ColumnKind.Decimal => "Decimal",

@@ -12,6 +12,9 @@ internal enum ColumnKind
     UInt16,
     UInt32,
     UInt64,
+
+    /// <summary><c>float16</c>: IEEE half precision (<c>System.Half</c>).</summary>
+    Float16,
     Float32,
     Float64,
     Decimal,

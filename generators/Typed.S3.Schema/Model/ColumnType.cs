@@ -29,6 +29,7 @@ internal sealed record ColumnType(
         ColumnKind.UInt16 => "uint16",
         ColumnKind.UInt32 => "uint32",
         ColumnKind.UInt64 => "uint64",
+        ColumnKind.Float16 => "float16",
         ColumnKind.Float32 => "float32",
         ColumnKind.Float64 => "float64",
         ColumnKind.Decimal => "decimal(" + Precision + "," + Scale + ")",

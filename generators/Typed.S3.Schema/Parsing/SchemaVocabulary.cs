@@ -52,13 +52,13 @@ internal static class SchemaVocabulary
     /// <summary>The column types, as the schema spells them (the forms that take arguments shown with placeholders).</summary>
     public static readonly string[] ColumnTypeNames =
     {
-        "bool", "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64", "float32", "float64",
+        "bool", "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64", "float16", "float32", "float64",
         "decimal(p,s)", "string", "date", "time", "timestamp", "timestamp_local", "uuid", "binary", "list<T>", "record",
     };
 
     /// <summary>
     /// Simple type names and aliases (lowercase) and their kinds. Aliases: <c>boolean</c> = bool, <c>int</c> = int32,
-    /// <c>long</c> = int64, <c>float</c> = float32, <c>double</c> = float64, <c>text</c> = string,
+    /// <c>long</c> = int64, <c>half</c> = float16, <c>float</c> = float32, <c>double</c> = float64, <c>text</c> = string,
     /// <c>datetime</c> = timestamp_local, <c>guid</c> = uuid, <c>bytes</c> = binary.
     /// </summary>
     public static readonly IReadOnlyDictionary<string, ColumnKind> SimpleTypes = new Dictionary<string, ColumnKind>(StringComparer.Ordinal)
@@ -72,6 +72,7 @@ internal static class SchemaVocabulary
         ["uint16"] = ColumnKind.UInt16,
         ["uint32"] = ColumnKind.UInt32,
         ["uint64"] = ColumnKind.UInt64,
+        ["float16"] = ColumnKind.Float16,
         ["float32"] = ColumnKind.Float32,
         ["float64"] = ColumnKind.Float64,
         ["string"] = ColumnKind.String,
@@ -84,6 +85,7 @@ internal static class SchemaVocabulary
         ["boolean"] = ColumnKind.Bool,
         ["int"] = ColumnKind.Int32,
         ["long"] = ColumnKind.Int64,
+        ["half"] = ColumnKind.Float16,
         ["float"] = ColumnKind.Float32,
         ["double"] = ColumnKind.Float64,
         ["text"] = ColumnKind.String,

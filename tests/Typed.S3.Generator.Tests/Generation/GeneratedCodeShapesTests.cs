@@ -11,7 +11,7 @@ public sealed class GeneratedCodeShapesTests
 {
     private static readonly string[] SimpleTypes =
     [
-        "bool", "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64", "float32", "float64",
+        "bool", "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64", "float16", "float32", "float64",
         "decimal(10,2)", "decimal(28,0)", "string", "date", "time", "timestamp", "timestamp_local", "uuid", "binary",
     ];
 

@@ -79,8 +79,9 @@ namespace Contoso.Warehouse
         [global::System.CodeDom.Compiler.GeneratedCode("Typed.S3.Generators", "1.0")]
         private sealed class CsvMapper : global::Typed.S3.Codecs.CsvRecordMapperBase<AllTypesRow>
         {
-            private static readonly global::Typed.S3.Codecs.ListElement<string?> s_list23 = global::Typed.S3.Codecs.ListElements.String;
-            private static readonly global::Typed.S3.Codecs.ListElement<decimal?> s_list24 = global::Typed.S3.Codecs.ListElements.Decimal(10, 2);
+            private static readonly global::Typed.S3.Codecs.ListElement<string?> s_list24 = global::Typed.S3.Codecs.ListElements.String;
+            private static readonly global::Typed.S3.Codecs.ListElement<global::System.Half?> s_list25 = global::Typed.S3.Codecs.ListElements.Float16;
+            private static readonly global::Typed.S3.Codecs.ListElement<decimal?> s_list26 = global::Typed.S3.Codecs.ListElements.Decimal(10, 2);
 
             private static readonly global::Typed.S3.Codecs.CsvColumn[] s_columns =
             {
@@ -94,6 +95,7 @@ namespace Contoso.Warehouse
                 new global::Typed.S3.Codecs.CsvColumn("u_small", "uint16", false),
                 new global::Typed.S3.Codecs.CsvColumn("u_count", "uint32", false),
                 new global::Typed.S3.Codecs.CsvColumn("u_big", "uint64", false),
+                new global::Typed.S3.Codecs.CsvColumn("half", "float16", false, AbsentAsNull: true),
                 new global::Typed.S3.Codecs.CsvColumn("ratio", "float32", false),
                 new global::Typed.S3.Codecs.CsvColumn("score", "float64", false),
                 new global::Typed.S3.Codecs.CsvColumn("amount", "decimal(18,4)", true),
@@ -108,6 +110,7 @@ namespace Contoso.Warehouse
                 new global::Typed.S3.Codecs.CsvColumn("blob", "binary", true),
                 new global::Typed.S3.Codecs.CsvColumn("class", "string", false),
                 new global::Typed.S3.Codecs.CsvColumn("tags", "list<string>", false),
+                new global::Typed.S3.Codecs.CsvColumn("halves", "list<float16>", true),
                 new global::Typed.S3.Codecs.CsvColumn("amounts", "list<decimal(10,2)>", true),
             };
 
@@ -136,6 +139,8 @@ namespace Contoso.Warehouse
             private readonly int _field22;
             private readonly int _field23;
             private readonly int _field24;
+            private readonly int _field25;
+            private readonly int _field26;
 
             public CsvMapper(global::CsvHelper.CsvReader reader, string objectName)
                 : base(reader, objectName, s_columns)
@@ -165,6 +170,8 @@ namespace Contoso.Warehouse
                 _field22 = IndexOf(22);
                 _field23 = IndexOf(23);
                 _field24 = IndexOf(24);
+                _field25 = IndexOf(25);
+                _field26 = IndexOf(26);
             }
 
             public override AllTypesRow Read(global::CsvHelper.CsvReader reader)
@@ -290,10 +297,10 @@ namespace Contoso.Warehouse
                 }
 
                 field = reader.GetSpan(_field10);
-                float? value10 = null;
+                global::System.Half? value10 = null;
                 if (!field.IsEmpty)
                 {
-                    if (!global::Typed.S3.Codecs.Utf8ValueParser.TryParseSingle(field, out float parsed10))
+                    if (!global::Typed.S3.Codecs.Utf8ValueParser.TryParseHalf(field, out global::System.Half parsed10))
                     {
                         ThrowInvalidValue(reader, 10, field);
                     }
@@ -302,10 +309,10 @@ namespace Contoso.Warehouse
                 }
 
                 field = reader.GetSpan(_field11);
-                double? value11 = null;
+                float? value11 = null;
                 if (!field.IsEmpty)
                 {
-                    if (!global::Typed.S3.Codecs.Utf8ValueParser.TryParseDouble(field, out double parsed11))
+                    if (!global::Typed.S3.Codecs.Utf8ValueParser.TryParseSingle(field, out float parsed11))
                     {
                         ThrowInvalidValue(reader, 11, field);
                     }
@@ -314,37 +321,37 @@ namespace Contoso.Warehouse
                 }
 
                 field = reader.GetSpan(_field12);
-                decimal value12;
-                if (field.IsEmpty)
-                {
-                    ThrowMissingValue(reader, 12);
-                }
-                if (!global::Typed.S3.Codecs.Utf8ValueParser.TryParseDecimal(field, 18, 4, out value12))
-                {
-                    ThrowInvalidValue(reader, 12, field);
-                }
-
-                string value13 = ReadString(reader, _field13);
-
-                string? value14 = ReadNullableString(reader, _field14);
-
-                field = reader.GetSpan(_field15);
-                global::System.DateOnly? value15 = null;
+                double? value12 = null;
                 if (!field.IsEmpty)
                 {
-                    if (!global::Typed.S3.Codecs.Utf8ValueParser.TryParseDate(field, out global::System.DateOnly parsed15))
+                    if (!global::Typed.S3.Codecs.Utf8ValueParser.TryParseDouble(field, out double parsed12))
                     {
-                        ThrowInvalidValue(reader, 15, field);
+                        ThrowInvalidValue(reader, 12, field);
                     }
 
-                    value15 = parsed15;
+                    value12 = parsed12;
                 }
 
+                field = reader.GetSpan(_field13);
+                decimal value13;
+                if (field.IsEmpty)
+                {
+                    ThrowMissingValue(reader, 13);
+                }
+                if (!global::Typed.S3.Codecs.Utf8ValueParser.TryParseDecimal(field, 18, 4, out value13))
+                {
+                    ThrowInvalidValue(reader, 13, field);
+                }
+
+                string value14 = ReadString(reader, _field14);
+
+                string? value15 = ReadNullableString(reader, _field15);
+
                 field = reader.GetSpan(_field16);
-                global::System.TimeOnly? value16 = null;
+                global::System.DateOnly? value16 = null;
                 if (!field.IsEmpty)
                 {
-                    if (!global::Typed.S3.Codecs.Utf8ValueParser.TryParseTime(field, out global::System.TimeOnly parsed16))
+                    if (!global::Typed.S3.Codecs.Utf8ValueParser.TryParseDate(field, out global::System.DateOnly parsed16))
                     {
                         ThrowInvalidValue(reader, 16, field);
                     }
@@ -353,10 +360,10 @@ namespace Contoso.Warehouse
                 }
 
                 field = reader.GetSpan(_field17);
-                global::System.DateTimeOffset? value17 = null;
+                global::System.TimeOnly? value17 = null;
                 if (!field.IsEmpty)
                 {
-                    if (!global::Typed.S3.Codecs.Utf8ValueParser.TryParseTimestamp(field, out global::System.DateTimeOffset parsed17))
+                    if (!global::Typed.S3.Codecs.Utf8ValueParser.TryParseTime(field, out global::System.TimeOnly parsed17))
                     {
                         ThrowInvalidValue(reader, 17, field);
                     }
@@ -365,10 +372,10 @@ namespace Contoso.Warehouse
                 }
 
                 field = reader.GetSpan(_field18);
-                global::System.DateTime? value18 = null;
+                global::System.DateTimeOffset? value18 = null;
                 if (!field.IsEmpty)
                 {
-                    if (!global::Typed.S3.Codecs.Utf8ValueParser.TryParseLocalTimestamp(field, out global::System.DateTime parsed18))
+                    if (!global::Typed.S3.Codecs.Utf8ValueParser.TryParseTimestamp(field, out global::System.DateTimeOffset parsed18))
                     {
                         ThrowInvalidValue(reader, 18, field);
                     }
@@ -377,10 +384,10 @@ namespace Contoso.Warehouse
                 }
 
                 field = reader.GetSpan(_field19);
-                global::System.Guid? value19 = null;
+                global::System.DateTime? value19 = null;
                 if (!field.IsEmpty)
                 {
-                    if (!global::Typed.S3.Codecs.Utf8ValueParser.TryParseGuid(field, out global::System.Guid parsed19))
+                    if (!global::Typed.S3.Codecs.Utf8ValueParser.TryParseLocalTimestamp(field, out global::System.DateTime parsed19))
                     {
                         ThrowInvalidValue(reader, 19, field);
                     }
@@ -389,46 +396,61 @@ namespace Contoso.Warehouse
                 }
 
                 field = reader.GetSpan(_field20);
-                byte[]? value20 = null;
+                global::System.Guid? value20 = null;
                 if (!field.IsEmpty)
                 {
-                    if (!global::Typed.S3.Codecs.Utf8ValueParser.TryParseBase64(field, out byte[] parsed20))
+                    if (!global::Typed.S3.Codecs.Utf8ValueParser.TryParseGuid(field, out global::System.Guid parsed20))
                     {
                         ThrowInvalidValue(reader, 20, field);
                     }
 
                     value20 = parsed20;
                 }
-                else if (IsQuotedEmpty(reader, _field20))
-                {
-                    value20 = global::System.Array.Empty<byte>();
-                }
 
                 field = reader.GetSpan(_field21);
-                byte[] value21;
-                if (field.IsEmpty && IsQuotedEmpty(reader, _field21))
+                byte[]? value21 = null;
+                if (!field.IsEmpty)
+                {
+                    if (!global::Typed.S3.Codecs.Utf8ValueParser.TryParseBase64(field, out byte[] parsed21))
+                    {
+                        ThrowInvalidValue(reader, 21, field);
+                    }
+
+                    value21 = parsed21;
+                }
+                else if (IsQuotedEmpty(reader, _field21))
                 {
                     value21 = global::System.Array.Empty<byte>();
+                }
+
+                field = reader.GetSpan(_field22);
+                byte[] value22;
+                if (field.IsEmpty && IsQuotedEmpty(reader, _field22))
+                {
+                    value22 = global::System.Array.Empty<byte>();
                 }
                 else
                 {
                     if (field.IsEmpty)
                     {
-                        ThrowMissingValue(reader, 21);
+                        ThrowMissingValue(reader, 22);
                     }
-                    if (!global::Typed.S3.Codecs.Utf8ValueParser.TryParseBase64(field, out value21))
+                    if (!global::Typed.S3.Codecs.Utf8ValueParser.TryParseBase64(field, out value22))
                     {
-                        ThrowInvalidValue(reader, 21, field);
+                        ThrowInvalidValue(reader, 22, field);
                     }
                 }
 
-                string? value22 = ReadNullableString(reader, _field22);
-
-                field = reader.GetSpan(_field23);
-                global::System.Collections.Generic.IReadOnlyList<string?>? value23 = ReadNullableList(reader, 23, field, s_list23);
+                string? value23 = ReadNullableString(reader, _field23);
 
                 field = reader.GetSpan(_field24);
-                global::System.Collections.Generic.IReadOnlyList<decimal?> value24 = ReadList(reader, 24, field, s_list24);
+                global::System.Collections.Generic.IReadOnlyList<string?>? value24 = ReadNullableList(reader, 24, field, s_list24);
+
+                field = reader.GetSpan(_field25);
+                global::System.Collections.Generic.IReadOnlyList<global::System.Half?> value25 = ReadList(reader, 25, field, s_list25);
+
+                field = reader.GetSpan(_field26);
+                global::System.Collections.Generic.IReadOnlyList<decimal?> value26 = ReadList(reader, 26, field, s_list26);
 
                 return new AllTypesRow
                 {
@@ -442,21 +464,23 @@ namespace Contoso.Warehouse
                     USmall = value7,
                     UCount = value8,
                     UBig = value9,
-                    Ratio = value10,
-                    Score = value11,
-                    Amount = value12,
-                    Name = value13,
-                    Note = value14,
-                    Day = value15,
-                    AtTime = value16,
-                    CreatedAt = value17,
-                    LocalAt = value18,
-                    Key = value19,
-                    Payload = value20,
-                    Blob = value21,
-                    Category = value22,
-                    Tags = value23,
-                    Amounts = value24,
+                    Half = value10,
+                    Ratio = value11,
+                    Score = value12,
+                    Amount = value13,
+                    Name = value14,
+                    Note = value15,
+                    Day = value16,
+                    AtTime = value17,
+                    CreatedAt = value18,
+                    LocalAt = value19,
+                    Key = value20,
+                    Payload = value21,
+                    Blob = value22,
+                    Category = value23,
+                    Tags = value24,
+                    Halves = value25,
+                    Amounts = value26,
                 };
             }
         }
@@ -466,10 +490,11 @@ namespace Contoso.Warehouse
         {
             public static readonly CsvRecordWriter Instance = new CsvRecordWriter();
 
-            private static readonly global::Typed.S3.Codecs.ListElement<string?> s_list23 = global::Typed.S3.Codecs.ListElements.String;
-            private static readonly global::Typed.S3.Codecs.ListElement<decimal?> s_list24 = global::Typed.S3.Codecs.ListElements.Decimal(10, 2);
+            private static readonly global::Typed.S3.Codecs.ListElement<string?> s_list24 = global::Typed.S3.Codecs.ListElements.String;
+            private static readonly global::Typed.S3.Codecs.ListElement<global::System.Half?> s_list25 = global::Typed.S3.Codecs.ListElements.Float16;
+            private static readonly global::Typed.S3.Codecs.ListElement<decimal?> s_list26 = global::Typed.S3.Codecs.ListElements.Decimal(10, 2);
 
-            public override int FieldCount => 25;
+            public override int FieldCount => 27;
 
             public override void WriteHeader(global::CsvHelper.CsvWriter writer)
             {
@@ -483,6 +508,7 @@ namespace Contoso.Warehouse
                 WriteColumnName(writer, "u_small");
                 WriteColumnName(writer, "u_count");
                 WriteColumnName(writer, "u_big");
+                WriteColumnName(writer, "half");
                 WriteColumnName(writer, "ratio");
                 WriteColumnName(writer, "score");
                 WriteColumnName(writer, "amount");
@@ -497,6 +523,7 @@ namespace Contoso.Warehouse
                 WriteColumnName(writer, "blob");
                 WriteColumnName(writer, "class");
                 WriteColumnName(writer, "tags");
+                WriteColumnName(writer, "halves");
                 WriteColumnName(writer, "amounts");
             }
 
@@ -512,6 +539,7 @@ namespace Contoso.Warehouse
                 global::Typed.S3.Codecs.CsvFieldWriter.WriteNumber(writer, record.USmall);
                 global::Typed.S3.Codecs.CsvFieldWriter.WriteNumber(writer, record.UCount);
                 global::Typed.S3.Codecs.CsvFieldWriter.WriteNumber(writer, record.UBig);
+                global::Typed.S3.Codecs.CsvFieldWriter.WriteNumber(writer, record.Half);
                 global::Typed.S3.Codecs.CsvFieldWriter.WriteNumber(writer, record.Ratio);
                 global::Typed.S3.Codecs.CsvFieldWriter.WriteNumber(writer, record.Score);
                 global::Typed.S3.Codecs.CsvFieldWriter.WriteNumber(writer, record.Amount);
@@ -525,8 +553,9 @@ namespace Contoso.Warehouse
                 global::Typed.S3.Codecs.CsvFieldWriter.Write(writer, record.Payload);
                 global::Typed.S3.Codecs.CsvFieldWriter.Write(writer, record.Blob);
                 global::Typed.S3.Codecs.CsvFieldWriter.Write(writer, record.Category);
-                global::Typed.S3.Codecs.CsvFieldWriter.WriteList(writer, record.Tags, s_list23);
-                global::Typed.S3.Codecs.CsvFieldWriter.WriteList(writer, record.Amounts, s_list24);
+                global::Typed.S3.Codecs.CsvFieldWriter.WriteList(writer, record.Tags, s_list24);
+                global::Typed.S3.Codecs.CsvFieldWriter.WriteList(writer, record.Halves, s_list25);
+                global::Typed.S3.Codecs.CsvFieldWriter.WriteList(writer, record.Amounts, s_list26);
             }
         }
     }

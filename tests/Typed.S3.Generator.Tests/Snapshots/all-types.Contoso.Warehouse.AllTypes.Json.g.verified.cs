@@ -113,8 +113,9 @@ namespace Contoso.Warehouse
         [global::System.CodeDom.Compiler.GeneratedCode("Typed.S3.Generators", "1.0")]
         private sealed class JsonRecordReader : global::Typed.S3.Codecs.JsonRecordReader<AllTypesRow>
         {
-            private static readonly global::Typed.S3.Codecs.ListElement<string?> s_list23 = global::Typed.S3.Codecs.ListElements.String;
-            private static readonly global::Typed.S3.Codecs.ListElement<decimal?> s_list24 = global::Typed.S3.Codecs.ListElements.Decimal(10, 2);
+            private static readonly global::Typed.S3.Codecs.ListElement<string?> s_list24 = global::Typed.S3.Codecs.ListElements.String;
+            private static readonly global::Typed.S3.Codecs.ListElement<global::System.Half?> s_list25 = global::Typed.S3.Codecs.ListElements.Float16;
+            private static readonly global::Typed.S3.Codecs.ListElement<decimal?> s_list26 = global::Typed.S3.Codecs.ListElements.Decimal(10, 2);
 
             private static readonly global::Typed.S3.Codecs.JsonColumn[] s_columns =
             {
@@ -128,6 +129,7 @@ namespace Contoso.Warehouse
                 new global::Typed.S3.Codecs.JsonColumn("u_small", "uint16", false),
                 new global::Typed.S3.Codecs.JsonColumn("u_count", "uint32", false),
                 new global::Typed.S3.Codecs.JsonColumn("u_big", "uint64", false),
+                new global::Typed.S3.Codecs.JsonColumn("half", "float16", false),
                 new global::Typed.S3.Codecs.JsonColumn("ratio", "float32", false),
                 new global::Typed.S3.Codecs.JsonColumn("score", "float64", false),
                 new global::Typed.S3.Codecs.JsonColumn("amount", "decimal(18,4)", true),
@@ -142,6 +144,7 @@ namespace Contoso.Warehouse
                 new global::Typed.S3.Codecs.JsonColumn("blob", "binary", true),
                 new global::Typed.S3.Codecs.JsonColumn("class", "string", false),
                 new global::Typed.S3.Codecs.JsonColumn("tags", "list<string>", false),
+                new global::Typed.S3.Codecs.JsonColumn("halves", "list<float16>", true),
                 new global::Typed.S3.Codecs.JsonColumn("amounts", "list<decimal(10,2)>", true),
             };
 
@@ -168,25 +171,28 @@ namespace Contoso.Warehouse
                 ushort? value7 = null;
                 uint? value8 = null;
                 ulong? value9 = null;
-                float? value10 = null;
-                double? value11 = null;
-                decimal value12 = default;
-                bool has12 = false;
-                string value13 = null!;
+                global::System.Half? value10 = null;
+                float? value11 = null;
+                double? value12 = null;
+                decimal value13 = default;
                 bool has13 = false;
-                string? value14 = null;
-                global::System.DateOnly? value15 = null;
-                global::System.TimeOnly? value16 = null;
-                global::System.DateTimeOffset? value17 = null;
-                global::System.DateTime? value18 = null;
-                global::System.Guid? value19 = null;
-                byte[]? value20 = null;
-                byte[] value21 = null!;
-                bool has21 = false;
-                string? value22 = null;
-                global::System.Collections.Generic.IReadOnlyList<string?>? value23 = null;
-                global::System.Collections.Generic.IReadOnlyList<decimal?> value24 = null!;
-                bool has24 = false;
+                string value14 = null!;
+                bool has14 = false;
+                string? value15 = null;
+                global::System.DateOnly? value16 = null;
+                global::System.TimeOnly? value17 = null;
+                global::System.DateTimeOffset? value18 = null;
+                global::System.DateTime? value19 = null;
+                global::System.Guid? value20 = null;
+                byte[]? value21 = null;
+                byte[] value22 = null!;
+                bool has22 = false;
+                string? value23 = null;
+                global::System.Collections.Generic.IReadOnlyList<string?>? value24 = null;
+                global::System.Collections.Generic.IReadOnlyList<global::System.Half?> value25 = null!;
+                bool has25 = false;
+                global::System.Collections.Generic.IReadOnlyList<decimal?> value26 = null!;
+                bool has26 = false;
                 while (true)
                 {
                     if (!reader.Read())
@@ -245,61 +251,72 @@ namespace Contoso.Warehouse
                             value9 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadUInt64(ref reader, context, 9);
                             break;
                         case 10:
-                            value10 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadSingle(ref reader, context, 10);
+                            value10 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadHalf(ref reader, context, 10);
                             break;
                         case 11:
-                            value11 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadDouble(ref reader, context, 11);
+                            value11 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadSingle(ref reader, context, 11);
                             break;
                         case 12:
-                            value12 = ReadDecimal(ref reader, context, 12, 18, 4);
-                            has12 = true;
+                            value12 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadDouble(ref reader, context, 12);
                             break;
                         case 13:
-                            value13 = ReadString(ref reader, context, 13);
+                            value13 = ReadDecimal(ref reader, context, 13, 18, 4);
                             has13 = true;
                             break;
                         case 14:
-                            value14 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader, context, 14);
+                            value14 = ReadString(ref reader, context, 14);
+                            has14 = true;
                             break;
                         case 15:
-                            value15 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadDate(ref reader, context, 15);
+                            value15 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader, context, 15);
                             break;
                         case 16:
-                            value16 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadTime(ref reader, context, 16);
+                            value16 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadDate(ref reader, context, 16);
                             break;
                         case 17:
-                            value17 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadTimestamp(ref reader, context, 17);
+                            value17 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadTime(ref reader, context, 17);
                             break;
                         case 18:
-                            value18 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadLocalTimestamp(ref reader, context, 18);
+                            value18 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadTimestamp(ref reader, context, 18);
                             break;
                         case 19:
-                            value19 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadGuid(ref reader, context, 19);
+                            value19 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadLocalTimestamp(ref reader, context, 19);
                             break;
                         case 20:
-                            value20 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadBinary(ref reader, context, 20);
+                            value20 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadGuid(ref reader, context, 20);
                             break;
                         case 21:
-                            value21 = ReadBinary(ref reader, context, 21);
-                            has21 = true;
+                            value21 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadBinary(ref reader, context, 21);
                             break;
                         case 22:
-                            value22 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader, context, 22);
+                            value22 = ReadBinary(ref reader, context, 22);
+                            has22 = true;
                             break;
                         case 23:
-                            if (!TryReadNullableList(ref reader, context, 23, s_list23, out value23))
+                            value23 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader, context, 23);
+                            break;
+                        case 24:
+                            if (!TryReadNullableList(ref reader, context, 24, s_list24, out value24))
                             {
                                 return false;
                             }
 
                             break;
-                        case 24:
-                            if (!TryReadList(ref reader, context, 24, s_list24, out value24))
+                        case 25:
+                            if (!TryReadList(ref reader, context, 25, s_list25, out value25))
                             {
                                 return false;
                             }
 
-                            has24 = true;
+                            has25 = true;
+                            break;
+                        case 26:
+                            if (!TryReadList(ref reader, context, 26, s_list26, out value26))
+                            {
+                                return false;
+                            }
+
+                            has26 = true;
                             break;
                         default:
                             if (!reader.TrySkip())
@@ -311,9 +328,9 @@ namespace Contoso.Warehouse
                     }
                 }
 
-                if (!has0 || !has4 || !has12 || !has13 || !has21 || !has24)
+                if (!has0 || !has4 || !has13 || !has14 || !has22 || !has25 || !has26)
                 {
-                    ThrowMissingProperties(context, new bool[] { has0, true, true, true, has4, true, true, true, true, true, true, true, has12, has13, true, true, true, true, true, true, true, has21, true, true, has24 });
+                    ThrowMissingProperties(context, new bool[] { has0, true, true, true, has4, true, true, true, true, true, true, true, true, has13, has14, true, true, true, true, true, true, true, has22, true, true, has25, has26 });
                 }
 
                 record = new AllTypesRow
@@ -328,21 +345,23 @@ namespace Contoso.Warehouse
                     USmall = value7,
                     UCount = value8,
                     UBig = value9,
-                    Ratio = value10,
-                    Score = value11,
-                    Amount = value12,
-                    Name = value13,
-                    Note = value14,
-                    Day = value15,
-                    AtTime = value16,
-                    CreatedAt = value17,
-                    LocalAt = value18,
-                    Key = value19,
-                    Payload = value20,
-                    Blob = value21,
-                    Category = value22,
-                    Tags = value23,
-                    Amounts = value24,
+                    Half = value10,
+                    Ratio = value11,
+                    Score = value12,
+                    Amount = value13,
+                    Name = value14,
+                    Note = value15,
+                    Day = value16,
+                    AtTime = value17,
+                    CreatedAt = value18,
+                    LocalAt = value19,
+                    Key = value20,
+                    Payload = value21,
+                    Blob = value22,
+                    Category = value23,
+                    Tags = value24,
+                    Halves = value25,
+                    Amounts = value26,
                 };
                 return true;
             }
@@ -366,12 +385,12 @@ namespace Contoso.Warehouse
 
                         if (global::System.MemoryExtensions.SequenceEqual(name, "day"u8))
                         {
-                            return 15;
+                            return 16;
                         }
 
                         if (global::System.MemoryExtensions.SequenceEqual(name, "key"u8))
                         {
-                            return 19;
+                            return 20;
                         }
 
                         break;
@@ -386,24 +405,29 @@ namespace Contoso.Warehouse
                             return 2;
                         }
 
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "name"u8))
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "half"u8))
                         {
-                            return 13;
+                            return 10;
                         }
 
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "note"u8))
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "name"u8))
                         {
                             return 14;
                         }
 
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "note"u8))
+                        {
+                            return 15;
+                        }
+
                         if (global::System.MemoryExtensions.SequenceEqual(name, "blob"u8))
                         {
-                            return 21;
+                            return 22;
                         }
 
                         if (global::System.MemoryExtensions.SequenceEqual(name, "tags"u8))
                         {
-                            return 23;
+                            return 24;
                         }
 
                         break;
@@ -425,17 +449,17 @@ namespace Contoso.Warehouse
 
                         if (global::System.MemoryExtensions.SequenceEqual(name, "ratio"u8))
                         {
-                            return 10;
+                            return 11;
                         }
 
                         if (global::System.MemoryExtensions.SequenceEqual(name, "score"u8))
                         {
-                            return 11;
+                            return 12;
                         }
 
                         if (global::System.MemoryExtensions.SequenceEqual(name, "class"u8))
                         {
-                            return 22;
+                            return 23;
                         }
 
                         break;
@@ -447,7 +471,12 @@ namespace Contoso.Warehouse
 
                         if (global::System.MemoryExtensions.SequenceEqual(name, "amount"u8))
                         {
-                            return 12;
+                            return 13;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "halves"u8))
+                        {
+                            return 25;
                         }
 
                         break;
@@ -464,31 +493,31 @@ namespace Contoso.Warehouse
 
                         if (global::System.MemoryExtensions.SequenceEqual(name, "at_time"u8))
                         {
-                            return 16;
+                            return 17;
                         }
 
                         if (global::System.MemoryExtensions.SequenceEqual(name, "payload"u8))
                         {
-                            return 20;
+                            return 21;
                         }
 
                         if (global::System.MemoryExtensions.SequenceEqual(name, "amounts"u8))
                         {
-                            return 24;
+                            return 26;
                         }
 
                         break;
                     case 8:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "local_at"u8))
                         {
-                            return 18;
+                            return 19;
                         }
 
                         break;
                     case 10:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "created_at"u8))
                         {
-                            return 17;
+                            return 18;
                         }
 
                         break;
@@ -550,79 +579,89 @@ namespace Contoso.Warehouse
                     return 9;
                 }
 
-                if (reader.ValueTextEquals("ratio"u8))
+                if (reader.ValueTextEquals("half"u8))
                 {
                     return 10;
                 }
 
-                if (reader.ValueTextEquals("score"u8))
+                if (reader.ValueTextEquals("ratio"u8))
                 {
                     return 11;
                 }
 
-                if (reader.ValueTextEquals("amount"u8))
+                if (reader.ValueTextEquals("score"u8))
                 {
                     return 12;
                 }
 
-                if (reader.ValueTextEquals("name"u8))
+                if (reader.ValueTextEquals("amount"u8))
                 {
                     return 13;
                 }
 
-                if (reader.ValueTextEquals("note"u8))
+                if (reader.ValueTextEquals("name"u8))
                 {
                     return 14;
                 }
 
-                if (reader.ValueTextEquals("day"u8))
+                if (reader.ValueTextEquals("note"u8))
                 {
                     return 15;
                 }
 
-                if (reader.ValueTextEquals("at_time"u8))
+                if (reader.ValueTextEquals("day"u8))
                 {
                     return 16;
                 }
 
-                if (reader.ValueTextEquals("created_at"u8))
+                if (reader.ValueTextEquals("at_time"u8))
                 {
                     return 17;
                 }
 
-                if (reader.ValueTextEquals("local_at"u8))
+                if (reader.ValueTextEquals("created_at"u8))
                 {
                     return 18;
                 }
 
-                if (reader.ValueTextEquals("key"u8))
+                if (reader.ValueTextEquals("local_at"u8))
                 {
                     return 19;
                 }
 
-                if (reader.ValueTextEquals("payload"u8))
+                if (reader.ValueTextEquals("key"u8))
                 {
                     return 20;
                 }
 
-                if (reader.ValueTextEquals("blob"u8))
+                if (reader.ValueTextEquals("payload"u8))
                 {
                     return 21;
                 }
 
-                if (reader.ValueTextEquals("class"u8))
+                if (reader.ValueTextEquals("blob"u8))
                 {
                     return 22;
                 }
 
-                if (reader.ValueTextEquals("tags"u8))
+                if (reader.ValueTextEquals("class"u8))
                 {
                     return 23;
                 }
 
-                if (reader.ValueTextEquals("amounts"u8))
+                if (reader.ValueTextEquals("tags"u8))
                 {
                     return 24;
+                }
+
+                if (reader.ValueTextEquals("halves"u8))
+                {
+                    return 25;
+                }
+
+                if (reader.ValueTextEquals("amounts"u8))
+                {
+                    return 26;
                 }
 
                 return -1;
@@ -634,8 +673,9 @@ namespace Contoso.Warehouse
         {
             public static readonly JsonRecordWriter Instance = new JsonRecordWriter();
 
-            private static readonly global::Typed.S3.Codecs.ListElement<string?> s_list23 = global::Typed.S3.Codecs.ListElements.String;
-            private static readonly global::Typed.S3.Codecs.ListElement<decimal?> s_list24 = global::Typed.S3.Codecs.ListElements.Decimal(10, 2);
+            private static readonly global::Typed.S3.Codecs.ListElement<string?> s_list24 = global::Typed.S3.Codecs.ListElements.String;
+            private static readonly global::Typed.S3.Codecs.ListElement<global::System.Half?> s_list25 = global::Typed.S3.Codecs.ListElements.Float16;
+            private static readonly global::Typed.S3.Codecs.ListElement<decimal?> s_list26 = global::Typed.S3.Codecs.ListElements.Decimal(10, 2);
 
             private static readonly global::System.Text.Json.JsonEncodedText s_name0 = global::Typed.S3.Codecs.JsonFieldWriter.EncodeName("id");
             private static readonly global::System.Text.Json.JsonEncodedText s_name1 = global::Typed.S3.Codecs.JsonFieldWriter.EncodeName("flag");
@@ -647,21 +687,23 @@ namespace Contoso.Warehouse
             private static readonly global::System.Text.Json.JsonEncodedText s_name7 = global::Typed.S3.Codecs.JsonFieldWriter.EncodeName("u_small");
             private static readonly global::System.Text.Json.JsonEncodedText s_name8 = global::Typed.S3.Codecs.JsonFieldWriter.EncodeName("u_count");
             private static readonly global::System.Text.Json.JsonEncodedText s_name9 = global::Typed.S3.Codecs.JsonFieldWriter.EncodeName("u_big");
-            private static readonly global::System.Text.Json.JsonEncodedText s_name10 = global::Typed.S3.Codecs.JsonFieldWriter.EncodeName("ratio");
-            private static readonly global::System.Text.Json.JsonEncodedText s_name11 = global::Typed.S3.Codecs.JsonFieldWriter.EncodeName("score");
-            private static readonly global::System.Text.Json.JsonEncodedText s_name12 = global::Typed.S3.Codecs.JsonFieldWriter.EncodeName("amount");
-            private static readonly global::System.Text.Json.JsonEncodedText s_name13 = global::Typed.S3.Codecs.JsonFieldWriter.EncodeName("name");
-            private static readonly global::System.Text.Json.JsonEncodedText s_name14 = global::Typed.S3.Codecs.JsonFieldWriter.EncodeName("note");
-            private static readonly global::System.Text.Json.JsonEncodedText s_name15 = global::Typed.S3.Codecs.JsonFieldWriter.EncodeName("day");
-            private static readonly global::System.Text.Json.JsonEncodedText s_name16 = global::Typed.S3.Codecs.JsonFieldWriter.EncodeName("at_time");
-            private static readonly global::System.Text.Json.JsonEncodedText s_name17 = global::Typed.S3.Codecs.JsonFieldWriter.EncodeName("created_at");
-            private static readonly global::System.Text.Json.JsonEncodedText s_name18 = global::Typed.S3.Codecs.JsonFieldWriter.EncodeName("local_at");
-            private static readonly global::System.Text.Json.JsonEncodedText s_name19 = global::Typed.S3.Codecs.JsonFieldWriter.EncodeName("key");
-            private static readonly global::System.Text.Json.JsonEncodedText s_name20 = global::Typed.S3.Codecs.JsonFieldWriter.EncodeName("payload");
-            private static readonly global::System.Text.Json.JsonEncodedText s_name21 = global::Typed.S3.Codecs.JsonFieldWriter.EncodeName("blob");
-            private static readonly global::System.Text.Json.JsonEncodedText s_name22 = global::Typed.S3.Codecs.JsonFieldWriter.EncodeName("class");
-            private static readonly global::System.Text.Json.JsonEncodedText s_name23 = global::Typed.S3.Codecs.JsonFieldWriter.EncodeName("tags");
-            private static readonly global::System.Text.Json.JsonEncodedText s_name24 = global::Typed.S3.Codecs.JsonFieldWriter.EncodeName("amounts");
+            private static readonly global::System.Text.Json.JsonEncodedText s_name10 = global::Typed.S3.Codecs.JsonFieldWriter.EncodeName("half");
+            private static readonly global::System.Text.Json.JsonEncodedText s_name11 = global::Typed.S3.Codecs.JsonFieldWriter.EncodeName("ratio");
+            private static readonly global::System.Text.Json.JsonEncodedText s_name12 = global::Typed.S3.Codecs.JsonFieldWriter.EncodeName("score");
+            private static readonly global::System.Text.Json.JsonEncodedText s_name13 = global::Typed.S3.Codecs.JsonFieldWriter.EncodeName("amount");
+            private static readonly global::System.Text.Json.JsonEncodedText s_name14 = global::Typed.S3.Codecs.JsonFieldWriter.EncodeName("name");
+            private static readonly global::System.Text.Json.JsonEncodedText s_name15 = global::Typed.S3.Codecs.JsonFieldWriter.EncodeName("note");
+            private static readonly global::System.Text.Json.JsonEncodedText s_name16 = global::Typed.S3.Codecs.JsonFieldWriter.EncodeName("day");
+            private static readonly global::System.Text.Json.JsonEncodedText s_name17 = global::Typed.S3.Codecs.JsonFieldWriter.EncodeName("at_time");
+            private static readonly global::System.Text.Json.JsonEncodedText s_name18 = global::Typed.S3.Codecs.JsonFieldWriter.EncodeName("created_at");
+            private static readonly global::System.Text.Json.JsonEncodedText s_name19 = global::Typed.S3.Codecs.JsonFieldWriter.EncodeName("local_at");
+            private static readonly global::System.Text.Json.JsonEncodedText s_name20 = global::Typed.S3.Codecs.JsonFieldWriter.EncodeName("key");
+            private static readonly global::System.Text.Json.JsonEncodedText s_name21 = global::Typed.S3.Codecs.JsonFieldWriter.EncodeName("payload");
+            private static readonly global::System.Text.Json.JsonEncodedText s_name22 = global::Typed.S3.Codecs.JsonFieldWriter.EncodeName("blob");
+            private static readonly global::System.Text.Json.JsonEncodedText s_name23 = global::Typed.S3.Codecs.JsonFieldWriter.EncodeName("class");
+            private static readonly global::System.Text.Json.JsonEncodedText s_name24 = global::Typed.S3.Codecs.JsonFieldWriter.EncodeName("tags");
+            private static readonly global::System.Text.Json.JsonEncodedText s_name25 = global::Typed.S3.Codecs.JsonFieldWriter.EncodeName("halves");
+            private static readonly global::System.Text.Json.JsonEncodedText s_name26 = global::Typed.S3.Codecs.JsonFieldWriter.EncodeName("amounts");
 
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, AllTypesRow record)
             {
@@ -676,21 +718,23 @@ namespace Contoso.Warehouse
                 global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_name7, record.USmall);
                 global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_name8, record.UCount);
                 global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_name9, record.UBig);
-                global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_name10, record.Ratio);
-                global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_name11, record.Score);
-                global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_name12, record.Amount);
-                global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_name13, record.Name);
-                global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_name14, record.Note);
-                global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_name15, record.Day);
-                global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_name16, record.AtTime);
-                global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_name17, record.CreatedAt);
-                global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_name18, record.LocalAt);
-                global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_name19, record.Key);
-                global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_name20, record.Payload);
-                global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_name21, record.Blob);
-                global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_name22, record.Category);
-                global::Typed.S3.Codecs.JsonFieldWriter.WriteList(writer, s_name23, record.Tags, s_list23);
-                global::Typed.S3.Codecs.JsonFieldWriter.WriteList(writer, s_name24, record.Amounts, s_list24);
+                global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_name10, record.Half);
+                global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_name11, record.Ratio);
+                global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_name12, record.Score);
+                global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_name13, record.Amount);
+                global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_name14, record.Name);
+                global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_name15, record.Note);
+                global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_name16, record.Day);
+                global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_name17, record.AtTime);
+                global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_name18, record.CreatedAt);
+                global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_name19, record.LocalAt);
+                global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_name20, record.Key);
+                global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_name21, record.Payload);
+                global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_name22, record.Blob);
+                global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_name23, record.Category);
+                global::Typed.S3.Codecs.JsonFieldWriter.WriteList(writer, s_name24, record.Tags, s_list24);
+                global::Typed.S3.Codecs.JsonFieldWriter.WriteList(writer, s_name25, record.Halves, s_list25);
+                global::Typed.S3.Codecs.JsonFieldWriter.WriteList(writer, s_name26, record.Amounts, s_list26);
                 writer.WriteEndObject();
             }
         }

@@ -76,21 +76,23 @@ namespace Contoso.Warehouse
             private readonly global::Typed.S3.Codecs.ParquetValueColumn<ushort> _column7 = global::Typed.S3.Codecs.ParquetColumns.UInt16("u_small", false);
             private readonly global::Typed.S3.Codecs.ParquetValueColumn<uint> _column8 = global::Typed.S3.Codecs.ParquetColumns.UInt32("u_count", false);
             private readonly global::Typed.S3.Codecs.ParquetValueColumn<ulong> _column9 = global::Typed.S3.Codecs.ParquetColumns.UInt64("u_big", false);
-            private readonly global::Typed.S3.Codecs.ParquetValueColumn<float> _column10 = global::Typed.S3.Codecs.ParquetColumns.Float32("ratio", false);
-            private readonly global::Typed.S3.Codecs.ParquetValueColumn<double> _column11 = global::Typed.S3.Codecs.ParquetColumns.Float64("score", false);
-            private readonly global::Typed.S3.Codecs.ParquetValueColumn<decimal> _column12 = global::Typed.S3.Codecs.ParquetColumns.Decimal("amount", 18, 4, true);
-            private readonly global::Typed.S3.Codecs.ParquetStringColumn _column13 = global::Typed.S3.Codecs.ParquetColumns.String("name", true);
-            private readonly global::Typed.S3.Codecs.ParquetStringColumn _column14 = global::Typed.S3.Codecs.ParquetColumns.String("note", false);
-            private readonly global::Typed.S3.Codecs.ParquetValueColumn<global::System.DateOnly> _column15 = global::Typed.S3.Codecs.ParquetColumns.Date("day", false);
-            private readonly global::Typed.S3.Codecs.ParquetValueColumn<global::System.TimeOnly> _column16 = global::Typed.S3.Codecs.ParquetColumns.Time("at_time", false);
-            private readonly global::Typed.S3.Codecs.ParquetValueColumn<global::System.DateTimeOffset> _column17 = global::Typed.S3.Codecs.ParquetColumns.Timestamp("created_at", false);
-            private readonly global::Typed.S3.Codecs.ParquetValueColumn<global::System.DateTime> _column18 = global::Typed.S3.Codecs.ParquetColumns.LocalTimestamp("local_at", false);
-            private readonly global::Typed.S3.Codecs.ParquetValueColumn<global::System.Guid> _column19 = global::Typed.S3.Codecs.ParquetColumns.Uuid("key", false);
-            private readonly global::Typed.S3.Codecs.ParquetBinaryColumn _column20 = global::Typed.S3.Codecs.ParquetColumns.Binary("payload", false);
-            private readonly global::Typed.S3.Codecs.ParquetBinaryColumn _column21 = global::Typed.S3.Codecs.ParquetColumns.Binary("blob", true);
-            private readonly global::Typed.S3.Codecs.ParquetStringColumn _column22 = global::Typed.S3.Codecs.ParquetColumns.String("class", false);
-            private readonly global::Typed.S3.Codecs.ParquetListColumn<string?> _column23 = global::Typed.S3.Codecs.ParquetColumns.List("tags", global::Typed.S3.Codecs.ParquetListElements.String, false);
-            private readonly global::Typed.S3.Codecs.ParquetListColumn<decimal?> _column24 = global::Typed.S3.Codecs.ParquetColumns.List("amounts", global::Typed.S3.Codecs.ParquetListElements.Decimal(10, 2), true);
+            private readonly global::Typed.S3.Codecs.ParquetValueColumn<global::System.Half> _column10 = global::Typed.S3.Codecs.ParquetColumns.WhenAbsentNull(global::Typed.S3.Codecs.ParquetColumns.Float16("half", false));
+            private readonly global::Typed.S3.Codecs.ParquetValueColumn<float> _column11 = global::Typed.S3.Codecs.ParquetColumns.Float32("ratio", false);
+            private readonly global::Typed.S3.Codecs.ParquetValueColumn<double> _column12 = global::Typed.S3.Codecs.ParquetColumns.Float64("score", false);
+            private readonly global::Typed.S3.Codecs.ParquetValueColumn<decimal> _column13 = global::Typed.S3.Codecs.ParquetColumns.Decimal("amount", 18, 4, true);
+            private readonly global::Typed.S3.Codecs.ParquetStringColumn _column14 = global::Typed.S3.Codecs.ParquetColumns.String("name", true);
+            private readonly global::Typed.S3.Codecs.ParquetStringColumn _column15 = global::Typed.S3.Codecs.ParquetColumns.String("note", false);
+            private readonly global::Typed.S3.Codecs.ParquetValueColumn<global::System.DateOnly> _column16 = global::Typed.S3.Codecs.ParquetColumns.Date("day", false);
+            private readonly global::Typed.S3.Codecs.ParquetValueColumn<global::System.TimeOnly> _column17 = global::Typed.S3.Codecs.ParquetColumns.Time("at_time", false);
+            private readonly global::Typed.S3.Codecs.ParquetValueColumn<global::System.DateTimeOffset> _column18 = global::Typed.S3.Codecs.ParquetColumns.Timestamp("created_at", false);
+            private readonly global::Typed.S3.Codecs.ParquetValueColumn<global::System.DateTime> _column19 = global::Typed.S3.Codecs.ParquetColumns.LocalTimestamp("local_at", false);
+            private readonly global::Typed.S3.Codecs.ParquetValueColumn<global::System.Guid> _column20 = global::Typed.S3.Codecs.ParquetColumns.Uuid("key", false);
+            private readonly global::Typed.S3.Codecs.ParquetBinaryColumn _column21 = global::Typed.S3.Codecs.ParquetColumns.Binary("payload", false);
+            private readonly global::Typed.S3.Codecs.ParquetBinaryColumn _column22 = global::Typed.S3.Codecs.ParquetColumns.Binary("blob", true);
+            private readonly global::Typed.S3.Codecs.ParquetStringColumn _column23 = global::Typed.S3.Codecs.ParquetColumns.String("class", false);
+            private readonly global::Typed.S3.Codecs.ParquetListColumn<string?> _column24 = global::Typed.S3.Codecs.ParquetColumns.List("tags", global::Typed.S3.Codecs.ParquetListElements.String, false);
+            private readonly global::Typed.S3.Codecs.ParquetListColumn<global::System.Half?> _column25 = global::Typed.S3.Codecs.ParquetColumns.List("halves", global::Typed.S3.Codecs.ParquetListElements.Float16, true);
+            private readonly global::Typed.S3.Codecs.ParquetListColumn<decimal?> _column26 = global::Typed.S3.Codecs.ParquetColumns.List("amounts", global::Typed.S3.Codecs.ParquetListElements.Decimal(10, 2), true);
 
             protected override global::Typed.S3.Codecs.ParquetColumn[] CreateColumns() => new global::Typed.S3.Codecs.ParquetColumn[]
             {
@@ -119,6 +121,8 @@ namespace Contoso.Warehouse
                 _column22,
                 _column23,
                 _column24,
+                _column25,
+                _column26,
             };
 
             public override AllTypesRow Read(int row) => new AllTypesRow
@@ -133,21 +137,23 @@ namespace Contoso.Warehouse
                 USmall = _column7.Get(row),
                 UCount = _column8.Get(row),
                 UBig = _column9.Get(row),
-                Ratio = _column10.Get(row),
-                Score = _column11.Get(row),
-                Amount = _column12.GetRequired(row),
-                Name = _column13.GetRequired(row),
-                Note = _column14.Get(row),
-                Day = _column15.Get(row),
-                AtTime = _column16.Get(row),
-                CreatedAt = _column17.Get(row),
-                LocalAt = _column18.Get(row),
-                Key = _column19.Get(row),
-                Payload = _column20.Get(row),
-                Blob = _column21.GetRequired(row),
-                Category = _column22.Get(row),
-                Tags = _column23.Get(row),
-                Amounts = _column24.GetRequired(row),
+                Half = _column10.Get(row),
+                Ratio = _column11.Get(row),
+                Score = _column12.Get(row),
+                Amount = _column13.GetRequired(row),
+                Name = _column14.GetRequired(row),
+                Note = _column15.Get(row),
+                Day = _column16.Get(row),
+                AtTime = _column17.Get(row),
+                CreatedAt = _column18.Get(row),
+                LocalAt = _column19.Get(row),
+                Key = _column20.Get(row),
+                Payload = _column21.Get(row),
+                Blob = _column22.GetRequired(row),
+                Category = _column23.Get(row),
+                Tags = _column24.Get(row),
+                Halves = _column25.GetRequired(row),
+                Amounts = _column26.GetRequired(row),
             };
 
             public override void Write(AllTypesRow record, int row)
@@ -162,21 +168,23 @@ namespace Contoso.Warehouse
                 _column7.Set(row, record.USmall);
                 _column8.Set(row, record.UCount);
                 _column9.Set(row, record.UBig);
-                _column10.Set(row, record.Ratio);
-                _column11.Set(row, record.Score);
-                _column12.SetRequired(row, record.Amount);
-                _column13.Set(row, record.Name);
-                _column14.Set(row, record.Note);
-                _column15.Set(row, record.Day);
-                _column16.Set(row, record.AtTime);
-                _column17.Set(row, record.CreatedAt);
-                _column18.Set(row, record.LocalAt);
-                _column19.Set(row, record.Key);
-                _column20.Set(row, record.Payload);
-                _column21.Set(row, record.Blob);
-                _column22.Set(row, record.Category);
-                _column23.Set(row, record.Tags);
-                _column24.Set(row, record.Amounts);
+                _column10.Set(row, record.Half);
+                _column11.Set(row, record.Ratio);
+                _column12.Set(row, record.Score);
+                _column13.SetRequired(row, record.Amount);
+                _column14.Set(row, record.Name);
+                _column15.Set(row, record.Note);
+                _column16.Set(row, record.Day);
+                _column17.Set(row, record.AtTime);
+                _column18.Set(row, record.CreatedAt);
+                _column19.Set(row, record.LocalAt);
+                _column20.Set(row, record.Key);
+                _column21.Set(row, record.Payload);
+                _column22.Set(row, record.Blob);
+                _column23.Set(row, record.Category);
+                _column24.Set(row, record.Tags);
+                _column25.Set(row, record.Halves);
+                _column26.Set(row, record.Amounts);
             }
         }
     }

@@ -41,6 +41,9 @@ namespace Contoso.Warehouse
         /// <summary>The column <c>u_big</c> (uint64, nullable).</summary>
         public ulong? UBig { get; init; }
 
+        /// <summary>The column <c>half</c> (float16, nullable).</summary>
+        public global::System.Half? Half { get; init; }
+
         /// <summary>The column <c>ratio</c> (float32, nullable).</summary>
         public float? Ratio { get; init; }
 
@@ -82,6 +85,9 @@ namespace Contoso.Warehouse
 
         /// <summary>The column <c>tags</c> (list&lt;string&gt;, nullable): elements may be null; the record's equality compares the list by reference, not element by element.</summary>
         public global::System.Collections.Generic.IReadOnlyList<string?>? Tags { get; init; }
+
+        /// <summary>The column <c>halves</c> (list&lt;float16&gt;, required): elements may be null; the record's equality compares the list by reference, not element by element.</summary>
+        public required global::System.Collections.Generic.IReadOnlyList<global::System.Half?> Halves { get; init; }
 
         /// <summary>The column <c>amounts</c> (list&lt;decimal(10,2)&gt;, required): elements may be null; the record's equality compares the list by reference, not element by element.</summary>
         public required global::System.Collections.Generic.IReadOnlyList<decimal?> Amounts { get; init; }

@@ -29,6 +29,7 @@ public class JsonRoundTripTests
             USmall = ushort.MinValue,
             UCount = uint.MinValue,
             UBig = ulong.MinValue,
+            Half = Half.MinValue,
             Ratio = float.MinValue,
             Score = double.MinValue,
             Amount = -999999999999999999.9999999999m,
@@ -43,7 +44,7 @@ public class JsonRoundTripTests
         };
         yield return [minimums, false];
         yield return [minimums, true];
-        EveryTypeRow specials = new() { Id = 7, Name = "n", Ratio = float.NaN, Score = double.NegativeInfinity, Amount = 0.0000000001m, CreatedAt = DateTimeOffset.MaxValue };
+        EveryTypeRow specials = new() { Id = 7, Name = "n", Half = Half.NaN, Ratio = float.NaN, Score = double.NegativeInfinity, Amount = 0.0000000001m, CreatedAt = DateTimeOffset.MaxValue };
         yield return [specials, false];
         yield return [specials, true];
     }

@@ -76,9 +76,9 @@ public class ListColumnTests
 
         string[] lines = Encoding.UTF8.GetString(stream.ToArray()).Split("\r\n");
 
-        Assert.Equal("id,counts,tags,prices,seen,flags,ratios,days,ids,blobs,big,times,locals", lines[0]);
-        Assert.Equal("9,\"[1,null,3]\",\"[\"\"x\"\",\"\"y\"\"]\",,,,,,,,,,", lines[1]);
-        Assert.Equal("10,[],,,,,,,,,,,", lines[2]);
+        Assert.Equal("id,counts,tags,prices,seen,flags,halves,ratios,days,ids,blobs,big,times,locals", lines[0]);
+        Assert.Equal("9,\"[1,null,3]\",\"[\"\"x\"\",\"\"y\"\"]\",,,,,,,,,,,", lines[1]);
+        Assert.Equal("10,[],,,,,,,,,,,,", lines[2]);
     }
 
     [Fact]

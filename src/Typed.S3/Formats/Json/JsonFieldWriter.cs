@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
@@ -269,6 +270,28 @@ public static class JsonFieldWriter
         }
     }
 
+    /// <summary>Writes a <c>float16</c> as a number (its shortest round-trip form), NaN and the infinities as strings.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="name">The property name.</param>
+    /// <param name="value">The value.</param>
+    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, Half value) => WriteHalf(writer, name, value);
+
+    /// <summary>Writes a nullable value; <see langword="null"/> as <c>null</c>.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="name">The property name.</param>
+    /// <param name="value">The value.</param>
+    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, Half? value)
+    {
+        if (value is Half present)
+        {
+            WriteHalf(writer, name, present);
+        }
+        else
+        {
+            writer.WriteNull(name);
+        }
+    }
+
     /// <summary>Writes a <c>float32</c> as a number (shortest round-trip form), NaN and the infinities as strings.</summary>
     /// <param name="writer">The writer.</param>
     /// <param name="name">The property name.</param>
@@ -491,6 +514,21 @@ public static class JsonFieldWriter
 
         writer.WritePropertyName(name);
         element.WriteArray(writer, value);
+    }
+
+    // Half's shortest round-trip text, written as the number it is (Utf8JsonWriter has no Half overload).
+    private static void WriteHalf(Utf8JsonWriter writer, JsonEncodedText name, Half value)
+    {
+        if (!Half.IsFinite(value))
+        {
+            writer.WriteString(name, NonFinite((double)value));
+            return;
+        }
+
+        Span<byte> text = stackalloc byte[32];
+        value.TryFormat(text, out int written, default, CultureInfo.InvariantCulture);
+        writer.WritePropertyName(name);
+        writer.WriteRawValue(text.Slice(0, written), skipInputValidation: true);
     }
 
     private static void WriteSingle(Utf8JsonWriter writer, JsonEncodedText name, float value)

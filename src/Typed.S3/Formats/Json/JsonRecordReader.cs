@@ -125,6 +125,25 @@ public abstract class JsonRecordReader<T>
         reader.TokenType == JsonTokenType.Number && reader.TryGetUInt64(out ulong value) ? value : throw InvalidInteger(ref reader, context, column);
 
     /// <summary>
+    /// Reads a <c>float16</c> from a JSON number (rounded to the nearest half), or from the strings <c>"NaN"</c>,
+    /// <c>"Infinity"</c>, <c>"-Infinity"</c>; a number beyond the type's range (65504) is an error, not an infinity.
+    /// </summary>
+    /// <param name="reader">The reader, on the value.</param>
+    /// <param name="context">Where the reader is.</param>
+    /// <param name="column">The column's position in the schema.</param>
+    /// <returns>The value.</returns>
+    protected Half ReadHalf(ref Utf8JsonReader reader, JsonReadContext context, int column)
+    {
+        if (reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out double value) && double.IsFinite(value))
+        {
+            Half half = (Half)value;
+            return Half.IsFinite(half) ? half : throw Invalid(ref reader, context, column, "the number is out of range");
+        }
+
+        return (Half)ReadNonFinite(ref reader, context, column);
+    }
+
+    /// <summary>
     /// Reads a <c>float32</c> from a JSON number, or from the strings <c>"NaN"</c>, <c>"Infinity"</c>, <c>"-Infinity"</c>;
     /// a number beyond the type's range is an error, not an infinity.
     /// </summary>

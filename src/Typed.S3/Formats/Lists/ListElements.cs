@@ -41,7 +41,10 @@ public static class ListElements
     /// <summary>Elements of <c>list&lt;uint64&gt;</c>.</summary>
     public static ListElement<ulong?> UInt64 { get; } = new ValueElement<ulong>("uint64", ReadUInt64, (w, v) => w.WriteNumberValue(v));
 
-    /// <summary>Elements of <c>list&lt;float32&gt;</c>.</summary>
+    /// <summary>Elements of <c>list&lt;float16&gt;</c>: JSON numbers (a number beyond 65504 is an error), or the strings <c>"NaN"</c>, <c>"Infinity"</c>, <c>"-Infinity"</c>.</summary>
+    public static ListElement<Half?> Float16 { get; } = new ValueElement<Half>("float16", ReadHalf, WriteHalf);
+
+    /// <summary>Elements of <c>list&lt;float32&gt;</c>: JSON numbers, or the strings <c>"NaN"</c>, <c>"Infinity"</c>, <c>"-Infinity"</c>.</summary>
     public static ListElement<float?> Float32 { get; } = new ValueElement<float>("float32", ReadSingle, WriteSingle);
 
     /// <summary>Elements of <c>list&lt;float64&gt;</c>.</summary>
@@ -146,6 +149,26 @@ public static class ListElements
     {
         value = default;
         return (reader.TokenType == JsonTokenType.Number && reader.TryGetUInt64(out value) && Ok(out problem)) || InvalidInteger(ref reader, out problem);
+    }
+
+    private static bool ReadHalf(ref Utf8JsonReader reader, out Half value, out string? problem)
+    {
+        if (reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out double number) && double.IsFinite(number))
+        {
+            value = (Half)number;
+            if (Half.IsFinite(value))
+            {
+                problem = null;
+                return true;
+            }
+
+            problem = "the number is out of range";
+            return false;
+        }
+
+        bool read = ReadNonFinite(ref reader, out double wide, out problem);
+        value = (Half)wide;
+        return read;
     }
 
     private static bool ReadSingle(ref Utf8JsonReader reader, out float value, out string? problem)
@@ -332,6 +355,19 @@ public static class ListElements
     }
 
     private static ReadOnlySpan<byte> Unescaped(in Utf8JsonReader reader, Span<byte> scratch) => JsonText.Unescaped(reader, scratch);
+
+    private static void WriteHalf(Utf8JsonWriter writer, Half value)
+    {
+        if (!Half.IsFinite(value))
+        {
+            writer.WriteStringValue(NonFinite((double)value));
+            return;
+        }
+
+        Span<byte> text = stackalloc byte[32];
+        value.TryFormat(text, out int written, default, CultureInfo.InvariantCulture);
+        writer.WriteRawValue(text.Slice(0, written), skipInputValidation: true);
+    }
 
     private static void WriteSingle(Utf8JsonWriter writer, float value)
     {

@@ -115,20 +115,45 @@ public static class Utf8ValueParser
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryParseUInt64(ReadOnlySpan<byte> utf8, out ulong value) => Utf8Parser.TryParse(utf8, out value, out int consumed) && consumed == utf8.Length;
 
-    /// <summary>Parses a <c>float32</c>: decimal or exponent notation, <c>NaN</c>, <c>Infinity</c>, <c>-Infinity</c>, <c>inf</c>.</summary>
+    /// <summary>
+    /// Parses a <c>float16</c>: decimal or exponent notation (rounded to the nearest half, as every float is),
+    /// <c>NaN</c>, <c>Infinity</c>, <c>-Infinity</c>, <c>inf</c>. A finite number beyond float16's range (65504) is not
+    /// one: it would otherwise read as an infinity.
+    /// </summary>
     /// <param name="utf8">The text.</param>
     /// <param name="value">The value.</param>
-    /// <returns>Whether the text is a number.</returns>
-    public static bool TryParseSingle(ReadOnlySpan<byte> utf8, out float value)
+    /// <returns>Whether the text is a number float16 holds.</returns>
+    public static bool TryParseHalf(ReadOnlySpan<byte> utf8, out Half value)
     {
-        if (Utf8Parser.TryParse(utf8, out value, out int consumed) && consumed == utf8.Length)
+        if (TryParseSpecialFloat(utf8, out double special))
         {
+            value = (Half)special;
             return true;
         }
 
-        if (float.TryParse(utf8, NumberStyles.Float, CultureInfo.InvariantCulture, out value))
+        value = default;
+        if (!TryParseFiniteDouble(utf8, out double wide))
         {
-            return true;
+            return false;
+        }
+
+        value = (Half)wide;
+        return Half.IsFinite(value);
+    }
+
+    /// <summary>
+    /// Parses a <c>float32</c>: decimal or exponent notation, <c>NaN</c>, <c>Infinity</c>, <c>-Infinity</c>, <c>inf</c>.
+    /// A finite number beyond float32's range is not one: it would otherwise read as an infinity.
+    /// </summary>
+    /// <param name="utf8">The text.</param>
+    /// <param name="value">The value.</param>
+    /// <returns>Whether the text is a number float32 holds.</returns>
+    public static bool TryParseSingle(ReadOnlySpan<byte> utf8, out float value)
+    {
+        if ((Utf8Parser.TryParse(utf8, out value, out int consumed) && consumed == utf8.Length)
+            || float.TryParse(utf8, NumberStyles.Float, CultureInfo.InvariantCulture, out value))
+        {
+            return float.IsFinite(value) || TryParseSpecialFloat(utf8, out _);
         }
 
         if (TryParseSpecialFloat(utf8, out double special))
@@ -140,14 +165,21 @@ public static class Utf8ValueParser
         return false;
     }
 
-    /// <summary>Parses a <c>float64</c>: decimal or exponent notation, <c>NaN</c>, <c>Infinity</c>, <c>-Infinity</c>, <c>inf</c>.</summary>
+    /// <summary>
+    /// Parses a <c>float64</c>: decimal or exponent notation, <c>NaN</c>, <c>Infinity</c>, <c>-Infinity</c>, <c>inf</c>.
+    /// A finite number beyond float64's range is not one: it would otherwise read as an infinity.
+    /// </summary>
     /// <param name="utf8">The text.</param>
     /// <param name="value">The value.</param>
-    /// <returns>Whether the text is a number.</returns>
+    /// <returns>Whether the text is a number float64 holds.</returns>
     public static bool TryParseDouble(ReadOnlySpan<byte> utf8, out double value) =>
-        (Utf8Parser.TryParse(utf8, out value, out int consumed) && consumed == utf8.Length)
-        || double.TryParse(utf8, NumberStyles.Float, CultureInfo.InvariantCulture, out value)
-        || TryParseSpecialFloat(utf8, out value);
+        TryParseFiniteDouble(utf8, out value) || TryParseSpecialFloat(utf8, out value);
+
+    // A number written in digits (not NaN or an infinity) that double holds.
+    private static bool TryParseFiniteDouble(ReadOnlySpan<byte> utf8, out double value) =>
+        ((Utf8Parser.TryParse(utf8, out value, out int consumed) && consumed == utf8.Length)
+            || double.TryParse(utf8, NumberStyles.Float, CultureInfo.InvariantCulture, out value))
+        && double.IsFinite(value);
 
     /// <summary>
     /// Parses a <c>decimal(p,s)</c>. A value with more than <paramref name="scale"/> significant decimal places,

@@ -26,6 +26,13 @@ internal static class ValueProblems
             return DoesNotFit(Utf8Text.ForMessage(text), precision, scale);
         }
 
+        if (typeName is "float16" or "float32" or "float64" && IsNumber(text))
+        {
+            // It parsed, so it failed for its size: an infinity is written Infinity, never as a number too large.
+            return "the value " + DatasetFormatException.Shorten(Utf8Text.ForMessage(text)) + " is beyond " + typeName + "'s range"
+                + (typeName == "float16" ? " (at most 65504)" : string.Empty);
+        }
+
         int invalid = Utf8Text.IndexOfInvalid(text);
         return invalid >= 0 ? Utf8Text.InvalidProblem(text, invalid) : "invalid value";
     }

@@ -72,6 +72,12 @@ public static class ParquetColumns
     /// <returns>The column.</returns>
     public static ParquetValueColumn<ulong> UInt64(string name, bool required) => new(name, "uint64", required, s_uint64);
 
+    /// <summary>A <c>float16</c> column: written as FLOAT; reads FLOAT16 (FIXED_LEN_BYTE_ARRAY(2)) and FLOAT values that are exactly halves.</summary>
+    /// <param name="name">The column's name.</param>
+    /// <param name="required">Whether the column is required.</param>
+    /// <returns>The column.</returns>
+    public static ParquetValueColumn<Half> Float16(string name, bool required) => new(name, "float16", required, Float16ValueType.Instance);
+
     /// <summary>A <c>float32</c> column (FLOAT).</summary>
     /// <param name="name">The column's name.</param>
     /// <param name="required">Whether the column is required.</param>

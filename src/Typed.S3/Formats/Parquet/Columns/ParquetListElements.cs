@@ -36,6 +36,9 @@ public static class ParquetListElements
     /// <summary>Elements of <c>list&lt;uint64&gt;</c>.</summary>
     public static ParquetListItems<ulong?> UInt64 { get; } = Exact<ulong>("uint64", NumberValueType<ulong>.Instance);
 
+    /// <summary>Elements of <c>list&lt;float16&gt;</c>: written as FLOAT, read from FLOAT16 or exact FLOAT values.</summary>
+    public static ParquetListItems<Half?> Float16 { get; } = new ValueListItems<Half, float, Float16ValueType.HalfAsFloat>("float16", Float16ValueType.Instance);
+
     /// <summary>Elements of <c>list&lt;float32&gt;</c>.</summary>
     public static ParquetListItems<float?> Float32 { get; } = Exact<float>("float32", NumberValueType<float>.Instance);
 

@@ -76,19 +76,28 @@ internal sealed class UuidValueType : ParquetValueType<Guid>
 }
 
 /// <summary>
-/// <c>float16</c>'s reading: FIXED_LEN_BYTE_ARRAY(2) with the FLOAT16 logical type, little-endian IEEE 754 half
-/// precision. Ready for the <c>float16</c> column type; Parquet.Net cannot write it, so there is no field to write yet.
+/// <c>float16</c>: reads FIXED_LEN_BYTE_ARRAY(2) with the FLOAT16 logical type (little-endian IEEE 754 half precision),
+/// and FLOAT whose every value is exactly a half (any other is an error naming its row: rounding would change it).
+/// Written as FLOAT, which every engine reads (many, DuckDB among them, have no half type) and which holds every half
+/// exactly; Parquet.Net cannot write the FLOAT16 logical type.
 /// </summary>
 internal sealed class Float16ValueType : ParquetValueType<Half>
 {
     public static readonly Float16ValueType Instance = new();
 
-    public override DataField CreateField(string name, bool nullable) =>
-        throw new NotSupportedException("Writing float16 columns to Parquet is not supported yet.");
+    public override DataField CreateField(string name, bool nullable) => new DataField<float>(name, nullable);
 
-    public override bool Accepts(SchemaElement file) => ParquetLeafTypes.IsFloat16(file);
+    public override bool Accepts(SchemaElement file) =>
+        ParquetLeafTypes.IsFloat16(file) || ParquetLeafTypes.IsFloatingPoint(file, PhysicalType.Float);
 
-    public override ParquetValueDecoder<Half> CreateDecoder(SchemaElement file) => new BytesDecoder<Half, HalfBytes>();
+    public override ParquetValueDecoder<Half> CreateDecoder(SchemaElement file) =>
+        ParquetLeafTypes.IsFloat16(file) ? new BytesDecoder<Half, HalfBytes>() : new FixedDecoder<Half, float, ExactHalf>();
+
+    public override Task WriteAsync(ParquetColumn column, ParquetRowGroupWriter rowGroup, DataField field, long firstRow, ReadOnlyMemory<Half> values, CancellationToken cancellationToken) =>
+        ParquetConversions.WriteAsync<Half, float, HalfAsFloat>(rowGroup, field, values, cancellationToken);
+
+    public override Task WriteAsync(ParquetColumn column, ParquetRowGroupWriter rowGroup, DataField field, long firstRow, ReadOnlyMemory<Half?> values, CancellationToken cancellationToken) =>
+        ParquetConversions.WriteAsync<Half, float, HalfAsFloat>(rowGroup, field, values, cancellationToken);
 
     private readonly struct HalfBytes : IParquetBytesConversion<Half>
     {
@@ -102,6 +111,30 @@ internal sealed class Float16ValueType : ParquetValueType<Half>
         {
             problem = "the value is not a half-precision number";
             return Convert.ToHexString(value);
+        }
+    }
+
+    /// <summary>A half written as the FLOAT that holds it exactly.</summary>
+    internal readonly struct HalfAsFloat : IParquetConversion<Half, float>
+    {
+        public static Half FromFile(float value) => (Half)value;
+
+        public static float ToFile(Half value) => (float)value;
+    }
+
+    // A FLOAT value is read only when it is exactly a half (NaN and the infinities included).
+    private readonly struct ExactHalf : IParquetReadConversion<float, Half>
+    {
+        public bool TryConvert(float value, out Half result)
+        {
+            result = (Half)value;
+            return float.IsNaN(value) || (float)result == value;
+        }
+
+        public string Explain(float value, out string problem)
+        {
+            problem = "the FLOAT value is not exactly a float16 (it would be rounded)";
+            return value.ToString("R", CultureInfo.InvariantCulture);
         }
     }
 }
