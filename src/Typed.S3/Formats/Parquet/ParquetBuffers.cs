@@ -4,7 +4,7 @@ using System.Diagnostics.CodeAnalysis;
 
 namespace Typed.S3.Codecs;
 
-/// <summary>Pooled arrays that hold one row group of a column.</summary>
+/// <summary>Pooled arrays: a batch of a column's values or levels, a column chunk's bytes, a row group being written.</summary>
 internal static class ParquetBuffers
 {
     /// <summary>Makes <paramref name="array"/> hold at least <paramref name="length"/> items, keeping the first <paramref name="keep"/>.</summary>

@@ -154,7 +154,7 @@ internal sealed class ParquetRecordReader<T> : IAsyncEnumerator<T>
                 {
                     if (_row == _nextBad)
                     {
-                        SkipBadRow();
+                        HandleBadRow();
                         continue;
                     }
 
@@ -311,7 +311,7 @@ internal sealed class ParquetRecordReader<T> : IAsyncEnumerator<T>
     }
 
     // The row at _row is bad: its error fails the read, or (skipping) it is counted, handed over and left out.
-    private void SkipBadRow()
+    private void HandleBadRow()
     {
         BadRow bad = _bad[_badIndex++];
         _nextBad = _badIndex < _bad.Count ? _bad[_badIndex].Row : int.MaxValue;
