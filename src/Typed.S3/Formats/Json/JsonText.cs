@@ -22,6 +22,14 @@ internal static class JsonText
     public static bool TryGetString(ref Utf8JsonReader reader, bool replace, out string value, out string? problem, out int invalidAt)
     {
         ReadOnlySpan<byte> raw = reader.ValueSpan;
+        if (!reader.ValueIsEscaped && Utf8Text.TryDecodeValid(raw, out value))
+        {
+            // The usual case: checked and decoded in one go.
+            problem = null;
+            invalidAt = -1;
+            return true;
+        }
+
         invalidAt = Utf8Text.IndexOfInvalid(raw);
         if (!reader.ValueIsEscaped)
         {

@@ -20,9 +20,46 @@ internal static class Utf8Text
     /// <returns><see langword="false"/> when the bytes are not valid UTF-8 and replacing was not asked for.</returns>
     public static bool TryDecode(ReadOnlySpan<byte> utf8, bool replace, out string value)
     {
-        if (replace || Utf8.IsValid(utf8))
+        if (TryDecodeValid(utf8, out value))
         {
-            value = utf8.IsEmpty ? string.Empty : Encoding.UTF8.GetString(utf8);
+            return true;
+        }
+
+        if (replace)
+        {
+            value = Encoding.UTF8.GetString(utf8);
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Decodes UTF-8 that must be valid. ASCII (nearly every value) is checked with <see cref="Ascii.IsValid(ReadOnlySpan{byte})"/>
+    /// and widened without a second look (<see cref="Encoding.UTF8"/> would count the characters first, and the check
+    /// before it would read the bytes a third time); anything else is checked with <see cref="Utf8.IsValid"/> and decoded.
+    /// </summary>
+    /// <param name="utf8">The bytes.</param>
+    /// <param name="value">The text, or <see cref="string.Empty"/> when the bytes are not valid UTF-8.</param>
+    /// <returns>Whether the bytes are valid UTF-8.</returns>
+    public static bool TryDecodeValid(ReadOnlySpan<byte> utf8, out string value)
+    {
+        if (utf8.IsEmpty)
+        {
+            value = string.Empty;
+            return true;
+        }
+
+        if (Ascii.IsValid(utf8))
+        {
+            // Every byte below 0x80: each is its own character, as UTF-8 and ASCII agree.
+            value = Encoding.ASCII.GetString(utf8);
+            return true;
+        }
+
+        if (Utf8.IsValid(utf8))
+        {
+            value = Encoding.UTF8.GetString(utf8);
             return true;
         }
 

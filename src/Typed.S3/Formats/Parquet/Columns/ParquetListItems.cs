@@ -152,17 +152,7 @@ internal readonly struct StringMemory : IParquetConversion<string, ReadOnlyMemor
 
     public static ReadOnlyMemory<char> ToFile(string value) => value.AsMemory();
 
-    public bool TryConvert(ReadOnlySpan<byte> value, out string result)
-    {
-        if (!System.Text.Unicode.Utf8.IsValid(value))
-        {
-            result = string.Empty;
-            return false;
-        }
-
-        result = value.IsEmpty ? string.Empty : System.Text.Encoding.UTF8.GetString(value);
-        return true;
-    }
+    public bool TryConvert(ReadOnlySpan<byte> value, out string result) => Utf8Text.TryDecodeValid(value, out result);
 
     public string Explain(ReadOnlySpan<byte> value, out string problem)
     {

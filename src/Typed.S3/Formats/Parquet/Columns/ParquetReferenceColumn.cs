@@ -190,20 +190,24 @@ public sealed class ParquetStringColumn : ParquetReferenceColumn<string>
             if (text is null)
             {
                 ReadOnlySpan<byte> value = bytes.Entry(entry);
-                if (!Utf8.IsValid(value) && !ReplaceInvalidUtf8)
+                if (!Utf8Text.TryDecodeValid(value, out text))
                 {
-                    AddBad(row, Encoding.UTF8.GetString(value), "the value is not valid UTF-8");
-                    target[row] = string.Empty;
-                    if (!everyBad)
+                    if (!ReplaceInvalidUtf8)
                     {
-                        return;
+                        AddBad(row, Encoding.UTF8.GetString(value), "the value is not valid UTF-8");
+                        target[row] = string.Empty;
+                        if (!everyBad)
+                        {
+                            return;
+                        }
+
+                        continue;
                     }
 
-                    continue;
+                    // Invalid sequences (when replacement is asked for) become U+FFFD.
+                    text = Encoding.UTF8.GetString(value);
                 }
 
-                // Invalid sequences (when replacement is asked for) become U+FFFD.
-                text = value.IsEmpty ? string.Empty : Encoding.UTF8.GetString(value);
                 if (entry < dictionary)
                 {
                     entries![entry] = text;
