@@ -1,3 +1,4 @@
+using Typed.S3.Generators.Model;
 using Typed.S3.Schema.Model;
 
 namespace Typed.S3.Generators.Emitters;
@@ -12,20 +13,20 @@ internal static class AccessorEmitter
     private const string Store = "global::Typed.S3.IObjectStore";
     private const string Token = "global::System.Threading.CancellationToken";
 
-    public static string Emit(SchemaDocument document, DatasetModel dataset)
+    public static string Emit(DatasetSpec dataset)
     {
         string record = dataset.RecordName;
         string asyncRows = "global::System.Collections.Generic.IAsyncEnumerable<" + record + ">";
         string syncRows = "global::System.Collections.Generic.IEnumerable<" + record + ">";
         string writeResult = "global::System.Threading.Tasks.Task<global::Typed.S3.WriteResult>";
-        WriteModel? write = dataset.Write;
+        WriteSpec? write = dataset.Write;
 
         var source = new SourceWriter();
         GeneratedFile.WriteHeader(source);
-        source.Open("namespace " + document.Namespace);
+        source.Open("namespace " + dataset.Namespace);
         source.Line("/// <summary>");
         source.Line("/// Reads and writes the dataset <c>" + CSharpLiteral.Xml(dataset.Name) + "</c> as <see cref=\"" + record + "\"/> records,");
-        source.Line("/// as <c>" + CSharpLiteral.Xml(document.SchemaName) + ".s3schema.json</c> describes it.");
+        source.Line("/// as <c>" + CSharpLiteral.Xml(dataset.SchemaName) + ".s3schema.json</c> describes it.");
         source.Line("/// </summary>");
         source.Line(GeneratedFile.GeneratedCodeAttribute);
         source.Open("public static partial class " + dataset.Name);
@@ -59,7 +60,7 @@ internal static class AccessorEmitter
         CompressionKind writeCompression = write?.Compression ?? CompressionKind.None;
         string writeFormat = FormatNames.Of(write?.Format ?? (dataset.Format == DataFormat.Auto ? DataFormat.Csv : dataset.Format), dataset.Csv);
         source.Line("private static readonly " + Codecs + "DatasetWriteTarget s_writeTarget = new " + Codecs + "DatasetWriteTarget(");
-        source.Line("    " + (write is null ? "null" : "WriteLocation") + ", WriteLayout, " + CSharpLiteral.String(document.SchemaName) + ", "
+        source.Line("    " + (write is null ? "null" : "WriteLocation") + ", WriteLayout, " + CSharpLiteral.String(dataset.SchemaName) + ", "
             + CSharpLiteral.String(TableName.From(dataset.Name)) + ", global::Typed.S3.DatasetFormat." + writeFormat + ", " + Compression(writeCompression) + ")"
             + (write?.MaxRowsPerFile is null && write?.MaxBytesPerFile is null ? ";" : string.Empty));
         if (write?.MaxRowsPerFile is not null || write?.MaxBytesPerFile is not null)

@@ -1,4 +1,5 @@
 using System;
+using Typed.S3.Generators.Model;
 using Typed.S3.Schema.Model;
 
 namespace Typed.S3.Generators.Emitters;
@@ -13,7 +14,7 @@ internal sealed record ClrTypeMapping(string TypeName, bool IsValueType, string 
     private const string Write = "Write";
     private const string WriteNumber = "WriteNumber";
 
-    public static ClrTypeMapping For(ColumnType type) => type.Kind switch
+    public static ClrTypeMapping For(ColumnTypeSpec type) => type.Kind switch
     {
         ColumnKind.Bool => new("bool", true, "TryParseBoolean", Write),
         ColumnKind.Int8 => new("sbyte", true, "TryParseSByte", WriteNumber),
@@ -44,17 +45,17 @@ internal sealed record ClrTypeMapping(string TypeName, bool IsValueType, string 
     /// Whether the generated codecs of this version read and write the type: scalars, and lists of scalars
     /// (<c>list&lt;int64&gt;</c>); not nested records, nor lists of lists or of records.
     /// </summary>
-    public static bool IsSupported(ColumnType type) =>
+    public static bool IsSupported(ColumnTypeSpec type) =>
         IsScalar(type) || (type.Kind == ColumnKind.List && type.Element is { } element && IsScalar(element));
 
     /// <summary>Whether the type is a scalar (neither a list nor a record).</summary>
-    public static bool IsScalar(ColumnType type) => type.Kind is not (ColumnKind.List or ColumnKind.Record);
+    public static bool IsScalar(ColumnTypeSpec type) => type.Kind is not (ColumnKind.List or ColumnKind.Record);
 
     /// <summary>
     /// The runtime <c>ListElement</c> of a list column's element type, as an expression: a static property of
     /// <c>ListElements</c>, or a call for <c>decimal(p,s)</c> (to keep in a static field).
     /// </summary>
-    public static string ListElementExpression(ColumnType element)
+    public static string ListElementExpression(ColumnTypeSpec element)
     {
         string name = element.Kind switch
         {
@@ -84,7 +85,7 @@ internal sealed record ClrTypeMapping(string TypeName, bool IsValueType, string 
     }
 
     /// <summary>The <c>ListElement&lt;T?&gt;</c> type of a list column's elements.</summary>
-    public static string ListElementType(ColumnType element) => "global::Typed.S3.Codecs.ListElement<" + For(element).TypeName + "?>";
+    public static string ListElementType(ColumnTypeSpec element) => "global::Typed.S3.Codecs.ListElement<" + For(element).TypeName + "?>";
 
     /// <summary>The property type: <c>T</c> for required columns, <c>T?</c> otherwise.</summary>
     public string PropertyType(bool required) => required ? TypeName : TypeName + "?";

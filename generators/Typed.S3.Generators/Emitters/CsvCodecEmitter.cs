@@ -1,3 +1,4 @@
+using Typed.S3.Generators.Model;
 using Typed.S3.Schema.Model;
 
 namespace Typed.S3.Generators.Emitters;
@@ -12,12 +13,12 @@ internal static class CsvCodecEmitter
     private const string Codecs = "global::Typed.S3.Codecs.";
     private const string CsvHelper = "global::CsvHelper.";
 
-    public static string Emit(SchemaDocument document, DatasetModel dataset)
+    public static string Emit(DatasetSpec dataset)
     {
         string record = dataset.RecordName;
         var source = new SourceWriter();
         GeneratedFile.WriteHeader(source);
-        source.Open("namespace " + document.Namespace);
+        source.Open("namespace " + dataset.Namespace);
         source.Open("public static partial class " + dataset.Name);
         CsvOptionsModel csv = dataset.Csv;
         source.Line("/// <summary>The CSV dialect of the schema's <c>csv</c> section.</summary>");
@@ -92,14 +93,14 @@ internal static class CsvCodecEmitter
         return source.ToString();
     }
 
-    private static void EmitMapper(SourceWriter source, DatasetModel dataset)
+    private static void EmitMapper(SourceWriter source, DatasetSpec dataset)
     {
         string record = dataset.RecordName;
         source.Line(GeneratedFile.GeneratedCodeAttribute);
         source.Open("private sealed class CsvMapper : " + Codecs + "CsvRecordMapperBase<" + record + ">");
         JsonCodecEmitter.EmitListElements(source, dataset.Columns);
         source.Open("private static readonly " + Codecs + "CsvColumn[] s_columns =");
-        foreach (ColumnModel column in dataset.Columns)
+        foreach (ColumnSpec column in dataset.Columns)
         {
             source.Line("new " + Codecs + "CsvColumn(" + CSharpLiteral.String(column.Name) + ", " + CSharpLiteral.String(column.Type.DisplayName) + ", " + CSharpLiteral.Bool(column.Required) + (column.AbsentAsNull ? ", AbsentAsNull: true" : string.Empty) + "),");
         }
@@ -124,7 +125,7 @@ internal static class CsvCodecEmitter
         source.Open("public override " + record + " Read(" + CsvHelper + "CsvReader reader)");
         // String columns read through helpers; the span is declared only when another column parses from it.
         bool parsesSpans = false;
-        foreach (ColumnModel column in dataset.Columns)
+        foreach (ColumnSpec column in dataset.Columns)
         {
             parsesSpans |= column.Type.Kind != ColumnKind.String;
         }
@@ -151,7 +152,7 @@ internal static class CsvCodecEmitter
         source.Close();
     }
 
-    private static void EmitFieldRead(SourceWriter source, ColumnModel column, int index)
+    private static void EmitFieldRead(SourceWriter source, ColumnSpec column, int index)
     {
         string i = CSharpLiteral.Int(index);
         string fieldIndex = "_field" + i;
@@ -220,7 +221,7 @@ internal static class CsvCodecEmitter
         }
     }
 
-    private static void EmitWriter(SourceWriter source, DatasetModel dataset)
+    private static void EmitWriter(SourceWriter source, DatasetSpec dataset)
     {
         string record = dataset.RecordName;
         source.Line(GeneratedFile.GeneratedCodeAttribute);
@@ -231,7 +232,7 @@ internal static class CsvCodecEmitter
         source.Line("public override int FieldCount => " + CSharpLiteral.Int(dataset.Columns.Count) + ";");
         source.Line();
         source.Open("public override void WriteHeader(" + CsvHelper + "CsvWriter writer)");
-        foreach (ColumnModel column in dataset.Columns)
+        foreach (ColumnSpec column in dataset.Columns)
         {
             source.Line("WriteColumnName(writer, " + CSharpLiteral.String(column.Name) + ");");
         }
@@ -241,7 +242,7 @@ internal static class CsvCodecEmitter
         source.Open("public override void Write(" + CsvHelper + "CsvWriter writer, " + record + " record)");
         for (int i = 0; i < dataset.Columns.Count; i++)
         {
-            ColumnModel column = dataset.Columns[i];
+            ColumnSpec column = dataset.Columns[i];
             ClrTypeMapping mapping = ClrTypeMapping.For(column.Type);
             source.Line(Codecs + "CsvFieldWriter." + mapping.WriteMethod + "(writer, record." + column.PropertyName
                 + (column.Type.Kind == ColumnKind.List ? ", s_list" + CSharpLiteral.Int(i) : string.Empty) + ");");

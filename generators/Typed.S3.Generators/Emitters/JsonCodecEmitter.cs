@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Text;
+using Typed.S3.Generators.Model;
 using Typed.S3.Schema.Model;
 
 namespace Typed.S3.Generators.Emitters;
@@ -16,12 +17,12 @@ internal static class JsonCodecEmitter
     private const string Codecs = "global::Typed.S3.Codecs.";
     private const string TextJson = "global::System.Text.Json.";
 
-    public static string Emit(SchemaDocument document, DatasetModel dataset)
+    public static string Emit(DatasetSpec dataset)
     {
         string record = dataset.RecordName;
         var source = new SourceWriter();
         GeneratedFile.WriteHeader(source);
-        source.Open("namespace " + document.Namespace);
+        source.Open("namespace " + dataset.Namespace);
         source.Open("public static partial class " + dataset.Name);
         EmitStreamMethods(source, record, "Json", "JsonCodec", "a JSON array of objects", "JSON");
         EmitStreamMethods(source, record, "JsonLines", "JsonLinesCodec", "JSON Lines (one object a line)", "JSON Lines");
@@ -87,15 +88,15 @@ internal static class JsonCodecEmitter
         source.Line();
     }
 
-    private static void EmitReader(SourceWriter source, DatasetModel dataset)
+    private static void EmitReader(SourceWriter source, DatasetSpec dataset)
     {
         string record = dataset.RecordName;
-        IReadOnlyList<ColumnModel> columns = dataset.Columns;
+        IReadOnlyList<ColumnSpec> columns = dataset.Columns;
         source.Line(GeneratedFile.GeneratedCodeAttribute);
         source.Open("private sealed class JsonRecordReader : " + Codecs + "JsonRecordReader<" + record + ">");
         EmitListElements(source, columns);
         source.Open("private static readonly " + Codecs + "JsonColumn[] s_columns =");
-        foreach (ColumnModel column in columns)
+        foreach (ColumnSpec column in columns)
         {
             source.Line("new " + Codecs + "JsonColumn(" + CSharpLiteral.String(column.Name) + ", " + CSharpLiteral.String(column.Type.DisplayName) + ", " + CSharpLiteral.Bool(column.Required) + "),");
         }
@@ -113,7 +114,7 @@ internal static class JsonCodecEmitter
         source.Line("record = default!;");
         for (int i = 0; i < columns.Count; i++)
         {
-            ColumnModel column = columns[i];
+            ColumnSpec column = columns[i];
             ClrTypeMapping mapping = ClrTypeMapping.For(column.Type);
             string initial = column.Required ? (mapping.IsValueType ? "default" : "null!") : "null";
             source.Line(mapping.PropertyType(column.Required) + " value" + CSharpLiteral.Int(i) + " = " + initial + ";");
@@ -144,7 +145,7 @@ internal static class JsonCodecEmitter
         source.Open("switch (column)");
         for (int i = 0; i < columns.Count; i++)
         {
-            ColumnModel column = columns[i];
+            ColumnSpec column = columns[i];
             string index = CSharpLiteral.Int(i);
             source.Line("case " + index + ":");
             if (column.Type.Kind == ColumnKind.List)
@@ -224,7 +225,7 @@ internal static class JsonCodecEmitter
 
     // Property names as UTF-8 bytes: a switch on the length, then a byte comparison; escaped names (rare) are
     // compared unescaped by the reader.
-    private static void EmitColumnOf(SourceWriter source, IReadOnlyList<ColumnModel> columns)
+    private static void EmitColumnOf(SourceWriter source, IReadOnlyList<ColumnSpec> columns)
     {
         var byLength = new SortedDictionary<int, List<int>>();
         for (int i = 0; i < columns.Count; i++)
@@ -275,7 +276,7 @@ internal static class JsonCodecEmitter
         source.Close();
     }
 
-    private static void EmitWriter(SourceWriter source, DatasetModel dataset)
+    private static void EmitWriter(SourceWriter source, DatasetSpec dataset)
     {
         string record = dataset.RecordName;
         source.Line(GeneratedFile.GeneratedCodeAttribute);
@@ -306,12 +307,12 @@ internal static class JsonCodecEmitter
     }
 
     // One static field per list column holding its element type (s_list3), shared by every record.
-    internal static void EmitListElements(SourceWriter source, IReadOnlyList<ColumnModel> columns)
+    internal static void EmitListElements(SourceWriter source, IReadOnlyList<ColumnSpec> columns)
     {
         bool any = false;
         for (int i = 0; i < columns.Count; i++)
         {
-            ColumnType type = columns[i].Type;
+            ColumnTypeSpec type = columns[i].Type;
             if (type.Kind == ColumnKind.List && type.Element is { } element)
             {
                 source.Line("private static readonly " + ClrTypeMapping.ListElementType(element) + " s_list" + CSharpLiteral.Int(i) + " = " + ClrTypeMapping.ListElementExpression(element) + ";");
@@ -325,7 +326,7 @@ internal static class JsonCodecEmitter
         }
     }
 
-    private static string ReadMethod(ColumnType type) => type.Kind switch
+    private static string ReadMethod(ColumnTypeSpec type) => type.Kind switch
     {
         ColumnKind.Bool => "ReadBoolean",
         ColumnKind.Int8 => "ReadSByte",

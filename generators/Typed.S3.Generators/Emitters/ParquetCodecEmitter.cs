@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using Typed.S3.Generators.Model;
 using Typed.S3.Schema.Model;
 
 namespace Typed.S3.Generators.Emitters;
@@ -15,14 +16,14 @@ internal static class ParquetCodecEmitter
 {
     private const string Codecs = "global::Typed.S3.Codecs.";
 
-    public static string Emit(SchemaDocument document, DatasetModel dataset)
+    public static string Emit(DatasetSpec dataset)
     {
         string record = dataset.RecordName;
         string token = "global::System.Threading.CancellationToken";
         string stream = "global::System.IO.Stream";
         var source = new SourceWriter();
         GeneratedFile.WriteHeader(source);
-        source.Open("namespace " + document.Namespace);
+        source.Open("namespace " + dataset.Namespace);
         source.Open("public static partial class " + dataset.Name);
         ParquetOptionsModel options = dataset.Write?.Parquet ?? ParquetOptionsModel.Default;
         source.Line("/// <summary>How <c>WriteParquetAsync</c> (and <c>WriteAsync</c>, in Parquet) writes: the schema's <c>write.parquet</c> section.</summary>");
@@ -85,14 +86,14 @@ internal static class ParquetCodecEmitter
         return source.ToString();
     }
 
-    private static void EmitMapper(SourceWriter source, DatasetModel dataset)
+    private static void EmitMapper(SourceWriter source, DatasetSpec dataset)
     {
         string record = dataset.RecordName;
         source.Line(GeneratedFile.GeneratedCodeAttribute);
         source.Open("private sealed class ParquetMapper : " + Codecs + "ParquetRecordMapper<" + record + ">");
         for (int i = 0; i < dataset.Columns.Count; i++)
         {
-            ColumnModel column = dataset.Columns[i];
+            ColumnSpec column = dataset.Columns[i];
             string create = Codecs + "ParquetColumns." + Factory(column);
             if (column.AbsentAsNull)
             {
@@ -114,7 +115,7 @@ internal static class ParquetCodecEmitter
         source.Open("public override " + record + " Read(int row) => new " + record);
         for (int i = 0; i < dataset.Columns.Count; i++)
         {
-            ColumnModel column = dataset.Columns[i];
+            ColumnSpec column = dataset.Columns[i];
             source.Line(column.PropertyName + " = _column" + CSharpLiteral.Int(i) + (column.Required ? ".GetRequired(row)," : ".Get(row),"));
         }
 
@@ -123,7 +124,7 @@ internal static class ParquetCodecEmitter
         source.Open("public override void Write(" + record + " record, int row)");
         for (int i = 0; i < dataset.Columns.Count; i++)
         {
-            ColumnModel column = dataset.Columns[i];
+            ColumnSpec column = dataset.Columns[i];
             bool valueType = ClrTypeMapping.For(column.Type).IsValueType;
             source.Line("_column" + CSharpLiteral.Int(i) + (column.Required && valueType ? ".SetRequired" : ".Set") + "(row, record." + column.PropertyName + ");");
         }
@@ -132,7 +133,7 @@ internal static class ParquetCodecEmitter
         source.Close();
     }
 
-    private static string ColumnType(ColumnType type) => type.Kind switch
+    private static string ColumnType(ColumnTypeSpec type) => type.Kind switch
     {
         ColumnKind.String => Codecs + "ParquetStringColumn",
         ColumnKind.Binary => Codecs + "ParquetBinaryColumn",
@@ -140,7 +141,7 @@ internal static class ParquetCodecEmitter
         _ => Codecs + "ParquetValueColumn<" + ClrTypeMapping.For(type).TypeName + ">",
     };
 
-    private static string Factory(ColumnModel column)
+    private static string Factory(ColumnSpec column)
     {
         if (column.Type.Kind == ColumnKind.List && column.Type.Element is { } element)
         {

@@ -1,3 +1,4 @@
+using Typed.S3.Generators.Model;
 using Typed.S3.Schema.Model;
 
 namespace Typed.S3.Generators.Emitters;
@@ -5,19 +6,19 @@ namespace Typed.S3.Generators.Emitters;
 /// <summary>Emits a dataset's record type: a sealed partial record with one init property per column.</summary>
 internal static class RecordEmitter
 {
-    public static string Emit(SchemaDocument document, DatasetModel dataset)
+    public static string Emit(DatasetSpec dataset)
     {
         var source = new SourceWriter();
         GeneratedFile.WriteHeader(source);
-        source.Open("namespace " + document.Namespace);
+        source.Open("namespace " + dataset.Namespace);
         source.Line("/// <summary>");
         source.Line("/// A record of the dataset <c>" + CSharpLiteral.Xml(dataset.Name) + "</c> (" + CSharpLiteral.Xml(dataset.Location) + "),");
-        source.Line("/// generated from <c>" + CSharpLiteral.Xml(document.SchemaName) + ".s3schema.json</c>.");
+        source.Line("/// generated from <c>" + CSharpLiteral.Xml(dataset.SchemaName) + ".s3schema.json</c>.");
         source.Line("/// </summary>");
         source.Line(GeneratedFile.GeneratedCodeAttribute);
         source.Open("public sealed partial record " + dataset.RecordName);
         bool first = true;
-        foreach (ColumnModel column in dataset.Columns)
+        foreach (ColumnSpec column in dataset.Columns)
         {
             if (!first)
             {
