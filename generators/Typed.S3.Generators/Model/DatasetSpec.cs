@@ -70,7 +70,7 @@ internal sealed record DatasetSpec(
             dataset.Format,
             dataset.Csv,
             dataset.Compression,
-            ColumnSpec.From(dataset.Columns),
+            ColumnSpec.From(dataset.Columns, dataset.RecordName, dataset.Name),
             dataset.Write is { } write ? WriteSpec.From(write) : null);
 }
 
