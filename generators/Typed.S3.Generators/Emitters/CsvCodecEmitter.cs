@@ -229,7 +229,6 @@ internal static class CsvCodecEmitter
         }
 
         string type = column.Clr.TypeName;
-        string parse = "global::Typed.S3.Codecs.Utf8ValueParser." + column.Clr.ParseMethod + "(field, " + DecimalArguments(column);
         if (column.Required && column.IsBinary)
         {
             // A quoted empty field ("") is an empty byte array; an unquoted empty one is a missing value.
@@ -247,7 +246,7 @@ internal static class CsvCodecEmitter
                         ThrowMissingValue(reader, {{column.IndexLiteral}});
                     }
 
-                    if (!{{parse}}out {{names.Local}}))
+                    if (!{{TryParse(column, names.Local)}})
                     {
                         ThrowInvalidValue(reader, {{column.IndexLiteral}}, field);
                     }
@@ -265,7 +264,7 @@ internal static class CsvCodecEmitter
                     ThrowMissingValue(reader, {{column.IndexLiteral}});
                 }
 
-                if (!{{parse}}out {{names.Local}}))
+                if (!{{TryParse(column, names.Local)}})
                 {
                     ThrowInvalidValue(reader, {{column.IndexLiteral}}, field);
                 }
@@ -279,7 +278,7 @@ internal static class CsvCodecEmitter
                 {{type}}? {{names.Local}} = null;
                 if (!field.IsEmpty)
                 {
-                    if (!{{parse}}out {{type}} {{names.Parsed}}))
+                    if (!{{TryParse(column, type + " " + names.Parsed)}})
                     {
                         ThrowInvalidValue(reader, {{column.IndexLiteral}}, field);
                     }
@@ -298,7 +297,7 @@ internal static class CsvCodecEmitter
             {{type}}? {{names.Local}} = null;
             if (!field.IsEmpty)
             {
-                if (!{{parse}}out {{type}} {{names.Parsed}}))
+                if (!{{TryParse(column, type + " " + names.Parsed)}})
                 {
                     ThrowInvalidValue(reader, {{column.IndexLiteral}}, field);
                 }
@@ -308,8 +307,10 @@ internal static class CsvCodecEmitter
             """;
     }
 
-    private static string DecimalArguments(ColumnSpec column) =>
-        column.IsDecimal ? CSharpLiteral.Int(column.Type.Precision) + ", " + CSharpLiteral.Int(column.Type.Scale) + ", " : string.Empty;
+    // The parser call that reads the field into the out variable or declaration; a decimal's parser takes its precision and scale.
+    private static string TryParse(ColumnSpec column, string output) => column.IsDecimal
+        ? $$"""global::Typed.S3.Codecs.Utf8ValueParser.{{column.Clr.ParseMethod}}(field, {{CSharpLiteral.Int(column.Type.Precision)}}, {{CSharpLiteral.Int(column.Type.Scale)}}, out {{output}})"""
+        : $$"""global::Typed.S3.Codecs.Utf8ValueParser.{{column.Clr.ParseMethod}}(field, out {{output}})""";
 
     private static void WriteRowWriter(SourceWriter writer, DatasetSpec dataset)
     {

@@ -248,7 +248,7 @@ internal static class JsonCodecEmitter
                     """;
         }
 
-        string read = ReadMethod(column.Type) + "(ref reader, context, " + index + DecimalArguments(column) + ")";
+        string read = ReadValue(column);
         return column.Required
             ? $$"""
                 case {{index}}:
@@ -263,8 +263,10 @@ internal static class JsonCodecEmitter
                 """;
     }
 
-    private static string DecimalArguments(ColumnSpec column) =>
-        column.IsDecimal ? ", " + CSharpLiteral.Int(column.Type.Precision) + ", " + CSharpLiteral.Int(column.Type.Scale) : string.Empty;
+    // The base reader's call that reads the current token as the column's type; a decimal's takes its precision and scale.
+    private static string ReadValue(ColumnSpec column) => column.IsDecimal
+        ? $$"""{{ReadMethod(column.Type)}}(ref reader, context, {{column.IndexLiteral}}, {{CSharpLiteral.Int(column.Type.Precision)}}, {{CSharpLiteral.Int(column.Type.Scale)}})"""
+        : $$"""{{ReadMethod(column.Type)}}(ref reader, context, {{column.IndexLiteral}})""";
 
     // Every required property must have been read; the base class names those missing.
     private static void WriteMissingCheck(SourceWriter writer, IReadOnlyList<ColumnSpec> columns)

@@ -118,7 +118,7 @@ internal static class ParquetCodecEmitter
         writer.Indentation++;
         foreach (ColumnSpec column in columns)
         {
-            writer.WriteLine(column.Names.ColumnField + ",");
+            writer.WriteLine($$"""{{column.Names.ColumnField}},""");
         }
 
         writer.Indentation--;
