@@ -18,7 +18,7 @@ internal static class CsvCodecEmitter
             writer =>
             {
                 WriteFormats(writer, dataset.Csv);
-                WriteStreamMethods(writer, dataset.RecordName);
+                WriteStreamMethods(writer, dataset.RecordName, dataset.CodecTypes);
                 WriteMapper(writer, dataset);
                 writer.WriteLine();
                 WriteRowWriter(writer, dataset);
@@ -45,7 +45,7 @@ internal static class CsvCodecEmitter
                 """);
     }
 
-    private static void WriteStreamMethods(SourceWriter writer, string record)
+    private static void WriteStreamMethods(SourceWriter writer, string record, CodecTypeNames types)
     {
         writer.WriteLine($$"""
             /// <summary>Reads <see cref="{{record}}"/> records from a CSV stream in this dataset's dialect.</summary>
@@ -85,7 +85,7 @@ internal static class CsvCodecEmitter
                 /// <param name="cancellationToken">Cancels writing.</param>
                 /// <returns>The number of records written.</returns>
                 public static global::System.Threading.Tasks.Task<long> WriteCsvAsync(global::System.IO.Stream stream, {{rows}} rows, global::System.Threading.CancellationToken cancellationToken = default) =>
-                    global::Typed.S3.Codecs.CsvCodec.WriteAsync(stream, rows, CsvFormat, CsvRowWriter.Instance, cancellationToken);
+                    global::Typed.S3.Codecs.CsvCodec.WriteAsync(stream, rows, CsvFormat, {{types.CsvWriter}}.Instance, cancellationToken);
 
                 """);
         }
@@ -100,14 +100,14 @@ internal static class CsvCodecEmitter
                     global::Typed.S3.Codecs.CsvCodec.ReadAsync(stream, objectName, {{format}}Format, CreateCsvMapper, options, cancellationToken);
 
                 private static global::System.Threading.Tasks.Task<long> Write{{format}}Object(global::System.IO.Stream stream, global::System.Collections.Generic.IAsyncEnumerable<{{record}}> rows, global::System.Threading.CancellationToken cancellationToken) =>
-                    global::Typed.S3.Codecs.CsvCodec.WriteAsync(stream, rows, {{format}}Format, CsvRowWriter.Instance, cancellationToken);
+                    global::Typed.S3.Codecs.CsvCodec.WriteAsync(stream, rows, {{format}}Format, {{types.CsvWriter}}.Instance, cancellationToken);
 
                 """);
         }
 
         writer.WriteLine($$"""
             private static global::CsvHelper.CsvRecordMapper<{{record}}> CreateCsvMapper(global::CsvHelper.CsvReader reader, string objectName) =>
-                new CsvMapper(reader, objectName);
+                new {{types.CsvMapper}}(reader, objectName);
 
             """);
     }
@@ -115,9 +115,10 @@ internal static class CsvCodecEmitter
     private static void WriteMapper(SourceWriter writer, DatasetSpec dataset)
     {
         IReadOnlyList<ColumnSpec> columns = dataset.Columns;
+        string mapper = dataset.CodecTypes.CsvMapper;
         writer.WriteLine($$"""
             {{GeneratedFile.GeneratedCodeAttribute}}
-            private sealed class CsvMapper : global::Typed.S3.Codecs.CsvRecordMapperBase<{{dataset.RecordName}}>
+            private sealed class {{mapper}} : global::Typed.S3.Codecs.CsvRecordMapperBase<{{dataset.RecordName}}>
             {
             """);
         writer.Indentation++;
@@ -144,9 +145,9 @@ internal static class CsvCodecEmitter
             writer.WriteLine($$"""private readonly int {{column.Names.IndexField}};""");
         }
 
-        writer.WriteLine("""
+        writer.WriteLine($$"""
 
-            public CsvMapper(global::CsvHelper.CsvReader reader, string objectName)
+            public {{mapper}}(global::CsvHelper.CsvReader reader, string objectName)
                 : base(reader, objectName, s_columns)
             {
             """);
@@ -315,11 +316,12 @@ internal static class CsvCodecEmitter
     private static void WriteRowWriter(SourceWriter writer, DatasetSpec dataset)
     {
         IReadOnlyList<ColumnSpec> columns = dataset.Columns;
+        string rowWriter = dataset.CodecTypes.CsvWriter;
         writer.WriteLine($$"""
             {{GeneratedFile.GeneratedCodeAttribute}}
-            private sealed class CsvRowWriter : global::CsvHelper.CsvRecordWriter<{{dataset.RecordName}}>
+            private sealed class {{rowWriter}} : global::CsvHelper.CsvRecordWriter<{{dataset.RecordName}}>
             {
-                public static readonly CsvRowWriter Instance = new CsvRowWriter();
+                public static readonly {{rowWriter}} Instance = new {{rowWriter}}();
 
             """);
         writer.Indentation++;

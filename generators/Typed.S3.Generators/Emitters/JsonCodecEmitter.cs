@@ -20,14 +20,14 @@ internal static class JsonCodecEmitter
             "public static partial class " + dataset.Name,
             writer =>
             {
-                WriteStreamMethods(writer, dataset.RecordName, new JsonFlavor("Json", "JsonCodec", "a JSON array of objects", "JSON"));
-                WriteStreamMethods(writer, dataset.RecordName, new JsonFlavor("JsonLines", "JsonLinesCodec", "JSON Lines (one object a line)", "JSON Lines"));
+                WriteStreamMethods(writer, dataset.RecordName, dataset.CodecTypes, new JsonFlavor("Json", "JsonCodec", "a JSON array of objects", "JSON"));
+                WriteStreamMethods(writer, dataset.RecordName, dataset.CodecTypes, new JsonFlavor("JsonLines", "JsonLinesCodec", "JSON Lines (one object a line)", "JSON Lines"));
                 WriteReader(writer, dataset);
                 writer.WriteLine();
                 WriteRowWriter(writer, dataset);
             });
 
-    private static void WriteStreamMethods(SourceWriter writer, string record, JsonFlavor flavor)
+    private static void WriteStreamMethods(SourceWriter writer, string record, CodecTypeNames types, JsonFlavor flavor)
     {
         string records = "global::System.Collections.Generic.IAsyncEnumerable<" + record + ">";
         writer.WriteLine($$"""
@@ -37,7 +37,7 @@ internal static class JsonCodecEmitter
             /// <returns>The records, in order.</returns>
             /// <exception cref="global::Typed.S3.DatasetFormatException">The data does not match the schema.</exception>
             public static {{records}} Read{{flavor.Format}}Async(global::System.IO.Stream stream, global::System.Threading.CancellationToken cancellationToken = default) =>
-                global::Typed.S3.Codecs.{{flavor.Codec}}.ReadAsync(stream, "stream", JsonRowReader.Instance, cancellationToken);
+                global::Typed.S3.Codecs.{{flavor.Codec}}.ReadAsync(stream, "stream", {{types.JsonReader}}.Instance, cancellationToken);
 
             /// <summary>Reads <see cref="{{record}}"/> records from a stream of {{flavor.Description}}; errors name <paramref name="objectName"/>.</summary>
             /// <param name="stream">The {{flavor.ShortName}} bytes; left open.</param>
@@ -46,7 +46,7 @@ internal static class JsonCodecEmitter
             /// <returns>The records, in order.</returns>
             /// <exception cref="global::Typed.S3.DatasetFormatException">The data does not match the schema.</exception>
             public static {{records}} Read{{flavor.Format}}Async(global::System.IO.Stream stream, string objectName, global::System.Threading.CancellationToken cancellationToken = default) =>
-                global::Typed.S3.Codecs.{{flavor.Codec}}.ReadAsync(stream, objectName, JsonRowReader.Instance, cancellationToken);
+                global::Typed.S3.Codecs.{{flavor.Codec}}.ReadAsync(stream, objectName, {{types.JsonReader}}.Instance, cancellationToken);
 
             /// <summary>Reads <see cref="{{record}}"/> records from a stream of {{flavor.Description}} with <paramref name="options"/>, such as reading invalid UTF-8 as U+FFFD.</summary>
             /// <param name="stream">The {{flavor.ShortName}} bytes; left open.</param>
@@ -56,7 +56,7 @@ internal static class JsonCodecEmitter
             /// <returns>The records, in order.</returns>
             /// <exception cref="global::Typed.S3.DatasetFormatException">The data does not match the schema.</exception>
             public static {{records}} Read{{flavor.Format}}Async(global::System.IO.Stream stream, string objectName, global::Typed.S3.DatasetReadOptions options, global::System.Threading.CancellationToken cancellationToken = default) =>
-                global::Typed.S3.Codecs.{{flavor.Codec}}.ReadAsync(stream, objectName, JsonRowReader.Instance, options ?? throw new global::System.ArgumentNullException(nameof(options)), cancellationToken);
+                global::Typed.S3.Codecs.{{flavor.Codec}}.ReadAsync(stream, objectName, {{types.JsonReader}}.Instance, options ?? throw new global::System.ArgumentNullException(nameof(options)), cancellationToken);
 
             """);
         foreach (string rows in new[] { "global::System.Collections.Generic.IEnumerable<" + record + ">", records })
@@ -68,20 +68,20 @@ internal static class JsonCodecEmitter
                 /// <param name="cancellationToken">Cancels writing.</param>
                 /// <returns>The number of records written.</returns>
                 public static global::System.Threading.Tasks.Task<long> Write{{flavor.Format}}Async(global::System.IO.Stream stream, {{rows}} rows, global::System.Threading.CancellationToken cancellationToken = default) =>
-                    global::Typed.S3.Codecs.{{flavor.Codec}}.WriteAsync(stream, rows, JsonRowWriter.Instance, cancellationToken);
+                    global::Typed.S3.Codecs.{{flavor.Codec}}.WriteAsync(stream, rows, {{types.JsonWriter}}.Instance, cancellationToken);
 
                 """);
         }
 
         writer.WriteLine($$"""
             private static {{records}} Read{{flavor.Format}}Object(global::System.IO.Stream stream, string objectName, global::System.Threading.CancellationToken cancellationToken) =>
-                global::Typed.S3.Codecs.{{flavor.Codec}}.ReadAsync(stream, objectName, JsonRowReader.Instance, cancellationToken);
+                global::Typed.S3.Codecs.{{flavor.Codec}}.ReadAsync(stream, objectName, {{types.JsonReader}}.Instance, cancellationToken);
 
             private static {{records}} Read{{flavor.Format}}ObjectWithOptions(global::System.IO.Stream stream, string objectName, global::Typed.S3.DatasetReadOptions options, global::System.Threading.CancellationToken cancellationToken) =>
-                global::Typed.S3.Codecs.{{flavor.Codec}}.ReadAsync(stream, objectName, JsonRowReader.Instance, options, cancellationToken);
+                global::Typed.S3.Codecs.{{flavor.Codec}}.ReadAsync(stream, objectName, {{types.JsonReader}}.Instance, options, cancellationToken);
 
             private static global::System.Threading.Tasks.Task<long> Write{{flavor.Format}}Object(global::System.IO.Stream stream, {{records}} rows, global::System.Threading.CancellationToken cancellationToken) =>
-                global::Typed.S3.Codecs.{{flavor.Codec}}.WriteAsync(stream, rows, JsonRowWriter.Instance, cancellationToken);
+                global::Typed.S3.Codecs.{{flavor.Codec}}.WriteAsync(stream, rows, {{types.JsonWriter}}.Instance, cancellationToken);
 
             """);
     }
@@ -90,9 +90,10 @@ internal static class JsonCodecEmitter
     {
         IReadOnlyList<ColumnSpec> columns = dataset.Columns;
         string record = dataset.RecordName;
+        string reader = dataset.CodecTypes.JsonReader;
         writer.WriteLine($$"""
             {{GeneratedFile.GeneratedCodeAttribute}}
-            private sealed class JsonRowReader : global::Typed.S3.Codecs.JsonRecordReader<{{record}}>
+            private sealed class {{reader}} : global::Typed.S3.Codecs.JsonRecordReader<{{record}}>
             {
             """);
         writer.Indentation++;
@@ -112,9 +113,9 @@ internal static class JsonCodecEmitter
             };
 
             // After s_columns: static fields initialize in declaration order.
-            public static readonly JsonRowReader Instance = new JsonRowReader();
+            public static readonly {{reader}} Instance = new {{reader}}();
 
-            private JsonRowReader()
+            private {{reader}}()
                 : base(s_columns)
             {
             }
@@ -370,11 +371,12 @@ internal static class JsonCodecEmitter
     private static void WriteRowWriter(SourceWriter writer, DatasetSpec dataset)
     {
         IReadOnlyList<ColumnSpec> columns = dataset.Columns;
+        string rowWriter = dataset.CodecTypes.JsonWriter;
         writer.WriteLine($$"""
             {{GeneratedFile.GeneratedCodeAttribute}}
-            private sealed class JsonRowWriter : global::Typed.S3.Codecs.JsonRecordWriter<{{dataset.RecordName}}>
+            private sealed class {{rowWriter}} : global::Typed.S3.Codecs.JsonRecordWriter<{{dataset.RecordName}}>
             {
-                public static readonly JsonRowWriter Instance = new JsonRowWriter();
+                public static readonly {{rowWriter}} Instance = new {{rowWriter}}();
 
             """);
         writer.Indentation++;

@@ -22,7 +22,7 @@ internal static class ParquetCodecEmitter
             writer =>
             {
                 WriteFormat(writer, dataset.Write?.Parquet ?? ParquetOptionsModel.Default);
-                WriteStreamMethods(writer, dataset.RecordName);
+                WriteStreamMethods(writer, dataset.RecordName, dataset.CodecTypes);
                 WriteMapper(writer, dataset);
             });
 
@@ -33,7 +33,7 @@ internal static class ParquetCodecEmitter
 
             """);
 
-    private static void WriteStreamMethods(SourceWriter writer, string record)
+    private static void WriteStreamMethods(SourceWriter writer, string record, CodecTypeNames types)
     {
         writer.WriteLine($$"""
             /// <summary>Reads <see cref="{{record}}"/> records from a Parquet stream, reading only the columns the record has.</summary>
@@ -88,7 +88,7 @@ internal static class ParquetCodecEmitter
             private static global::System.Threading.Tasks.Task<long> WriteParquetObject(global::System.IO.Stream stream, global::System.Collections.Generic.IAsyncEnumerable<{{record}}> rows, global::System.Threading.CancellationToken cancellationToken) =>
                 global::Typed.S3.Codecs.ParquetCodec.WriteAsync(stream, rows, ParquetFormat, CreateParquetMapper, cancellationToken);
 
-            private static global::Typed.S3.Codecs.ParquetRecordMapper<{{record}}> CreateParquetMapper() => new ParquetMapper();
+            private static global::Typed.S3.Codecs.ParquetRecordMapper<{{record}}> CreateParquetMapper() => new {{types.ParquetMapper}}();
 
             """);
     }
@@ -99,7 +99,7 @@ internal static class ParquetCodecEmitter
         string record = dataset.RecordName;
         writer.WriteLine($$"""
             {{GeneratedFile.GeneratedCodeAttribute}}
-            private sealed class ParquetMapper : global::Typed.S3.Codecs.ParquetRecordMapper<{{record}}>
+            private sealed class {{dataset.CodecTypes.ParquetMapper}} : global::Typed.S3.Codecs.ParquetRecordMapper<{{record}}>
             {
             """);
         writer.Indentation++;

@@ -102,6 +102,36 @@ public sealed class GeneratedNamesTests
         Assert.Contains("int itemValue;", SourceOf(outcome, "Names.Items.Csv.g.cs"));
     }
 
+    [Theory]
+    [InlineData("Items", "CsvMapper")]
+    [InlineData("Items", "CsvRowWriter")]
+    [InlineData("Items", "JsonRowReader")]
+    [InlineData("Items", "JsonRowWriter")]
+    [InlineData("Items", "ParquetMapper")]
+    [InlineData("CsvMapper", "Item")]
+    [InlineData("JsonRowReader", "GeneratedJsonRowReader")]
+    public void ARecordOrAccessorNamedLikeACodecClassCompiles(string dataset, string record)
+    {
+        string schema = $$"""
+            {
+              "namespace": "Names",
+              "datasets": {
+                "{{dataset}}": {
+                  "record": "{{record}}",
+                  "location": "s3://bucket/items/*.csv",
+                  "columns": [ { "name": "id", "type": "int64", "required": true }, { "name": "tags", "type": "list<string>" } ],
+                  "write": { "location": "s3://bucket/out/" }
+                }
+              }
+            }
+            """;
+        GeneratorRunOutcome outcome = GeneratorHarness.RunStrict("items.s3schema.json", schema);
+
+        Assert.Empty(outcome.DiagnosticLines);
+        var problems = outcome.CompilationDiagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning || d.IsWarningAsError).Select(d => d.ToString()).ToList();
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
     [Fact]
     public void NamesAreEscapedAndMadeUnique()
     {
