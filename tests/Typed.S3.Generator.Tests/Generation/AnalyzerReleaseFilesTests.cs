@@ -64,10 +64,11 @@ public sealed class AnalyzerReleaseFilesTests
     [Fact]
     public void TheNewInformationalIdIsUnshippedAndTheDataCheckIdsAreNotAnalyzerDiagnostics()
     {
-        // The data check's TS31xx codes are logged by the typeds3-datacheck tool through MSBuild, never by the generator.
+        // The data check's TS31xx codes (its own, in Typed.S3.DataCheck) are logged by the typeds3-datacheck tool through
+        // MSBuild, never by the generator.
         string text = File.ReadAllText(Path.Combine(GeneratorDirectory, "AnalyzerReleases.Shipped.md"))
             + File.ReadAllText(Path.Combine(GeneratorDirectory, "AnalyzerReleases.Unshipped.md"));
-        Assert.All(DataDriftCodes.All, code => Assert.DoesNotContain(code.Id, text, StringComparison.Ordinal));
+        Assert.DoesNotMatch(@"TS31\d\d", text);
 
         string unshipped = File.ReadAllText(Path.Combine(GeneratorDirectory, "AnalyzerReleases.Unshipped.md"));
         Assert.Contains("TS3026  | Typed.S3 | Info     |", unshipped, StringComparison.Ordinal);
