@@ -104,6 +104,39 @@ public sealed class GeneratedCodeShapesTests
         }
     }
 
+    [Fact]
+    public void AColumnNamedLikeItsRecordCompilesAsTheStrictestProjectWouldWithOnlyAnInfoDiagnostic()
+    {
+        foreach (string format in new[] { "csv", "tsv", "jsonl", "json", "parquet" })
+        {
+            string schema = $$"""
+                {
+                  "namespace": "Shapes",
+                  "datasets": {
+                    "Items": {
+                      "record": "Item",
+                      "location": "s3://bucket/items/*.{{format}}",
+                      "columns": [ { "name": "item", "type": "string", "required": true }, { "name": "Item_count", "type": "int32" }, { "name": "other", "type": "int32", "property": "Other" } ],
+                      "write": { "location": "s3://bucket/out/", "format": "{{format}}" }
+                    }
+                  }
+                }
+                """;
+
+            GeneratorRunOutcome outcome = GeneratorHarness.RunStrict("shapes.s3schema.json", schema);
+
+            Diagnostic info = Assert.Single(outcome.GeneratorDiagnostics);
+            Assert.Equal(("TS3026", DiagnosticSeverity.Info), (info.Id, info.Severity));
+            Assert.NotEmpty(outcome.Sources);
+            Assert.Contains(outcome.Sources, s => s.SourceText.ToString().Contains("public required string Item_ { get; init; }", StringComparison.Ordinal));
+            var problems = outcome.CompilationDiagnostics
+                .Where(d => d.Severity >= DiagnosticSeverity.Warning || d.IsWarningAsError)
+                .Select(d => d.Id + " " + d.GetMessage() + " @ " + d.Location.GetLineSpan())
+                .ToList();
+            Assert.True(problems.Count == 0, format + ":\n" + string.Join("\n", problems));
+        }
+    }
+
     private static string Columns(params string[] columns) => string.Join(", ", columns);
 
     private static string Column(string name, string type, bool required = false, bool whenAbsent = false, string? property = null) =>
