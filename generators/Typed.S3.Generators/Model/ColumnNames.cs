@@ -48,15 +48,15 @@ internal sealed record ColumnNames(string Local, string Parsed, string Seen, str
         // The locals first, so that each column keeps its plain name when another's derived name would want it.
         for (int i = 0; i < propertyNames.Count; i++)
         {
-            string camel = CamelCase(propertyNames[i]);
+            string camel = CamelCase(Stem(propertyNames[i]));
             locals[i] = Take(taken, camel, camel + "Value");
         }
 
         var names = new ColumnNames[propertyNames.Count];
         for (int i = 0; i < propertyNames.Count; i++)
         {
-            string pascal = PascalCase(propertyNames[i]);
-            string camel = CamelCase(propertyNames[i]);
+            string pascal = PascalCase(Stem(propertyNames[i]));
+            string camel = CamelCase(Stem(propertyNames[i]));
             names[i] = new ColumnNames(
                 Escape(locals[i]),
                 Take(taken, "parsed" + pascal),
@@ -68,6 +68,14 @@ internal sealed record ColumnNames(string Local, string Parsed, string Seen, str
         }
 
         return names;
+    }
+
+    // The property name without the '_' a column named like its record gets (Reading_ → Reading): the names derived from
+    // it have a prefix or a suffix, or differ in case from the record's, so they cannot clash with it.
+    private static string Stem(string propertyName)
+    {
+        string stem = propertyName.TrimEnd('_');
+        return stem.Length == 0 ? propertyName : stem;
     }
 
     /// <summary><c>SignupDate</c> → <c>signupDate</c>, <c>ID</c> → <c>id</c>, <c>URLPath</c> → <c>urlPath</c>.</summary>

@@ -45,7 +45,7 @@ namespace Plant
         /// <param name="cancellationToken">Cancels writing.</param>
         /// <returns>The number of records written.</returns>
         public static global::System.Threading.Tasks.Task<long> WriteCsvAsync(global::System.IO.Stream stream, global::System.Collections.Generic.IEnumerable<Reading> rows, global::System.Threading.CancellationToken cancellationToken = default) =>
-            global::Typed.S3.Codecs.CsvCodec.WriteAsync(stream, rows, CsvFormat, CsvRecordWriter.Instance, cancellationToken);
+            global::Typed.S3.Codecs.CsvCodec.WriteAsync(stream, rows, CsvFormat, CsvRowWriter.Instance, cancellationToken);
 
         /// <summary>Writes records as CSV in this dataset's dialect: a header (when the dialect has one), then a line a record.</summary>
         /// <param name="stream">The destination; left open.</param>
@@ -53,7 +53,7 @@ namespace Plant
         /// <param name="cancellationToken">Cancels writing.</param>
         /// <returns>The number of records written.</returns>
         public static global::System.Threading.Tasks.Task<long> WriteCsvAsync(global::System.IO.Stream stream, global::System.Collections.Generic.IAsyncEnumerable<Reading> rows, global::System.Threading.CancellationToken cancellationToken = default) =>
-            global::Typed.S3.Codecs.CsvCodec.WriteAsync(stream, rows, CsvFormat, CsvRecordWriter.Instance, cancellationToken);
+            global::Typed.S3.Codecs.CsvCodec.WriteAsync(stream, rows, CsvFormat, CsvRowWriter.Instance, cancellationToken);
 
         private static global::System.Collections.Generic.IAsyncEnumerable<Reading> ReadCsvObject(global::System.IO.Stream stream, string objectName, global::System.Threading.CancellationToken cancellationToken) =>
             global::Typed.S3.Codecs.CsvCodec.ReadAsync(stream, objectName, CsvFormat, CreateCsvMapper, cancellationToken);
@@ -62,7 +62,7 @@ namespace Plant
             global::Typed.S3.Codecs.CsvCodec.ReadAsync(stream, objectName, CsvFormat, CreateCsvMapper, options, cancellationToken);
 
         private static global::System.Threading.Tasks.Task<long> WriteCsvObject(global::System.IO.Stream stream, global::System.Collections.Generic.IAsyncEnumerable<Reading> rows, global::System.Threading.CancellationToken cancellationToken) =>
-            global::Typed.S3.Codecs.CsvCodec.WriteAsync(stream, rows, CsvFormat, CsvRecordWriter.Instance, cancellationToken);
+            global::Typed.S3.Codecs.CsvCodec.WriteAsync(stream, rows, CsvFormat, CsvRowWriter.Instance, cancellationToken);
 
         private static global::System.Collections.Generic.IAsyncEnumerable<Reading> ReadTsvObject(global::System.IO.Stream stream, string objectName, global::System.Threading.CancellationToken cancellationToken) =>
             global::Typed.S3.Codecs.CsvCodec.ReadAsync(stream, objectName, TsvFormat, CreateCsvMapper, cancellationToken);
@@ -71,7 +71,7 @@ namespace Plant
             global::Typed.S3.Codecs.CsvCodec.ReadAsync(stream, objectName, TsvFormat, CreateCsvMapper, options, cancellationToken);
 
         private static global::System.Threading.Tasks.Task<long> WriteTsvObject(global::System.IO.Stream stream, global::System.Collections.Generic.IAsyncEnumerable<Reading> rows, global::System.Threading.CancellationToken cancellationToken) =>
-            global::Typed.S3.Codecs.CsvCodec.WriteAsync(stream, rows, TsvFormat, CsvRecordWriter.Instance, cancellationToken);
+            global::Typed.S3.Codecs.CsvCodec.WriteAsync(stream, rows, TsvFormat, CsvRowWriter.Instance, cancellationToken);
 
         private static global::CsvHelper.CsvRecordMapper<Reading> CreateCsvMapper(global::CsvHelper.CsvReader reader, string objectName) =>
             new CsvMapper(reader, objectName);
@@ -85,55 +85,56 @@ namespace Plant
                 new global::Typed.S3.Codecs.CsvColumn("reading", "float64", false),
             };
 
-            private readonly int _field0;
-            private readonly int _field1;
+            private readonly int _idIndex;
+            private readonly int _readingIndex;
 
             public CsvMapper(global::CsvHelper.CsvReader reader, string objectName)
                 : base(reader, objectName, s_columns)
             {
-                _field0 = IndexOf(0);
-                _field1 = IndexOf(1);
+                _idIndex = IndexOf(0);
+                _readingIndex = IndexOf(1);
             }
 
             public override Reading Read(global::CsvHelper.CsvReader reader)
             {
                 global::System.ReadOnlySpan<byte> field;
 
-                field = reader.GetSpan(_field0);
-                long value0;
+                field = reader.GetSpan(_idIndex);
+                long id;
                 if (field.IsEmpty)
                 {
                     ThrowMissingValue(reader, 0);
                 }
-                if (!global::Typed.S3.Codecs.Utf8ValueParser.TryParseInt64(field, out value0))
+
+                if (!global::Typed.S3.Codecs.Utf8ValueParser.TryParseInt64(field, out id))
                 {
                     ThrowInvalidValue(reader, 0, field);
                 }
 
-                field = reader.GetSpan(_field1);
-                double? value1 = null;
+                field = reader.GetSpan(_readingIndex);
+                double? reading = null;
                 if (!field.IsEmpty)
                 {
-                    if (!global::Typed.S3.Codecs.Utf8ValueParser.TryParseDouble(field, out double parsed1))
+                    if (!global::Typed.S3.Codecs.Utf8ValueParser.TryParseDouble(field, out double parsedReading))
                     {
                         ThrowInvalidValue(reader, 1, field);
                     }
 
-                    value1 = parsed1;
+                    reading = parsedReading;
                 }
 
                 return new Reading
                 {
-                    Id = value0,
-                    Reading_ = value1,
+                    Id = id,
+                    Reading_ = reading,
                 };
             }
         }
 
         [global::System.CodeDom.Compiler.GeneratedCode("Typed.S3.Generators", "1.0")]
-        private sealed class CsvRecordWriter : global::CsvHelper.CsvRecordWriter<Reading>
+        private sealed class CsvRowWriter : global::CsvHelper.CsvRecordWriter<Reading>
         {
-            public static readonly CsvRecordWriter Instance = new CsvRecordWriter();
+            public static readonly CsvRowWriter Instance = new CsvRowWriter();
 
             public override int FieldCount => 2;
 

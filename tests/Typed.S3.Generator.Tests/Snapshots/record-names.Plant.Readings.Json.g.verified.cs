@@ -12,7 +12,7 @@ namespace Plant
         /// <returns>The records, in order.</returns>
         /// <exception cref="global::Typed.S3.DatasetFormatException">The data does not match the schema.</exception>
         public static global::System.Collections.Generic.IAsyncEnumerable<Reading> ReadJsonAsync(global::System.IO.Stream stream, global::System.Threading.CancellationToken cancellationToken = default) =>
-            global::Typed.S3.Codecs.JsonCodec.ReadAsync(stream, "stream", JsonRecordReader.Instance, cancellationToken);
+            global::Typed.S3.Codecs.JsonCodec.ReadAsync(stream, "stream", JsonRowReader.Instance, cancellationToken);
 
         /// <summary>Reads <see cref="Reading"/> records from a stream of a JSON array of objects; errors name <paramref name="objectName"/>.</summary>
         /// <param name="stream">The JSON bytes; left open.</param>
@@ -21,7 +21,7 @@ namespace Plant
         /// <returns>The records, in order.</returns>
         /// <exception cref="global::Typed.S3.DatasetFormatException">The data does not match the schema.</exception>
         public static global::System.Collections.Generic.IAsyncEnumerable<Reading> ReadJsonAsync(global::System.IO.Stream stream, string objectName, global::System.Threading.CancellationToken cancellationToken = default) =>
-            global::Typed.S3.Codecs.JsonCodec.ReadAsync(stream, objectName, JsonRecordReader.Instance, cancellationToken);
+            global::Typed.S3.Codecs.JsonCodec.ReadAsync(stream, objectName, JsonRowReader.Instance, cancellationToken);
 
         /// <summary>Reads <see cref="Reading"/> records from a stream of a JSON array of objects with <paramref name="options"/>, such as reading invalid UTF-8 as U+FFFD.</summary>
         /// <param name="stream">The JSON bytes; left open.</param>
@@ -31,7 +31,7 @@ namespace Plant
         /// <returns>The records, in order.</returns>
         /// <exception cref="global::Typed.S3.DatasetFormatException">The data does not match the schema.</exception>
         public static global::System.Collections.Generic.IAsyncEnumerable<Reading> ReadJsonAsync(global::System.IO.Stream stream, string objectName, global::Typed.S3.DatasetReadOptions options, global::System.Threading.CancellationToken cancellationToken = default) =>
-            global::Typed.S3.Codecs.JsonCodec.ReadAsync(stream, objectName, JsonRecordReader.Instance, options ?? throw new global::System.ArgumentNullException(nameof(options)), cancellationToken);
+            global::Typed.S3.Codecs.JsonCodec.ReadAsync(stream, objectName, JsonRowReader.Instance, options ?? throw new global::System.ArgumentNullException(nameof(options)), cancellationToken);
 
         /// <summary>Writes records as a JSON array of objects, every column a property, nulls as <c>null</c>.</summary>
         /// <param name="stream">The destination; left open.</param>
@@ -39,7 +39,7 @@ namespace Plant
         /// <param name="cancellationToken">Cancels writing.</param>
         /// <returns>The number of records written.</returns>
         public static global::System.Threading.Tasks.Task<long> WriteJsonAsync(global::System.IO.Stream stream, global::System.Collections.Generic.IEnumerable<Reading> rows, global::System.Threading.CancellationToken cancellationToken = default) =>
-            global::Typed.S3.Codecs.JsonCodec.WriteAsync(stream, rows, JsonRecordWriter.Instance, cancellationToken);
+            global::Typed.S3.Codecs.JsonCodec.WriteAsync(stream, rows, JsonRowWriter.Instance, cancellationToken);
 
         /// <summary>Writes records as a JSON array of objects, every column a property, nulls as <c>null</c>.</summary>
         /// <param name="stream">The destination; left open.</param>
@@ -47,16 +47,16 @@ namespace Plant
         /// <param name="cancellationToken">Cancels writing.</param>
         /// <returns>The number of records written.</returns>
         public static global::System.Threading.Tasks.Task<long> WriteJsonAsync(global::System.IO.Stream stream, global::System.Collections.Generic.IAsyncEnumerable<Reading> rows, global::System.Threading.CancellationToken cancellationToken = default) =>
-            global::Typed.S3.Codecs.JsonCodec.WriteAsync(stream, rows, JsonRecordWriter.Instance, cancellationToken);
+            global::Typed.S3.Codecs.JsonCodec.WriteAsync(stream, rows, JsonRowWriter.Instance, cancellationToken);
 
         private static global::System.Collections.Generic.IAsyncEnumerable<Reading> ReadJsonObject(global::System.IO.Stream stream, string objectName, global::System.Threading.CancellationToken cancellationToken) =>
-            global::Typed.S3.Codecs.JsonCodec.ReadAsync(stream, objectName, JsonRecordReader.Instance, cancellationToken);
+            global::Typed.S3.Codecs.JsonCodec.ReadAsync(stream, objectName, JsonRowReader.Instance, cancellationToken);
 
         private static global::System.Collections.Generic.IAsyncEnumerable<Reading> ReadJsonObjectWithOptions(global::System.IO.Stream stream, string objectName, global::Typed.S3.DatasetReadOptions options, global::System.Threading.CancellationToken cancellationToken) =>
-            global::Typed.S3.Codecs.JsonCodec.ReadAsync(stream, objectName, JsonRecordReader.Instance, options, cancellationToken);
+            global::Typed.S3.Codecs.JsonCodec.ReadAsync(stream, objectName, JsonRowReader.Instance, options, cancellationToken);
 
         private static global::System.Threading.Tasks.Task<long> WriteJsonObject(global::System.IO.Stream stream, global::System.Collections.Generic.IAsyncEnumerable<Reading> rows, global::System.Threading.CancellationToken cancellationToken) =>
-            global::Typed.S3.Codecs.JsonCodec.WriteAsync(stream, rows, JsonRecordWriter.Instance, cancellationToken);
+            global::Typed.S3.Codecs.JsonCodec.WriteAsync(stream, rows, JsonRowWriter.Instance, cancellationToken);
 
         /// <summary>Reads <see cref="Reading"/> records from a stream of JSON Lines (one object a line).</summary>
         /// <param name="stream">The JSON Lines bytes; left open.</param>
@@ -64,7 +64,7 @@ namespace Plant
         /// <returns>The records, in order.</returns>
         /// <exception cref="global::Typed.S3.DatasetFormatException">The data does not match the schema.</exception>
         public static global::System.Collections.Generic.IAsyncEnumerable<Reading> ReadJsonLinesAsync(global::System.IO.Stream stream, global::System.Threading.CancellationToken cancellationToken = default) =>
-            global::Typed.S3.Codecs.JsonLinesCodec.ReadAsync(stream, "stream", JsonRecordReader.Instance, cancellationToken);
+            global::Typed.S3.Codecs.JsonLinesCodec.ReadAsync(stream, "stream", JsonRowReader.Instance, cancellationToken);
 
         /// <summary>Reads <see cref="Reading"/> records from a stream of JSON Lines (one object a line); errors name <paramref name="objectName"/>.</summary>
         /// <param name="stream">The JSON Lines bytes; left open.</param>
@@ -73,7 +73,7 @@ namespace Plant
         /// <returns>The records, in order.</returns>
         /// <exception cref="global::Typed.S3.DatasetFormatException">The data does not match the schema.</exception>
         public static global::System.Collections.Generic.IAsyncEnumerable<Reading> ReadJsonLinesAsync(global::System.IO.Stream stream, string objectName, global::System.Threading.CancellationToken cancellationToken = default) =>
-            global::Typed.S3.Codecs.JsonLinesCodec.ReadAsync(stream, objectName, JsonRecordReader.Instance, cancellationToken);
+            global::Typed.S3.Codecs.JsonLinesCodec.ReadAsync(stream, objectName, JsonRowReader.Instance, cancellationToken);
 
         /// <summary>Reads <see cref="Reading"/> records from a stream of JSON Lines (one object a line) with <paramref name="options"/>, such as reading invalid UTF-8 as U+FFFD.</summary>
         /// <param name="stream">The JSON Lines bytes; left open.</param>
@@ -83,7 +83,7 @@ namespace Plant
         /// <returns>The records, in order.</returns>
         /// <exception cref="global::Typed.S3.DatasetFormatException">The data does not match the schema.</exception>
         public static global::System.Collections.Generic.IAsyncEnumerable<Reading> ReadJsonLinesAsync(global::System.IO.Stream stream, string objectName, global::Typed.S3.DatasetReadOptions options, global::System.Threading.CancellationToken cancellationToken = default) =>
-            global::Typed.S3.Codecs.JsonLinesCodec.ReadAsync(stream, objectName, JsonRecordReader.Instance, options ?? throw new global::System.ArgumentNullException(nameof(options)), cancellationToken);
+            global::Typed.S3.Codecs.JsonLinesCodec.ReadAsync(stream, objectName, JsonRowReader.Instance, options ?? throw new global::System.ArgumentNullException(nameof(options)), cancellationToken);
 
         /// <summary>Writes records as JSON Lines (one object a line), every column a property, nulls as <c>null</c>.</summary>
         /// <param name="stream">The destination; left open.</param>
@@ -91,7 +91,7 @@ namespace Plant
         /// <param name="cancellationToken">Cancels writing.</param>
         /// <returns>The number of records written.</returns>
         public static global::System.Threading.Tasks.Task<long> WriteJsonLinesAsync(global::System.IO.Stream stream, global::System.Collections.Generic.IEnumerable<Reading> rows, global::System.Threading.CancellationToken cancellationToken = default) =>
-            global::Typed.S3.Codecs.JsonLinesCodec.WriteAsync(stream, rows, JsonRecordWriter.Instance, cancellationToken);
+            global::Typed.S3.Codecs.JsonLinesCodec.WriteAsync(stream, rows, JsonRowWriter.Instance, cancellationToken);
 
         /// <summary>Writes records as JSON Lines (one object a line), every column a property, nulls as <c>null</c>.</summary>
         /// <param name="stream">The destination; left open.</param>
@@ -99,19 +99,19 @@ namespace Plant
         /// <param name="cancellationToken">Cancels writing.</param>
         /// <returns>The number of records written.</returns>
         public static global::System.Threading.Tasks.Task<long> WriteJsonLinesAsync(global::System.IO.Stream stream, global::System.Collections.Generic.IAsyncEnumerable<Reading> rows, global::System.Threading.CancellationToken cancellationToken = default) =>
-            global::Typed.S3.Codecs.JsonLinesCodec.WriteAsync(stream, rows, JsonRecordWriter.Instance, cancellationToken);
+            global::Typed.S3.Codecs.JsonLinesCodec.WriteAsync(stream, rows, JsonRowWriter.Instance, cancellationToken);
 
         private static global::System.Collections.Generic.IAsyncEnumerable<Reading> ReadJsonLinesObject(global::System.IO.Stream stream, string objectName, global::System.Threading.CancellationToken cancellationToken) =>
-            global::Typed.S3.Codecs.JsonLinesCodec.ReadAsync(stream, objectName, JsonRecordReader.Instance, cancellationToken);
+            global::Typed.S3.Codecs.JsonLinesCodec.ReadAsync(stream, objectName, JsonRowReader.Instance, cancellationToken);
 
         private static global::System.Collections.Generic.IAsyncEnumerable<Reading> ReadJsonLinesObjectWithOptions(global::System.IO.Stream stream, string objectName, global::Typed.S3.DatasetReadOptions options, global::System.Threading.CancellationToken cancellationToken) =>
-            global::Typed.S3.Codecs.JsonLinesCodec.ReadAsync(stream, objectName, JsonRecordReader.Instance, options, cancellationToken);
+            global::Typed.S3.Codecs.JsonLinesCodec.ReadAsync(stream, objectName, JsonRowReader.Instance, options, cancellationToken);
 
         private static global::System.Threading.Tasks.Task<long> WriteJsonLinesObject(global::System.IO.Stream stream, global::System.Collections.Generic.IAsyncEnumerable<Reading> rows, global::System.Threading.CancellationToken cancellationToken) =>
-            global::Typed.S3.Codecs.JsonLinesCodec.WriteAsync(stream, rows, JsonRecordWriter.Instance, cancellationToken);
+            global::Typed.S3.Codecs.JsonLinesCodec.WriteAsync(stream, rows, JsonRowWriter.Instance, cancellationToken);
 
         [global::System.CodeDom.Compiler.GeneratedCode("Typed.S3.Generators", "1.0")]
-        private sealed class JsonRecordReader : global::Typed.S3.Codecs.JsonRecordReader<Reading>
+        private sealed class JsonRowReader : global::Typed.S3.Codecs.JsonRecordReader<Reading>
         {
             private static readonly global::Typed.S3.Codecs.JsonColumn[] s_columns =
             {
@@ -120,9 +120,9 @@ namespace Plant
             };
 
             // After s_columns: static fields initialize in declaration order.
-            public static readonly JsonRecordReader Instance = new JsonRecordReader();
+            public static readonly JsonRowReader Instance = new JsonRowReader();
 
-            private JsonRecordReader()
+            private JsonRowReader()
                 : base(s_columns)
             {
             }
@@ -130,9 +130,10 @@ namespace Plant
             public override bool TryRead(ref global::System.Text.Json.Utf8JsonReader reader, global::Typed.S3.Codecs.JsonReadContext context, out Reading record)
             {
                 record = default!;
-                long value0 = default;
-                bool has0 = false;
-                double? value1 = null;
+                long id = default;
+                bool hasId = false;
+                double? reading = null;
+
                 while (true)
                 {
                     if (!reader.Read())
@@ -159,11 +160,11 @@ namespace Plant
                     switch (column)
                     {
                         case 0:
-                            value0 = ReadInt64(ref reader, context, 0);
-                            has0 = true;
+                            id = ReadInt64(ref reader, context, 0);
+                            hasId = true;
                             break;
                         case 1:
-                            value1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadDouble(ref reader, context, 1);
+                            reading = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadDouble(ref reader, context, 1);
                             break;
                         default:
                             if (!reader.TrySkip())
@@ -175,15 +176,15 @@ namespace Plant
                     }
                 }
 
-                if (!has0)
+                if (!hasId)
                 {
-                    ThrowMissingProperties(context, new bool[] { has0, true });
+                    ThrowMissingProperties(context, new bool[] { hasId, true });
                 }
 
                 record = new Reading
                 {
-                    Id = value0,
-                    Reading_ = value1,
+                    Id = id,
+                    Reading_ = reading,
                 };
                 return true;
             }
@@ -229,18 +230,18 @@ namespace Plant
         }
 
         [global::System.CodeDom.Compiler.GeneratedCode("Typed.S3.Generators", "1.0")]
-        private sealed class JsonRecordWriter : global::Typed.S3.Codecs.JsonRecordWriter<Reading>
+        private sealed class JsonRowWriter : global::Typed.S3.Codecs.JsonRecordWriter<Reading>
         {
-            public static readonly JsonRecordWriter Instance = new JsonRecordWriter();
+            public static readonly JsonRowWriter Instance = new JsonRowWriter();
 
-            private static readonly global::System.Text.Json.JsonEncodedText s_name0 = global::Typed.S3.Codecs.JsonFieldWriter.EncodeName("id");
-            private static readonly global::System.Text.Json.JsonEncodedText s_name1 = global::Typed.S3.Codecs.JsonFieldWriter.EncodeName("reading");
+            private static readonly global::System.Text.Json.JsonEncodedText s_idName = global::Typed.S3.Codecs.JsonFieldWriter.EncodeName("id");
+            private static readonly global::System.Text.Json.JsonEncodedText s_readingName = global::Typed.S3.Codecs.JsonFieldWriter.EncodeName("reading");
 
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Reading record)
             {
                 writer.WriteStartObject();
-                global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_name0, record.Id);
-                global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_name1, record.Reading_);
+                global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_idName, record.Id);
+                global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_readingName, record.Reading_);
                 writer.WriteEndObject();
             }
         }

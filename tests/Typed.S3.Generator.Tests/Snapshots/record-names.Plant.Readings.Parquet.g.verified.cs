@@ -66,25 +66,25 @@ namespace Plant
         [global::System.CodeDom.Compiler.GeneratedCode("Typed.S3.Generators", "1.0")]
         private sealed class ParquetMapper : global::Typed.S3.Codecs.ParquetRecordMapper<Reading>
         {
-            private readonly global::Typed.S3.Codecs.ParquetValueColumn<long> _column0 = global::Typed.S3.Codecs.ParquetColumns.Int64("id", true);
-            private readonly global::Typed.S3.Codecs.ParquetValueColumn<double> _column1 = global::Typed.S3.Codecs.ParquetColumns.Float64("reading", false);
+            private readonly global::Typed.S3.Codecs.ParquetValueColumn<long> _idColumn = global::Typed.S3.Codecs.ParquetColumns.Int64("id", true);
+            private readonly global::Typed.S3.Codecs.ParquetValueColumn<double> _readingColumn = global::Typed.S3.Codecs.ParquetColumns.Float64("reading", false);
 
             protected override global::Typed.S3.Codecs.ParquetColumn[] CreateColumns() => new global::Typed.S3.Codecs.ParquetColumn[]
             {
-                _column0,
-                _column1,
+                _idColumn,
+                _readingColumn,
             };
 
             public override Reading Read(int row) => new Reading
             {
-                Id = _column0.GetRequired(row),
-                Reading_ = _column1.Get(row),
+                Id = _idColumn.GetRequired(row),
+                Reading_ = _readingColumn.Get(row),
             };
 
             public override void Write(Reading record, int row)
             {
-                _column0.SetRequired(row, record.Id);
-                _column1.Set(row, record.Reading_);
+                _idColumn.SetRequired(row, record.Id);
+                _readingColumn.Set(row, record.Reading_);
             }
         }
     }
