@@ -38,6 +38,9 @@ internal sealed record DatasetSpec(
     /// <summary>The hint name of the record type's file.</summary>
     public string RecordHintName => Namespace + "." + RecordName + ".g.cs";
 
+    /// <summary>The names of the classes the codecs nest in the accessor.</summary>
+    public CodecTypeNames CodecTypes => CodecTypeNames.For(Name, RecordName);
+
     /// <summary>The key that names this dataset among those of the project.</summary>
     public DatasetKey Key => new(FilePath, Name);
 
@@ -70,7 +73,7 @@ internal sealed record DatasetSpec(
             dataset.Format,
             dataset.Csv,
             dataset.Compression,
-            ColumnSpec.From(dataset.Columns),
+            ColumnSpec.From(dataset.Columns, dataset.RecordName, dataset.Name),
             dataset.Write is { } write ? WriteSpec.From(write) : null);
 }
 

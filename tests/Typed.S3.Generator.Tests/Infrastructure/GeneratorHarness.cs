@@ -121,7 +121,12 @@ internal sealed record GeneratorRunOutcome(
     public static string Format(Diagnostic diagnostic)
     {
         FileLinePositionSpan span = diagnostic.Location.GetLineSpan();
-        string severity = diagnostic.Severity == DiagnosticSeverity.Error ? "error" : "warning";
+        string severity = diagnostic.Severity switch
+        {
+            DiagnosticSeverity.Error => "error",
+            DiagnosticSeverity.Info => "info",
+            _ => "warning",
+        };
         return $"{span.Path}({span.StartLinePosition.Line + 1},{span.StartLinePosition.Character + 1}): {severity} {diagnostic.Id}: {diagnostic.GetMessage()}";
     }
 }
