@@ -61,7 +61,7 @@ internal static class AccessorEmitter
     private static void WriteCodecs(SourceWriter writer, AccessorSpec spec)
     {
         writer.WriteLine($$"""
-            private static readonly global::Typed.S3.Codecs.DatasetCodecs<{{spec.Record}}> s_codecs = new global::Typed.S3.Codecs.DatasetCodecs<{{spec.Record}}>
+            private static readonly {{RuntimeTypes.Codecs}}DatasetCodecs<{{spec.Record}}> s_codecs = new {{RuntimeTypes.Codecs}}DatasetCodecs<{{spec.Record}}>
             {
             """);
         writer.Indentation++;
@@ -70,8 +70,8 @@ internal static class AccessorEmitter
             foreach (string format in codec.Formats)
             {
                 writer.WriteLine(codec.ReadsWithOptions
-                    ? $$"""{{format}} = new global::Typed.S3.Codecs.DatasetCodec<{{spec.Record}}>(Read{{format}}Object, Write{{format}}Object, Read{{format}}ObjectWithOptions),"""
-                    : $$"""{{format}} = new global::Typed.S3.Codecs.DatasetCodec<{{spec.Record}}>(Read{{format}}Object, Write{{format}}Object),""");
+                    ? $$"""{{format}} = new {{RuntimeTypes.Codecs}}DatasetCodec<{{spec.Record}}>(Read{{format}}Object, Write{{format}}Object, Read{{format}}ObjectWithOptions),"""
+                    : $$"""{{format}} = new {{RuntimeTypes.Codecs}}DatasetCodec<{{spec.Record}}>(Read{{format}}Object, Write{{format}}Object),""");
             }
         }
 
@@ -84,11 +84,11 @@ internal static class AccessorEmitter
 
     private static void WriteTarget(SourceWriter writer, AccessorSpec spec)
     {
-        string arguments = $$"""{{spec.WriteLocationArgument}}, WriteLayout, {{CSharpLiteral.String(spec.SchemaName)}}, {{CSharpLiteral.String(spec.TableName)}}, global::Typed.S3.DatasetFormat.{{spec.WriteFormat}}, {{spec.WriteCompression}}""";
+        string arguments = $$"""{{spec.WriteLocationArgument}}, WriteLayout, {{CSharpLiteral.String(spec.SchemaName)}}, {{CSharpLiteral.String(spec.TableName)}}, {{RuntimeTypes.Root}}DatasetFormat.{{spec.WriteFormat}}, {{spec.WriteCompression}}""";
         if (spec.Limits.Count == 0)
         {
             writer.WriteLine($$"""
-                private static readonly global::Typed.S3.Codecs.DatasetWriteTarget s_writeTarget = new global::Typed.S3.Codecs.DatasetWriteTarget(
+                private static readonly {{RuntimeTypes.Codecs}}DatasetWriteTarget s_writeTarget = new {{RuntimeTypes.Codecs}}DatasetWriteTarget(
                     {{arguments}});
 
                 """);
@@ -96,7 +96,7 @@ internal static class AccessorEmitter
         }
 
         writer.WriteLine($$"""
-            private static readonly global::Typed.S3.Codecs.DatasetWriteTarget s_writeTarget = new global::Typed.S3.Codecs.DatasetWriteTarget(
+            private static readonly {{RuntimeTypes.Codecs}}DatasetWriteTarget s_writeTarget = new {{RuntimeTypes.Codecs}}DatasetWriteTarget(
                 {{arguments}})
             {
             """);
@@ -120,9 +120,9 @@ internal static class AccessorEmitter
             /// <param name="store">The store to read from.</param>
             /// <param name="cancellationToken">Cancels reading.</param>
             /// <returns>The records of every matching object, one object after another.</returns>
-            /// <exception cref="global::Typed.S3.DatasetFormatException">An object does not match the schema.</exception>
-            /// <exception cref="global::Typed.S3.ObjectNotFoundException">No object matches the location.</exception>
-            public static {{spec.AsyncRows}} ReadAsync(global::Typed.S3.IObjectStore store, global::System.Threading.CancellationToken cancellationToken = default) =>
+            /// <exception cref="{{RuntimeTypes.Root}}DatasetFormatException">An object does not match the schema.</exception>
+            /// <exception cref="{{RuntimeTypes.Root}}ObjectNotFoundException">No object matches the location.</exception>
+            public static {{spec.AsyncRows}} ReadAsync({{RuntimeTypes.Root}}IObjectStore store, global::System.Threading.CancellationToken cancellationToken = default) =>
                 ReadAsync(store, Location, cancellationToken);
 
             /// <summary>Reads every object matching <paramref name="location"/> (<c>s3://bucket/key</c> or a glob), in key order.</summary>
@@ -130,19 +130,19 @@ internal static class AccessorEmitter
             /// <param name="location">The object or glob to read, such as <c>s3://bucket/2024/**/*.csv</c>.</param>
             /// <param name="cancellationToken">Cancels reading.</param>
             /// <returns>The records of every matching object, one object after another.</returns>
-            /// <exception cref="global::Typed.S3.DatasetFormatException">An object does not match the schema.</exception>
-            /// <exception cref="global::Typed.S3.ObjectNotFoundException">No object matches the location.</exception>
-            public static {{spec.AsyncRows}} ReadAsync(global::Typed.S3.IObjectStore store, string location, global::System.Threading.CancellationToken cancellationToken = default) =>
-                global::Typed.S3.Codecs.DatasetReader.ReadAsync(store, location, {{spec.ReadFormat}}, {{spec.ReadCompression}}, s_codecs, cancellationToken);
+            /// <exception cref="{{RuntimeTypes.Root}}DatasetFormatException">An object does not match the schema.</exception>
+            /// <exception cref="{{RuntimeTypes.Root}}ObjectNotFoundException">No object matches the location.</exception>
+            public static {{spec.AsyncRows}} ReadAsync({{RuntimeTypes.Root}}IObjectStore store, string location, global::System.Threading.CancellationToken cancellationToken = default) =>
+                {{RuntimeTypes.Codecs}}DatasetReader.ReadAsync(store, location, {{spec.ReadFormat}}, {{spec.ReadCompression}}, s_codecs, cancellationToken);
 
             /// <summary>Reads every object matching <see cref="Location"/>, in key order, with <paramref name="options"/> (such as mapping the records of large CSV objects on several threads).</summary>
             /// <param name="store">The store to read from.</param>
             /// <param name="options">How to read.</param>
             /// <param name="cancellationToken">Cancels reading.</param>
             /// <returns>The records of every matching object, one object after another.</returns>
-            /// <exception cref="global::Typed.S3.DatasetFormatException">An object does not match the schema.</exception>
-            /// <exception cref="global::Typed.S3.ObjectNotFoundException">No object matches the location.</exception>
-            public static {{spec.AsyncRows}} ReadAsync(global::Typed.S3.IObjectStore store, global::Typed.S3.DatasetReadOptions options, global::System.Threading.CancellationToken cancellationToken = default) =>
+            /// <exception cref="{{RuntimeTypes.Root}}DatasetFormatException">An object does not match the schema.</exception>
+            /// <exception cref="{{RuntimeTypes.Root}}ObjectNotFoundException">No object matches the location.</exception>
+            public static {{spec.AsyncRows}} ReadAsync({{RuntimeTypes.Root}}IObjectStore store, {{RuntimeTypes.Root}}DatasetReadOptions options, global::System.Threading.CancellationToken cancellationToken = default) =>
                 ReadAsync(store, Location, options, cancellationToken);
 
             /// <summary>Reads every object matching <paramref name="location"/> (<c>s3://bucket/key</c> or a glob), in key order, with <paramref name="options"/>.</summary>
@@ -151,10 +151,10 @@ internal static class AccessorEmitter
             /// <param name="options">How to read.</param>
             /// <param name="cancellationToken">Cancels reading.</param>
             /// <returns>The records of every matching object, one object after another.</returns>
-            /// <exception cref="global::Typed.S3.DatasetFormatException">An object does not match the schema.</exception>
-            /// <exception cref="global::Typed.S3.ObjectNotFoundException">No object matches the location.</exception>
-            public static {{spec.AsyncRows}} ReadAsync(global::Typed.S3.IObjectStore store, string location, global::Typed.S3.DatasetReadOptions options, global::System.Threading.CancellationToken cancellationToken = default) =>
-                global::Typed.S3.Codecs.DatasetReader.ReadAsync(store, location, {{spec.ReadFormat}}, {{spec.ReadCompression}}, s_codecs, options, cancellationToken);
+            /// <exception cref="{{RuntimeTypes.Root}}DatasetFormatException">An object does not match the schema.</exception>
+            /// <exception cref="{{RuntimeTypes.Root}}ObjectNotFoundException">No object matches the location.</exception>
+            public static {{spec.AsyncRows}} ReadAsync({{RuntimeTypes.Root}}IObjectStore store, string location, {{RuntimeTypes.Root}}DatasetReadOptions options, global::System.Threading.CancellationToken cancellationToken = default) =>
+                {{RuntimeTypes.Codecs}}DatasetReader.ReadAsync(store, location, {{spec.ReadFormat}}, {{spec.ReadCompression}}, s_codecs, options, cancellationToken);
 
             """);
     }
@@ -172,8 +172,8 @@ internal static class AccessorEmitter
                     /// <param name="rows">The records.</param>
                     /// <param name="cancellationToken">Cancels writing; nothing is left half-written.</param>
                     /// <returns>Each object written, with its row count.</returns>
-                    public static global::System.Threading.Tasks.Task<global::Typed.S3.WriteResult> WriteAsync(global::Typed.S3.IObjectStore store, {{rows}} rows, global::System.Threading.CancellationToken cancellationToken = default) =>
-                        global::Typed.S3.Codecs.DatasetWriter.WriteAsync(store, s_writeTarget, rows, s_codecs, cancellationToken);
+                    public static global::System.Threading.Tasks.Task<{{RuntimeTypes.Root}}WriteResult> WriteAsync({{RuntimeTypes.Root}}IObjectStore store, {{rows}} rows, global::System.Threading.CancellationToken cancellationToken = default) =>
+                        {{RuntimeTypes.Codecs}}DatasetWriter.WriteAsync(store, s_writeTarget, rows, s_codecs, cancellationToken);
 
                     """);
             }
@@ -188,8 +188,8 @@ internal static class AccessorEmitter
                 /// <param name="rows">The records.</param>
                 /// <param name="cancellationToken">Cancels writing; nothing is left half-written.</param>
                 /// <returns>Each object written, with its row count.</returns>
-                public static global::System.Threading.Tasks.Task<global::Typed.S3.WriteResult> WriteAsync(global::Typed.S3.IObjectStore store, string location, {{rows}} rows, global::System.Threading.CancellationToken cancellationToken = default) =>
-                    global::Typed.S3.Codecs.DatasetWriter.WriteAsync(store, s_writeTarget.WithLocation(location), rows, s_codecs, cancellationToken);
+                public static global::System.Threading.Tasks.Task<{{RuntimeTypes.Root}}WriteResult> WriteAsync({{RuntimeTypes.Root}}IObjectStore store, string location, {{rows}} rows, global::System.Threading.CancellationToken cancellationToken = default) =>
+                    {{RuntimeTypes.Codecs}}DatasetWriter.WriteAsync(store, s_writeTarget.WithLocation(location), rows, s_codecs, cancellationToken);
 
                 """);
         }
@@ -201,8 +201,8 @@ internal static class AccessorEmitter
                 /// <param name="store">The store to write to.</param>
                 /// <param name="options">When to complete part files; the schema's limits when not set.</param>
                 /// <returns>The sink; dispose it to complete the last part.</returns>
-                public static global::Typed.S3.DatasetSink<{{spec.Record}}> CreateSink(global::Typed.S3.IObjectStore store, global::Typed.S3.DatasetSinkOptions? options = null) =>
-                    new global::Typed.S3.DatasetSink<{{spec.Record}}>(store, s_writeTarget, s_codecs, options);
+                public static {{RuntimeTypes.Root}}DatasetSink<{{spec.Record}}> CreateSink({{RuntimeTypes.Root}}IObjectStore store, {{RuntimeTypes.Root}}DatasetSinkOptions? options = null) =>
+                    new {{RuntimeTypes.Root}}DatasetSink<{{spec.Record}}>(store, s_writeTarget, s_codecs, options);
 
                 """);
         }
@@ -213,8 +213,8 @@ internal static class AccessorEmitter
             /// <param name="location">The prefix to write below.</param>
             /// <param name="options">When to complete part files; the schema's limits when not set.</param>
             /// <returns>The sink; dispose it to complete the last part.</returns>
-            public static global::Typed.S3.DatasetSink<{{spec.Record}}> CreateSink(global::Typed.S3.IObjectStore store, string location, global::Typed.S3.DatasetSinkOptions? options = null) =>
-                new global::Typed.S3.DatasetSink<{{spec.Record}}>(store, s_writeTarget.WithLocation(location), s_codecs, options);
+            public static {{RuntimeTypes.Root}}DatasetSink<{{spec.Record}}> CreateSink({{RuntimeTypes.Root}}IObjectStore store, string location, {{RuntimeTypes.Root}}DatasetSinkOptions? options = null) =>
+                new {{RuntimeTypes.Root}}DatasetSink<{{spec.Record}}>(store, s_writeTarget.WithLocation(location), s_codecs, options);
             """);
     }
 
@@ -236,7 +236,7 @@ internal static class AccessorEmitter
             Layout = write?.Layout ?? WriteModel.DefaultLayout;
             WriteFormat = FormatNames.Of(write?.Format ?? (dataset.Format == DataFormat.Auto ? DataFormat.Csv : dataset.Format), dataset.Csv);
             WriteCompression = Compression(write?.Compression ?? CompressionKind.None);
-            ReadFormat = dataset.Format == DataFormat.Auto ? "null" : "global::Typed.S3.DatasetFormat." + FormatNames.Of(dataset.Format);
+            ReadFormat = dataset.Format == DataFormat.Auto ? "null" : RuntimeTypes.Root + "DatasetFormat." + FormatNames.Of(dataset.Format);
             ReadCompression = Compression(dataset.Compression);
             if (write?.MaxRowsPerFile is long maxRows)
             {
@@ -280,7 +280,7 @@ internal static class AccessorEmitter
         /// <summary>The object initializer's lines of the write target's file limits (none when the schema sets none).</summary>
         public List<string> Limits { get; } = new();
 
-        private static string Compression(CompressionKind compression) => "global::Typed.S3.ObjectCompression." + compression switch
+        private static string Compression(CompressionKind compression) => RuntimeTypes.Root + "ObjectCompression." + compression switch
         {
             CompressionKind.Gzip => "Gzip",
             CompressionKind.None => "None",

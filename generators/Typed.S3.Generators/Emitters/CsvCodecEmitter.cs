@@ -30,17 +30,17 @@ internal static class CsvCodecEmitter
         string quote = CSharpLiteral.Char(csv.Quote);
         writer.WriteLine($$"""
             /// <summary>The CSV dialect of the schema's <c>csv</c> section.</summary>
-            public static global::Typed.S3.Codecs.CsvFormat CsvFormat { get; } = new global::Typed.S3.Codecs.CsvFormat({{CSharpLiteral.Char(csv.Delimiter)}}, {{header}}, {{quote}});
+            public static {{RuntimeTypes.Codecs}}CsvFormat CsvFormat { get; } = new {{RuntimeTypes.Codecs}}CsvFormat({{CSharpLiteral.Char(csv.Delimiter)}}, {{header}}, {{quote}});
 
             /// <summary>The dataset's CSV dialect with a tab, for <c>.tsv</c> objects.</summary>
             """);
         writer.WriteLine(csv.Delimiter == '\t'
-            ? """
-                public static global::Typed.S3.Codecs.CsvFormat TsvFormat { get; } = CsvFormat;
+            ? $$"""
+                public static {{RuntimeTypes.Codecs}}CsvFormat TsvFormat { get; } = CsvFormat;
 
                 """
             : $$"""
-                public static global::Typed.S3.Codecs.CsvFormat TsvFormat { get; } = new global::Typed.S3.Codecs.CsvFormat('\t', {{header}}, {{quote}});
+                public static {{RuntimeTypes.Codecs}}CsvFormat TsvFormat { get; } = new {{RuntimeTypes.Codecs}}CsvFormat('\t', {{header}}, {{quote}});
 
                 """);
     }
@@ -52,18 +52,18 @@ internal static class CsvCodecEmitter
             /// <param name="stream">The CSV bytes; left open.</param>
             /// <param name="cancellationToken">Cancels reading.</param>
             /// <returns>The records, in order.</returns>
-            /// <exception cref="global::Typed.S3.DatasetFormatException">The data does not match the schema.</exception>
+            /// <exception cref="{{RuntimeTypes.Root}}DatasetFormatException">The data does not match the schema.</exception>
             public static global::System.Collections.Generic.IAsyncEnumerable<{{record}}> ReadCsvAsync(global::System.IO.Stream stream, global::System.Threading.CancellationToken cancellationToken = default) =>
-                global::Typed.S3.Codecs.CsvCodec.ReadAsync(stream, "stream", CsvFormat, CreateCsvMapper, cancellationToken);
+                {{RuntimeTypes.Codecs}}CsvCodec.ReadAsync(stream, "stream", CsvFormat, CreateCsvMapper, cancellationToken);
 
             /// <summary>Reads <see cref="{{record}}"/> records from a CSV stream; errors name <paramref name="objectName"/>.</summary>
             /// <param name="stream">The CSV bytes; left open.</param>
             /// <param name="objectName">The name of the data in error messages, such as its URI or file name.</param>
             /// <param name="cancellationToken">Cancels reading.</param>
             /// <returns>The records, in order.</returns>
-            /// <exception cref="global::Typed.S3.DatasetFormatException">The data does not match the schema.</exception>
+            /// <exception cref="{{RuntimeTypes.Root}}DatasetFormatException">The data does not match the schema.</exception>
             public static global::System.Collections.Generic.IAsyncEnumerable<{{record}}> ReadCsvAsync(global::System.IO.Stream stream, string objectName, global::System.Threading.CancellationToken cancellationToken = default) =>
-                global::Typed.S3.Codecs.CsvCodec.ReadAsync(stream, objectName, CsvFormat, CreateCsvMapper, cancellationToken);
+                {{RuntimeTypes.Codecs}}CsvCodec.ReadAsync(stream, objectName, CsvFormat, CreateCsvMapper, cancellationToken);
 
             /// <summary>Reads <see cref="{{record}}"/> records from a CSV stream with <paramref name="options"/>, such as mapping records on several threads.</summary>
             /// <param name="stream">The CSV bytes; left open.</param>
@@ -71,9 +71,9 @@ internal static class CsvCodecEmitter
             /// <param name="options">How to read.</param>
             /// <param name="cancellationToken">Cancels reading.</param>
             /// <returns>The records, in order.</returns>
-            /// <exception cref="global::Typed.S3.DatasetFormatException">The data does not match the schema.</exception>
-            public static global::System.Collections.Generic.IAsyncEnumerable<{{record}}> ReadCsvAsync(global::System.IO.Stream stream, string objectName, global::Typed.S3.DatasetReadOptions options, global::System.Threading.CancellationToken cancellationToken = default) =>
-                global::Typed.S3.Codecs.CsvCodec.ReadAsync(stream, objectName, CsvFormat, CreateCsvMapper, options ?? throw new global::System.ArgumentNullException(nameof(options)), cancellationToken);
+            /// <exception cref="{{RuntimeTypes.Root}}DatasetFormatException">The data does not match the schema.</exception>
+            public static global::System.Collections.Generic.IAsyncEnumerable<{{record}}> ReadCsvAsync(global::System.IO.Stream stream, string objectName, {{RuntimeTypes.Root}}DatasetReadOptions options, global::System.Threading.CancellationToken cancellationToken = default) =>
+                {{RuntimeTypes.Codecs}}CsvCodec.ReadAsync(stream, objectName, CsvFormat, CreateCsvMapper, options ?? throw new global::System.ArgumentNullException(nameof(options)), cancellationToken);
 
             """);
         foreach (string rows in new[] { "global::System.Collections.Generic.IEnumerable<" + record + ">", "global::System.Collections.Generic.IAsyncEnumerable<" + record + ">" })
@@ -85,7 +85,7 @@ internal static class CsvCodecEmitter
                 /// <param name="cancellationToken">Cancels writing.</param>
                 /// <returns>The number of records written.</returns>
                 public static global::System.Threading.Tasks.Task<long> WriteCsvAsync(global::System.IO.Stream stream, {{rows}} rows, global::System.Threading.CancellationToken cancellationToken = default) =>
-                    global::Typed.S3.Codecs.CsvCodec.WriteAsync(stream, rows, CsvFormat, {{types.CsvWriter}}.Instance, cancellationToken);
+                    {{RuntimeTypes.Codecs}}CsvCodec.WriteAsync(stream, rows, CsvFormat, {{types.CsvWriter}}.Instance, cancellationToken);
 
                 """);
         }
@@ -94,19 +94,19 @@ internal static class CsvCodecEmitter
         {
             writer.WriteLine($$"""
                 private static global::System.Collections.Generic.IAsyncEnumerable<{{record}}> Read{{format}}Object(global::System.IO.Stream stream, string objectName, global::System.Threading.CancellationToken cancellationToken) =>
-                    global::Typed.S3.Codecs.CsvCodec.ReadAsync(stream, objectName, {{format}}Format, CreateCsvMapper, cancellationToken);
+                    {{RuntimeTypes.Codecs}}CsvCodec.ReadAsync(stream, objectName, {{format}}Format, CreateCsvMapper, cancellationToken);
 
-                private static global::System.Collections.Generic.IAsyncEnumerable<{{record}}> Read{{format}}ObjectWithOptions(global::System.IO.Stream stream, string objectName, global::Typed.S3.DatasetReadOptions options, global::System.Threading.CancellationToken cancellationToken) =>
-                    global::Typed.S3.Codecs.CsvCodec.ReadAsync(stream, objectName, {{format}}Format, CreateCsvMapper, options, cancellationToken);
+                private static global::System.Collections.Generic.IAsyncEnumerable<{{record}}> Read{{format}}ObjectWithOptions(global::System.IO.Stream stream, string objectName, {{RuntimeTypes.Root}}DatasetReadOptions options, global::System.Threading.CancellationToken cancellationToken) =>
+                    {{RuntimeTypes.Codecs}}CsvCodec.ReadAsync(stream, objectName, {{format}}Format, CreateCsvMapper, options, cancellationToken);
 
                 private static global::System.Threading.Tasks.Task<long> Write{{format}}Object(global::System.IO.Stream stream, global::System.Collections.Generic.IAsyncEnumerable<{{record}}> rows, global::System.Threading.CancellationToken cancellationToken) =>
-                    global::Typed.S3.Codecs.CsvCodec.WriteAsync(stream, rows, {{format}}Format, {{types.CsvWriter}}.Instance, cancellationToken);
+                    {{RuntimeTypes.Codecs}}CsvCodec.WriteAsync(stream, rows, {{format}}Format, {{types.CsvWriter}}.Instance, cancellationToken);
 
                 """);
         }
 
         writer.WriteLine($$"""
-            private static global::CsvHelper.CsvRecordMapper<{{record}}> CreateCsvMapper(global::CsvHelper.CsvReader reader, string objectName) =>
+            private static {{RuntimeTypes.Codecs}}CsvRecordMapperBase<{{record}}> CreateCsvMapper({{RuntimeTypes.Codecs}}CsvInput reader, string objectName) =>
                 new {{types.CsvMapper}}(reader, objectName);
 
             """);
@@ -118,21 +118,21 @@ internal static class CsvCodecEmitter
         string mapper = dataset.CodecTypes.CsvMapper;
         writer.WriteLine($$"""
             {{GeneratedFile.GeneratedCodeAttribute}}
-            private sealed class {{mapper}} : global::Typed.S3.Codecs.CsvRecordMapperBase<{{dataset.RecordName}}>
+            private sealed class {{mapper}} : {{RuntimeTypes.Codecs}}CsvRecordMapperBase<{{dataset.RecordName}}>
             {
             """);
         writer.Indentation++;
         ListElementFields.Write(writer, columns);
-        writer.WriteLine("""
-            private static readonly global::Typed.S3.Codecs.CsvColumn[] s_columns =
+        writer.WriteLine($$"""
+            private static readonly {{RuntimeTypes.Codecs}}CsvColumn[] s_columns =
             {
             """);
         writer.Indentation++;
         foreach (ColumnSpec column in columns)
         {
             writer.WriteLine(column.AbsentAsNull
-                ? $$"""new global::Typed.S3.Codecs.CsvColumn({{CSharpLiteral.String(column.Name)}}, {{CSharpLiteral.String(column.Type.DisplayName)}}, {{CSharpLiteral.Bool(column.Required)}}, AbsentAsNull: true),"""
-                : $$"""new global::Typed.S3.Codecs.CsvColumn({{CSharpLiteral.String(column.Name)}}, {{CSharpLiteral.String(column.Type.DisplayName)}}, {{CSharpLiteral.Bool(column.Required)}}),""");
+                ? $$"""new {{RuntimeTypes.Codecs}}CsvColumn({{CSharpLiteral.String(column.Name)}}, {{CSharpLiteral.String(column.Type.DisplayName)}}, {{CSharpLiteral.Bool(column.Required)}}, AbsentAsNull: true),"""
+                : $$"""new {{RuntimeTypes.Codecs}}CsvColumn({{CSharpLiteral.String(column.Name)}}, {{CSharpLiteral.String(column.Type.DisplayName)}}, {{CSharpLiteral.Bool(column.Required)}}),""");
         }
 
         writer.Indentation--;
@@ -147,7 +147,7 @@ internal static class CsvCodecEmitter
 
         writer.WriteLine($$"""
 
-            public {{mapper}}(global::CsvHelper.CsvReader reader, string objectName)
+            public {{mapper}}({{RuntimeTypes.Codecs}}CsvInput reader, string objectName)
                 : base(reader, objectName, s_columns)
             {
             """);
@@ -161,7 +161,7 @@ internal static class CsvCodecEmitter
         writer.WriteLine($$"""
             }
 
-            public override {{dataset.RecordName}} Read(global::CsvHelper.CsvReader reader)
+            public override {{dataset.RecordName}} Read({{RuntimeTypes.Codecs}}CsvInput reader)
             {
             """);
         writer.Indentation++;
@@ -310,8 +310,8 @@ internal static class CsvCodecEmitter
 
     // The parser call that reads the field into the out variable or declaration; a decimal's parser takes its precision and scale.
     private static string TryParse(ColumnSpec column, string output) => column.IsDecimal
-        ? $$"""global::Typed.S3.Codecs.Utf8ValueParser.{{column.Clr.ParseMethod}}(field, {{CSharpLiteral.Int(column.Type.Precision)}}, {{CSharpLiteral.Int(column.Type.Scale)}}, out {{output}})"""
-        : $$"""global::Typed.S3.Codecs.Utf8ValueParser.{{column.Clr.ParseMethod}}(field, out {{output}})""";
+        ? $$"""{{RuntimeTypes.Codecs}}Utf8ValueParser.{{column.Clr.ParseMethod}}(field, {{CSharpLiteral.Int(column.Type.Precision)}}, {{CSharpLiteral.Int(column.Type.Scale)}}, out {{output}})"""
+        : $$"""{{RuntimeTypes.Codecs}}Utf8ValueParser.{{column.Clr.ParseMethod}}(field, out {{output}})""";
 
     private static void WriteRowWriter(SourceWriter writer, DatasetSpec dataset)
     {
@@ -319,7 +319,7 @@ internal static class CsvCodecEmitter
         string rowWriter = dataset.CodecTypes.CsvWriter;
         writer.WriteLine($$"""
             {{GeneratedFile.GeneratedCodeAttribute}}
-            private sealed class {{rowWriter}} : global::CsvHelper.CsvRecordWriter<{{dataset.RecordName}}>
+            private sealed class {{rowWriter}} : {{RuntimeTypes.Codecs}}CsvRecordWriterBase<{{dataset.RecordName}}>
             {
                 public static readonly {{rowWriter}} Instance = new {{rowWriter}}();
 
@@ -329,7 +329,7 @@ internal static class CsvCodecEmitter
         writer.WriteLine($$"""
             public override int FieldCount => {{CSharpLiteral.Int(columns.Count)}};
 
-            public override void WriteHeader(global::CsvHelper.CsvWriter writer)
+            public override void WriteHeader({{RuntimeTypes.Codecs}}CsvOutput writer)
             {
             """);
         writer.Indentation++;
@@ -342,15 +342,15 @@ internal static class CsvCodecEmitter
         writer.WriteLine($$"""
             }
 
-            public override void Write(global::CsvHelper.CsvWriter writer, {{dataset.RecordName}} record)
+            public override void Write({{RuntimeTypes.Codecs}}CsvOutput writer, {{dataset.RecordName}} record)
             {
             """);
         writer.Indentation++;
         foreach (ColumnSpec column in columns)
         {
             writer.WriteLine(column.IsList
-                ? $$"""global::Typed.S3.Codecs.CsvFieldWriter.{{column.Clr.WriteMethod}}(writer, record.{{column.PropertyName}}, {{column.Names.ElementField}});"""
-                : $$"""global::Typed.S3.Codecs.CsvFieldWriter.{{column.Clr.WriteMethod}}(writer, record.{{column.PropertyName}});""");
+                ? $$"""{{RuntimeTypes.Codecs}}CsvFieldWriter.{{column.Clr.WriteMethod}}(writer, record.{{column.PropertyName}}, {{column.Names.ElementField}});"""
+                : $$"""{{RuntimeTypes.Codecs}}CsvFieldWriter.{{column.Clr.WriteMethod}}(writer, record.{{column.PropertyName}});""");
         }
 
         writer.Indentation--;

@@ -35,18 +35,18 @@ internal static class JsonCodecEmitter
             /// <param name="stream">The {{flavor.ShortName}} bytes; left open.</param>
             /// <param name="cancellationToken">Cancels reading.</param>
             /// <returns>The records, in order.</returns>
-            /// <exception cref="global::Typed.S3.DatasetFormatException">The data does not match the schema.</exception>
+            /// <exception cref="{{RuntimeTypes.Root}}DatasetFormatException">The data does not match the schema.</exception>
             public static {{records}} Read{{flavor.Format}}Async(global::System.IO.Stream stream, global::System.Threading.CancellationToken cancellationToken = default) =>
-                global::Typed.S3.Codecs.{{flavor.Codec}}.ReadAsync(stream, "stream", {{types.JsonReader}}.Instance, cancellationToken);
+                {{RuntimeTypes.Codecs}}{{flavor.Codec}}.ReadAsync(stream, "stream", {{types.JsonReader}}.Instance, cancellationToken);
 
             /// <summary>Reads <see cref="{{record}}"/> records from a stream of {{flavor.Description}}; errors name <paramref name="objectName"/>.</summary>
             /// <param name="stream">The {{flavor.ShortName}} bytes; left open.</param>
             /// <param name="objectName">The name of the data in error messages, such as its URI or file name.</param>
             /// <param name="cancellationToken">Cancels reading.</param>
             /// <returns>The records, in order.</returns>
-            /// <exception cref="global::Typed.S3.DatasetFormatException">The data does not match the schema.</exception>
+            /// <exception cref="{{RuntimeTypes.Root}}DatasetFormatException">The data does not match the schema.</exception>
             public static {{records}} Read{{flavor.Format}}Async(global::System.IO.Stream stream, string objectName, global::System.Threading.CancellationToken cancellationToken = default) =>
-                global::Typed.S3.Codecs.{{flavor.Codec}}.ReadAsync(stream, objectName, {{types.JsonReader}}.Instance, cancellationToken);
+                {{RuntimeTypes.Codecs}}{{flavor.Codec}}.ReadAsync(stream, objectName, {{types.JsonReader}}.Instance, cancellationToken);
 
             /// <summary>Reads <see cref="{{record}}"/> records from a stream of {{flavor.Description}} with <paramref name="options"/>, such as reading invalid UTF-8 as U+FFFD.</summary>
             /// <param name="stream">The {{flavor.ShortName}} bytes; left open.</param>
@@ -54,9 +54,9 @@ internal static class JsonCodecEmitter
             /// <param name="options">How to read.</param>
             /// <param name="cancellationToken">Cancels reading.</param>
             /// <returns>The records, in order.</returns>
-            /// <exception cref="global::Typed.S3.DatasetFormatException">The data does not match the schema.</exception>
-            public static {{records}} Read{{flavor.Format}}Async(global::System.IO.Stream stream, string objectName, global::Typed.S3.DatasetReadOptions options, global::System.Threading.CancellationToken cancellationToken = default) =>
-                global::Typed.S3.Codecs.{{flavor.Codec}}.ReadAsync(stream, objectName, {{types.JsonReader}}.Instance, options ?? throw new global::System.ArgumentNullException(nameof(options)), cancellationToken);
+            /// <exception cref="{{RuntimeTypes.Root}}DatasetFormatException">The data does not match the schema.</exception>
+            public static {{records}} Read{{flavor.Format}}Async(global::System.IO.Stream stream, string objectName, {{RuntimeTypes.Root}}DatasetReadOptions options, global::System.Threading.CancellationToken cancellationToken = default) =>
+                {{RuntimeTypes.Codecs}}{{flavor.Codec}}.ReadAsync(stream, objectName, {{types.JsonReader}}.Instance, options ?? throw new global::System.ArgumentNullException(nameof(options)), cancellationToken);
 
             """);
         foreach (string rows in new[] { "global::System.Collections.Generic.IEnumerable<" + record + ">", records })
@@ -68,20 +68,20 @@ internal static class JsonCodecEmitter
                 /// <param name="cancellationToken">Cancels writing.</param>
                 /// <returns>The number of records written.</returns>
                 public static global::System.Threading.Tasks.Task<long> Write{{flavor.Format}}Async(global::System.IO.Stream stream, {{rows}} rows, global::System.Threading.CancellationToken cancellationToken = default) =>
-                    global::Typed.S3.Codecs.{{flavor.Codec}}.WriteAsync(stream, rows, {{types.JsonWriter}}.Instance, cancellationToken);
+                    {{RuntimeTypes.Codecs}}{{flavor.Codec}}.WriteAsync(stream, rows, {{types.JsonWriter}}.Instance, cancellationToken);
 
                 """);
         }
 
         writer.WriteLine($$"""
             private static {{records}} Read{{flavor.Format}}Object(global::System.IO.Stream stream, string objectName, global::System.Threading.CancellationToken cancellationToken) =>
-                global::Typed.S3.Codecs.{{flavor.Codec}}.ReadAsync(stream, objectName, {{types.JsonReader}}.Instance, cancellationToken);
+                {{RuntimeTypes.Codecs}}{{flavor.Codec}}.ReadAsync(stream, objectName, {{types.JsonReader}}.Instance, cancellationToken);
 
-            private static {{records}} Read{{flavor.Format}}ObjectWithOptions(global::System.IO.Stream stream, string objectName, global::Typed.S3.DatasetReadOptions options, global::System.Threading.CancellationToken cancellationToken) =>
-                global::Typed.S3.Codecs.{{flavor.Codec}}.ReadAsync(stream, objectName, {{types.JsonReader}}.Instance, options, cancellationToken);
+            private static {{records}} Read{{flavor.Format}}ObjectWithOptions(global::System.IO.Stream stream, string objectName, {{RuntimeTypes.Root}}DatasetReadOptions options, global::System.Threading.CancellationToken cancellationToken) =>
+                {{RuntimeTypes.Codecs}}{{flavor.Codec}}.ReadAsync(stream, objectName, {{types.JsonReader}}.Instance, options, cancellationToken);
 
             private static global::System.Threading.Tasks.Task<long> Write{{flavor.Format}}Object(global::System.IO.Stream stream, {{records}} rows, global::System.Threading.CancellationToken cancellationToken) =>
-                global::Typed.S3.Codecs.{{flavor.Codec}}.WriteAsync(stream, rows, {{types.JsonWriter}}.Instance, cancellationToken);
+                {{RuntimeTypes.Codecs}}{{flavor.Codec}}.WriteAsync(stream, rows, {{types.JsonWriter}}.Instance, cancellationToken);
 
             """);
     }
@@ -93,19 +93,19 @@ internal static class JsonCodecEmitter
         string reader = dataset.CodecTypes.JsonReader;
         writer.WriteLine($$"""
             {{GeneratedFile.GeneratedCodeAttribute}}
-            private sealed class {{reader}} : global::Typed.S3.Codecs.JsonRecordReader<{{record}}>
+            private sealed class {{reader}} : {{RuntimeTypes.Codecs}}JsonRecordReader<{{record}}>
             {
             """);
         writer.Indentation++;
         ListElementFields.Write(writer, columns);
-        writer.WriteLine("""
-            private static readonly global::Typed.S3.Codecs.JsonColumn[] s_columns =
+        writer.WriteLine($$"""
+            private static readonly {{RuntimeTypes.Codecs}}JsonColumn[] s_columns =
             {
             """);
         writer.Indentation++;
         foreach (ColumnSpec column in columns)
         {
-            writer.WriteLine($$"""new global::Typed.S3.Codecs.JsonColumn({{CSharpLiteral.String(column.Name)}}, {{CSharpLiteral.String(column.Type.DisplayName)}}, {{CSharpLiteral.Bool(column.Required)}}),""");
+            writer.WriteLine($$"""new {{RuntimeTypes.Codecs}}JsonColumn({{CSharpLiteral.String(column.Name)}}, {{CSharpLiteral.String(column.Type.DisplayName)}}, {{CSharpLiteral.Bool(column.Required)}}),""");
         }
 
         writer.Indentation--;
@@ -120,7 +120,7 @@ internal static class JsonCodecEmitter
             {
             }
 
-            public override bool TryRead(ref global::System.Text.Json.Utf8JsonReader reader, global::Typed.S3.Codecs.JsonReadContext context, out {{record}} record)
+            public override bool TryRead(ref global::System.Text.Json.Utf8JsonReader reader, {{RuntimeTypes.Codecs}}JsonReadContext context, out {{record}} record)
             {
                 record = default!;
             """);
@@ -341,13 +341,13 @@ internal static class JsonCodecEmitter
         }
 
         writer.Indentation -= 2;
-        writer.WriteLine("""
+        writer.WriteLine($$"""
                 }
 
                 return -1;
             }
 
-            private static int EscapedColumnOf(ref global::System.Text.Json.Utf8JsonReader reader, global::Typed.S3.Codecs.JsonReadContext context)
+            private static int EscapedColumnOf(ref global::System.Text.Json.Utf8JsonReader reader, {{RuntimeTypes.Codecs}}JsonReadContext context)
             {
                 CheckEscapedName(ref reader, context);
             """);
@@ -374,7 +374,7 @@ internal static class JsonCodecEmitter
         string rowWriter = dataset.CodecTypes.JsonWriter;
         writer.WriteLine($$"""
             {{GeneratedFile.GeneratedCodeAttribute}}
-            private sealed class {{rowWriter}} : global::Typed.S3.Codecs.JsonRecordWriter<{{dataset.RecordName}}>
+            private sealed class {{rowWriter}} : {{RuntimeTypes.Codecs}}JsonRecordWriter<{{dataset.RecordName}}>
             {
                 public static readonly {{rowWriter}} Instance = new {{rowWriter}}();
 
@@ -383,7 +383,7 @@ internal static class JsonCodecEmitter
         ListElementFields.Write(writer, columns);
         foreach (ColumnSpec column in columns)
         {
-            writer.WriteLine($$"""private static readonly global::System.Text.Json.JsonEncodedText {{column.Names.NameField}} = global::Typed.S3.Codecs.JsonFieldWriter.EncodeName({{CSharpLiteral.String(column.Name)}});""");
+            writer.WriteLine($$"""private static readonly global::System.Text.Json.JsonEncodedText {{column.Names.NameField}} = {{RuntimeTypes.Codecs}}JsonFieldWriter.EncodeName({{CSharpLiteral.String(column.Name)}});""");
         }
 
         writer.WriteLine($$"""
@@ -396,8 +396,8 @@ internal static class JsonCodecEmitter
         foreach (ColumnSpec column in columns)
         {
             writer.WriteLine(column.IsList
-                ? $$"""global::Typed.S3.Codecs.JsonFieldWriter.WriteList(writer, {{column.Names.NameField}}, record.{{column.PropertyName}}, {{column.Names.ElementField}});"""
-                : $$"""global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, {{column.Names.NameField}}, record.{{column.PropertyName}});""");
+                ? $$"""{{RuntimeTypes.Codecs}}JsonFieldWriter.WriteList(writer, {{column.Names.NameField}}, record.{{column.PropertyName}}, {{column.Names.ElementField}});"""
+                : $$"""{{RuntimeTypes.Codecs}}JsonFieldWriter.Write(writer, {{column.Names.NameField}}, record.{{column.PropertyName}});""");
         }
 
         writer.WriteLine("writer.WriteEndObject();");

@@ -32,7 +32,7 @@ internal static class ListElementFields
     {
         ColumnTypeSpec element = column.ListElement;
         return $$"""
-            private static readonly global::Typed.S3.Codecs.ListElement<{{ClrTypeMapping.For(element).TypeName}}?> {{column.Names.ElementField}} = global::Typed.S3.Codecs.ListElements.{{ClrTypeMapping.ListElementName(element)}};
+            private static readonly {{RuntimeTypes.Codecs}}ListElement<{{ClrTypeMapping.For(element).TypeName}}?> {{column.Names.ElementField}} = {{RuntimeTypes.Codecs}}ListElements.{{ClrTypeMapping.ListElementName(element)}};
             """;
     }
 }

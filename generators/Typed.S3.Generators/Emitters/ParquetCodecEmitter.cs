@@ -29,7 +29,7 @@ internal static class ParquetCodecEmitter
     private static void WriteFormat(SourceWriter writer, ParquetOptionsModel options) =>
         writer.WriteLine($$"""
             /// <summary>How <c>WriteParquetAsync</c> (and <c>WriteAsync</c>, in Parquet) writes: the schema's <c>write.parquet</c> section.</summary>
-            public static global::Typed.S3.Codecs.ParquetFormat ParquetFormat { get; } = new global::Typed.S3.Codecs.ParquetFormat({{options.RowGroupSize.ToString(CultureInfo.InvariantCulture)}}, global::Typed.S3.Codecs.ParquetCompression.{{Compression(options.Compression)}});
+            public static {{RuntimeTypes.Codecs}}ParquetFormat ParquetFormat { get; } = new {{RuntimeTypes.Codecs}}ParquetFormat({{options.RowGroupSize.ToString(CultureInfo.InvariantCulture)}}, {{RuntimeTypes.Codecs}}ParquetCompression.{{Compression(options.Compression)}});
 
             """);
 
@@ -40,18 +40,18 @@ internal static class ParquetCodecEmitter
             /// <param name="stream">The Parquet bytes; left open. A stream that cannot seek is first copied to a temporary file.</param>
             /// <param name="cancellationToken">Cancels reading.</param>
             /// <returns>The records, in order.</returns>
-            /// <exception cref="global::Typed.S3.DatasetFormatException">The data is not Parquet or does not match the schema.</exception>
+            /// <exception cref="{{RuntimeTypes.Root}}DatasetFormatException">The data is not Parquet or does not match the schema.</exception>
             public static global::System.Collections.Generic.IAsyncEnumerable<{{record}}> ReadParquetAsync(global::System.IO.Stream stream, global::System.Threading.CancellationToken cancellationToken = default) =>
-                global::Typed.S3.Codecs.ParquetCodec.ReadAsync(stream, "stream", CreateParquetMapper, cancellationToken);
+                {{RuntimeTypes.Codecs}}ParquetCodec.ReadAsync(stream, "stream", CreateParquetMapper, cancellationToken);
 
             /// <summary>Reads <see cref="{{record}}"/> records from a Parquet stream; errors name <paramref name="objectName"/>.</summary>
             /// <param name="stream">The Parquet bytes; left open. A stream that cannot seek is first copied to a temporary file.</param>
             /// <param name="objectName">The name of the data in error messages, such as its URI or file name.</param>
             /// <param name="cancellationToken">Cancels reading.</param>
             /// <returns>The records, in order.</returns>
-            /// <exception cref="global::Typed.S3.DatasetFormatException">The data is not Parquet or does not match the schema.</exception>
+            /// <exception cref="{{RuntimeTypes.Root}}DatasetFormatException">The data is not Parquet or does not match the schema.</exception>
             public static global::System.Collections.Generic.IAsyncEnumerable<{{record}}> ReadParquetAsync(global::System.IO.Stream stream, string objectName, global::System.Threading.CancellationToken cancellationToken = default) =>
-                global::Typed.S3.Codecs.ParquetCodec.ReadAsync(stream, objectName, CreateParquetMapper, cancellationToken);
+                {{RuntimeTypes.Codecs}}ParquetCodec.ReadAsync(stream, objectName, CreateParquetMapper, cancellationToken);
 
             /// <summary>Reads <see cref="{{record}}"/> records from a Parquet stream with <paramref name="options"/>, such as skipping bad rows.</summary>
             /// <param name="stream">The Parquet bytes; left open. A stream that cannot seek is first copied to a temporary file.</param>
@@ -59,9 +59,9 @@ internal static class ParquetCodecEmitter
             /// <param name="options">How to read.</param>
             /// <param name="cancellationToken">Cancels reading.</param>
             /// <returns>The records, in order.</returns>
-            /// <exception cref="global::Typed.S3.DatasetFormatException">The data is not Parquet or does not match the schema.</exception>
-            public static global::System.Collections.Generic.IAsyncEnumerable<{{record}}> ReadParquetAsync(global::System.IO.Stream stream, string objectName, global::Typed.S3.DatasetReadOptions options, global::System.Threading.CancellationToken cancellationToken = default) =>
-                global::Typed.S3.Codecs.ParquetCodec.ReadAsync(stream, objectName, CreateParquetMapper, options ?? throw new global::System.ArgumentNullException(nameof(options)), cancellationToken);
+            /// <exception cref="{{RuntimeTypes.Root}}DatasetFormatException">The data is not Parquet or does not match the schema.</exception>
+            public static global::System.Collections.Generic.IAsyncEnumerable<{{record}}> ReadParquetAsync(global::System.IO.Stream stream, string objectName, {{RuntimeTypes.Root}}DatasetReadOptions options, global::System.Threading.CancellationToken cancellationToken = default) =>
+                {{RuntimeTypes.Codecs}}ParquetCodec.ReadAsync(stream, objectName, CreateParquetMapper, options ?? throw new global::System.ArgumentNullException(nameof(options)), cancellationToken);
 
             """);
         foreach (string rows in new[] { "global::System.Collections.Generic.IEnumerable<" + record + ">", "global::System.Collections.Generic.IAsyncEnumerable<" + record + ">" })
@@ -73,22 +73,22 @@ internal static class ParquetCodecEmitter
                 /// <param name="cancellationToken">Cancels writing.</param>
                 /// <returns>The number of records written.</returns>
                 public static global::System.Threading.Tasks.Task<long> WriteParquetAsync(global::System.IO.Stream stream, {{rows}} rows, global::System.Threading.CancellationToken cancellationToken = default) =>
-                    global::Typed.S3.Codecs.ParquetCodec.WriteAsync(stream, rows, ParquetFormat, CreateParquetMapper, cancellationToken);
+                    {{RuntimeTypes.Codecs}}ParquetCodec.WriteAsync(stream, rows, ParquetFormat, CreateParquetMapper, cancellationToken);
 
                 """);
         }
 
         writer.WriteLine($$"""
             private static global::System.Collections.Generic.IAsyncEnumerable<{{record}}> ReadParquetObject(global::System.IO.Stream stream, string objectName, global::System.Threading.CancellationToken cancellationToken) =>
-                global::Typed.S3.Codecs.ParquetCodec.ReadAsync(stream, objectName, CreateParquetMapper, cancellationToken);
+                {{RuntimeTypes.Codecs}}ParquetCodec.ReadAsync(stream, objectName, CreateParquetMapper, cancellationToken);
 
-            private static global::System.Collections.Generic.IAsyncEnumerable<{{record}}> ReadParquetObjectWithOptions(global::System.IO.Stream stream, string objectName, global::Typed.S3.DatasetReadOptions options, global::System.Threading.CancellationToken cancellationToken) =>
-                global::Typed.S3.Codecs.ParquetCodec.ReadAsync(stream, objectName, CreateParquetMapper, options, cancellationToken);
+            private static global::System.Collections.Generic.IAsyncEnumerable<{{record}}> ReadParquetObjectWithOptions(global::System.IO.Stream stream, string objectName, {{RuntimeTypes.Root}}DatasetReadOptions options, global::System.Threading.CancellationToken cancellationToken) =>
+                {{RuntimeTypes.Codecs}}ParquetCodec.ReadAsync(stream, objectName, CreateParquetMapper, options, cancellationToken);
 
             private static global::System.Threading.Tasks.Task<long> WriteParquetObject(global::System.IO.Stream stream, global::System.Collections.Generic.IAsyncEnumerable<{{record}}> rows, global::System.Threading.CancellationToken cancellationToken) =>
-                global::Typed.S3.Codecs.ParquetCodec.WriteAsync(stream, rows, ParquetFormat, CreateParquetMapper, cancellationToken);
+                {{RuntimeTypes.Codecs}}ParquetCodec.WriteAsync(stream, rows, ParquetFormat, CreateParquetMapper, cancellationToken);
 
-            private static global::Typed.S3.Codecs.ParquetRecordMapper<{{record}}> CreateParquetMapper() => new {{types.ParquetMapper}}();
+            private static {{RuntimeTypes.Codecs}}ParquetRecordMapper<{{record}}> CreateParquetMapper() => new {{types.ParquetMapper}}();
 
             """);
     }
@@ -99,20 +99,20 @@ internal static class ParquetCodecEmitter
         string record = dataset.RecordName;
         writer.WriteLine($$"""
             {{GeneratedFile.GeneratedCodeAttribute}}
-            private sealed class {{dataset.CodecTypes.ParquetMapper}} : global::Typed.S3.Codecs.ParquetRecordMapper<{{record}}>
+            private sealed class {{dataset.CodecTypes.ParquetMapper}} : {{RuntimeTypes.Codecs}}ParquetRecordMapper<{{record}}>
             {
             """);
         writer.Indentation++;
         foreach (ColumnSpec column in columns)
         {
             writer.WriteLine(column.AbsentAsNull
-                ? $$"""private readonly {{ColumnType(column.Type)}} {{column.Names.ColumnField}} = global::Typed.S3.Codecs.ParquetColumns.WhenAbsentNull(global::Typed.S3.Codecs.ParquetColumns.{{Factory(column)}});"""
-                : $$"""private readonly {{ColumnType(column.Type)}} {{column.Names.ColumnField}} = global::Typed.S3.Codecs.ParquetColumns.{{Factory(column)}};""");
+                ? $$"""private readonly {{ColumnType(column.Type)}} {{column.Names.ColumnField}} = {{RuntimeTypes.Codecs}}ParquetColumns.WhenAbsentNull({{RuntimeTypes.Codecs}}ParquetColumns.{{Factory(column)}});"""
+                : $$"""private readonly {{ColumnType(column.Type)}} {{column.Names.ColumnField}} = {{RuntimeTypes.Codecs}}ParquetColumns.{{Factory(column)}};""");
         }
 
-        writer.WriteLine("""
+        writer.WriteLine($$"""
 
-            protected override global::Typed.S3.Codecs.ParquetColumn[] CreateColumns() => new global::Typed.S3.Codecs.ParquetColumn[]
+            protected override {{RuntimeTypes.Codecs}}ParquetColumn[] CreateColumns() => new {{RuntimeTypes.Codecs}}ParquetColumn[]
             {
             """);
         writer.Indentation++;
@@ -160,10 +160,10 @@ internal static class ParquetCodecEmitter
 
     private static string ColumnType(ColumnTypeSpec type) => type.Kind switch
     {
-        ColumnKind.String => "global::Typed.S3.Codecs.ParquetStringColumn",
-        ColumnKind.Binary => "global::Typed.S3.Codecs.ParquetBinaryColumn",
-        ColumnKind.List when type.Element is { } element => "global::Typed.S3.Codecs.ParquetListColumn<" + ClrTypeMapping.For(element).TypeName + "?>",
-        _ => "global::Typed.S3.Codecs.ParquetValueColumn<" + ClrTypeMapping.For(type).TypeName + ">",
+        ColumnKind.String => RuntimeTypes.Codecs + "ParquetStringColumn",
+        ColumnKind.Binary => RuntimeTypes.Codecs + "ParquetBinaryColumn",
+        ColumnKind.List when type.Element is { } element => RuntimeTypes.Codecs + "ParquetListColumn<" + ClrTypeMapping.For(element).TypeName + "?>",
+        _ => RuntimeTypes.Codecs + "ParquetValueColumn<" + ClrTypeMapping.For(type).TypeName + ">",
     };
 
     // The ParquetColumns factory call that declares the column: List("tags", ParquetListElements.String, false), Int64("id", true).
@@ -173,7 +173,7 @@ internal static class ParquetCodecEmitter
         string required = CSharpLiteral.Bool(column.Required);
         if (column.IsList)
         {
-            return $$"""List({{name}}, global::Typed.S3.Codecs.ParquetListElements.{{ClrTypeMapping.ListElementName(column.ListElement)}}, {{required}})""";
+            return $$"""List({{name}}, {{RuntimeTypes.Codecs}}ParquetListElements.{{ClrTypeMapping.ListElementName(column.ListElement)}}, {{required}})""";
         }
 
         if (column.IsDecimal)

@@ -73,7 +73,7 @@ namespace Contoso.Warehouse
         private static global::System.Threading.Tasks.Task<long> WriteTsvObject(global::System.IO.Stream stream, global::System.Collections.Generic.IAsyncEnumerable<AllTypesRow> rows, global::System.Threading.CancellationToken cancellationToken) =>
             global::Typed.S3.Codecs.CsvCodec.WriteAsync(stream, rows, TsvFormat, CsvRowWriter.Instance, cancellationToken);
 
-        private static global::CsvHelper.CsvRecordMapper<AllTypesRow> CreateCsvMapper(global::CsvHelper.CsvReader reader, string objectName) =>
+        private static global::Typed.S3.Codecs.CsvRecordMapperBase<AllTypesRow> CreateCsvMapper(global::Typed.S3.Codecs.CsvInput reader, string objectName) =>
             new CsvMapper(reader, objectName);
 
         [global::System.CodeDom.Compiler.GeneratedCode("Typed.S3.Generators", "1.0")]
@@ -142,7 +142,7 @@ namespace Contoso.Warehouse
             private readonly int _halvesIndex;
             private readonly int _amountsIndex;
 
-            public CsvMapper(global::CsvHelper.CsvReader reader, string objectName)
+            public CsvMapper(global::Typed.S3.Codecs.CsvInput reader, string objectName)
                 : base(reader, objectName, s_columns)
             {
                 _idIndex = IndexOf(0);
@@ -174,7 +174,7 @@ namespace Contoso.Warehouse
                 _amountsIndex = IndexOf(26);
             }
 
-            public override AllTypesRow Read(global::CsvHelper.CsvReader reader)
+            public override AllTypesRow Read(global::Typed.S3.Codecs.CsvInput reader)
             {
                 global::System.ReadOnlySpan<byte> field;
 
@@ -490,7 +490,7 @@ namespace Contoso.Warehouse
         }
 
         [global::System.CodeDom.Compiler.GeneratedCode("Typed.S3.Generators", "1.0")]
-        private sealed class CsvRowWriter : global::CsvHelper.CsvRecordWriter<AllTypesRow>
+        private sealed class CsvRowWriter : global::Typed.S3.Codecs.CsvRecordWriterBase<AllTypesRow>
         {
             public static readonly CsvRowWriter Instance = new CsvRowWriter();
 
@@ -500,7 +500,7 @@ namespace Contoso.Warehouse
 
             public override int FieldCount => 27;
 
-            public override void WriteHeader(global::CsvHelper.CsvWriter writer)
+            public override void WriteHeader(global::Typed.S3.Codecs.CsvOutput writer)
             {
                 WriteColumnName(writer, "id");
                 WriteColumnName(writer, "flag");
@@ -531,7 +531,7 @@ namespace Contoso.Warehouse
                 WriteColumnName(writer, "amounts");
             }
 
-            public override void Write(global::CsvHelper.CsvWriter writer, AllTypesRow record)
+            public override void Write(global::Typed.S3.Codecs.CsvOutput writer, AllTypesRow record)
             {
                 global::Typed.S3.Codecs.CsvFieldWriter.WriteNumber(writer, record.Id);
                 global::Typed.S3.Codecs.CsvFieldWriter.Write(writer, record.Flag);

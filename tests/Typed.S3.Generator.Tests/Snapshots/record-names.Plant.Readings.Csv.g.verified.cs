@@ -73,7 +73,7 @@ namespace Plant
         private static global::System.Threading.Tasks.Task<long> WriteTsvObject(global::System.IO.Stream stream, global::System.Collections.Generic.IAsyncEnumerable<Reading> rows, global::System.Threading.CancellationToken cancellationToken) =>
             global::Typed.S3.Codecs.CsvCodec.WriteAsync(stream, rows, TsvFormat, CsvRowWriter.Instance, cancellationToken);
 
-        private static global::CsvHelper.CsvRecordMapper<Reading> CreateCsvMapper(global::CsvHelper.CsvReader reader, string objectName) =>
+        private static global::Typed.S3.Codecs.CsvRecordMapperBase<Reading> CreateCsvMapper(global::Typed.S3.Codecs.CsvInput reader, string objectName) =>
             new CsvMapper(reader, objectName);
 
         [global::System.CodeDom.Compiler.GeneratedCode("Typed.S3.Generators", "1.0")]
@@ -88,14 +88,14 @@ namespace Plant
             private readonly int _idIndex;
             private readonly int _readingIndex;
 
-            public CsvMapper(global::CsvHelper.CsvReader reader, string objectName)
+            public CsvMapper(global::Typed.S3.Codecs.CsvInput reader, string objectName)
                 : base(reader, objectName, s_columns)
             {
                 _idIndex = IndexOf(0);
                 _readingIndex = IndexOf(1);
             }
 
-            public override Reading Read(global::CsvHelper.CsvReader reader)
+            public override Reading Read(global::Typed.S3.Codecs.CsvInput reader)
             {
                 global::System.ReadOnlySpan<byte> field;
 
@@ -132,19 +132,19 @@ namespace Plant
         }
 
         [global::System.CodeDom.Compiler.GeneratedCode("Typed.S3.Generators", "1.0")]
-        private sealed class CsvRowWriter : global::CsvHelper.CsvRecordWriter<Reading>
+        private sealed class CsvRowWriter : global::Typed.S3.Codecs.CsvRecordWriterBase<Reading>
         {
             public static readonly CsvRowWriter Instance = new CsvRowWriter();
 
             public override int FieldCount => 2;
 
-            public override void WriteHeader(global::CsvHelper.CsvWriter writer)
+            public override void WriteHeader(global::Typed.S3.Codecs.CsvOutput writer)
             {
                 WriteColumnName(writer, "id");
                 WriteColumnName(writer, "reading");
             }
 
-            public override void Write(global::CsvHelper.CsvWriter writer, Reading record)
+            public override void Write(global::Typed.S3.Codecs.CsvOutput writer, Reading record)
             {
                 global::Typed.S3.Codecs.CsvFieldWriter.WriteNumber(writer, record.Id);
                 global::Typed.S3.Codecs.CsvFieldWriter.WriteNumber(writer, record.Reading_);

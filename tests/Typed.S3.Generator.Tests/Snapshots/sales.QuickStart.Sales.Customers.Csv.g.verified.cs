@@ -73,7 +73,7 @@ namespace QuickStart.Sales
         private static global::System.Threading.Tasks.Task<long> WriteTsvObject(global::System.IO.Stream stream, global::System.Collections.Generic.IAsyncEnumerable<Customer> rows, global::System.Threading.CancellationToken cancellationToken) =>
             global::Typed.S3.Codecs.CsvCodec.WriteAsync(stream, rows, TsvFormat, CsvRowWriter.Instance, cancellationToken);
 
-        private static global::CsvHelper.CsvRecordMapper<Customer> CreateCsvMapper(global::CsvHelper.CsvReader reader, string objectName) =>
+        private static global::Typed.S3.Codecs.CsvRecordMapperBase<Customer> CreateCsvMapper(global::Typed.S3.Codecs.CsvInput reader, string objectName) =>
             new CsvMapper(reader, objectName);
 
         [global::System.CodeDom.Compiler.GeneratedCode("Typed.S3.Generators", "1.0")]
@@ -96,7 +96,7 @@ namespace QuickStart.Sales
             private readonly int _lifetimeValueIndex;
             private readonly int _activeIndex;
 
-            public CsvMapper(global::CsvHelper.CsvReader reader, string objectName)
+            public CsvMapper(global::Typed.S3.Codecs.CsvInput reader, string objectName)
                 : base(reader, objectName, s_columns)
             {
                 _idIndex = IndexOf(0);
@@ -107,7 +107,7 @@ namespace QuickStart.Sales
                 _activeIndex = IndexOf(5);
             }
 
-            public override Customer Read(global::CsvHelper.CsvReader reader)
+            public override Customer Read(global::Typed.S3.Codecs.CsvInput reader)
             {
                 global::System.ReadOnlySpan<byte> field;
 
@@ -176,13 +176,13 @@ namespace QuickStart.Sales
         }
 
         [global::System.CodeDom.Compiler.GeneratedCode("Typed.S3.Generators", "1.0")]
-        private sealed class CsvRowWriter : global::CsvHelper.CsvRecordWriter<Customer>
+        private sealed class CsvRowWriter : global::Typed.S3.Codecs.CsvRecordWriterBase<Customer>
         {
             public static readonly CsvRowWriter Instance = new CsvRowWriter();
 
             public override int FieldCount => 6;
 
-            public override void WriteHeader(global::CsvHelper.CsvWriter writer)
+            public override void WriteHeader(global::Typed.S3.Codecs.CsvOutput writer)
             {
                 WriteColumnName(writer, "id");
                 WriteColumnName(writer, "email");
@@ -192,7 +192,7 @@ namespace QuickStart.Sales
                 WriteColumnName(writer, "is_active");
             }
 
-            public override void Write(global::CsvHelper.CsvWriter writer, Customer record)
+            public override void Write(global::Typed.S3.Codecs.CsvOutput writer, Customer record)
             {
                 global::Typed.S3.Codecs.CsvFieldWriter.WriteNumber(writer, record.Id);
                 global::Typed.S3.Codecs.CsvFieldWriter.Write(writer, record.Email);

@@ -20,7 +20,7 @@ public static partial class CsvCodec
     /// little: it looks only at quotes and line breaks), and the mapping threads (thread-pool workers, and the thread reading
     /// the sequence when it would otherwise wait) tokenize and map a chunk each. The records come in file order and
     /// errors are the same as
-    /// <see cref="ReadAsync{T}(Stream, string, CsvFormat, Func{CsvReader, string, CsvRecordMapper{T}}, CancellationToken)"/>'s,
+    /// <see cref="ReadAsync{T}(Stream, string, CsvFormat, Func{CsvInput, string, CsvRecordMapperBase{T}}, CancellationToken)"/>'s,
     /// after the records before them. No thread blocks on the stream: it is read asynchronously.
     /// </summary>
     /// <typeparam name="T">The record type.</typeparam>
@@ -36,7 +36,7 @@ public static partial class CsvCodec
         Stream stream,
         string objectName,
         CsvFormat format,
-        Func<CsvReader, string, CsvRecordMapper<T>> createMapper,
+        Func<CsvInput, string, CsvRecordMapperBase<T>> createMapper,
         int maxDegreeOfParallelism,
         CancellationToken cancellationToken = default)
     {
@@ -56,7 +56,7 @@ public static partial class CsvCodec
         Stream source,
         string objectName,
         CsvFormat format,
-        Func<CsvReader, string, CsvRecordMapper<T>> createMapper,
+        Func<CsvInput, string, CsvRecordMapperBase<T>> createMapper,
         DatasetReadOptions options,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -74,7 +74,7 @@ public static partial class CsvCodec
         bool endOfObject = false;
         int prefixLength;
         long prefixLineBreaks;
-        CsvRecordMapper<T>? mapper;
+        CsvRecordMapperBase<T>? mapper;
         try
         {
             while (true)

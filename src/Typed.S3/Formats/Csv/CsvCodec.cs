@@ -27,14 +27,14 @@ public static partial class CsvCodec
         Stream stream,
         string objectName,
         CsvFormat format,
-        Func<CsvReader, string, CsvRecordMapper<T>> createMapper,
+        Func<CsvInput, string, CsvRecordMapperBase<T>> createMapper,
         CancellationToken cancellationToken = default) =>
         ReadAsync(stream, objectName, format, createMapper, DatasetReadOptions.Default, cancellationToken);
 
     /// <summary>
     /// Reads the records of a CSV stream as <paramref name="options"/> say: on one thread or several
     /// (<see cref="DatasetReadOptions.MaxDegreeOfParallelism"/>, see
-    /// <see cref="ReadInParallelAsync{T}(Stream, string, CsvFormat, Func{CsvReader, string, CsvRecordMapper{T}}, int, CancellationToken)"/>),
+    /// <see cref="ReadInParallelAsync{T}(Stream, string, CsvFormat, Func{CsvInput, string, CsvRecordMapperBase{T}}, int, CancellationToken)"/>),
     /// failing on invalid UTF-8 or reading it as U+FFFD (<see cref="DatasetReadOptions.InvalidUtf8"/>).
     /// </summary>
     /// <typeparam name="T">The record type.</typeparam>
@@ -50,7 +50,7 @@ public static partial class CsvCodec
         Stream stream,
         string objectName,
         CsvFormat format,
-        Func<CsvReader, string, CsvRecordMapper<T>> createMapper,
+        Func<CsvInput, string, CsvRecordMapperBase<T>> createMapper,
         DatasetReadOptions options,
         CancellationToken cancellationToken = default)
     {
@@ -73,7 +73,7 @@ public static partial class CsvCodec
         Stream stream,
         string objectName,
         CsvFormat format,
-        Func<CsvReader, string, CsvRecordMapper<T>> createMapper,
+        Func<CsvInput, string, CsvRecordMapperBase<T>> createMapper,
         DatasetReadOptions options,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -82,7 +82,7 @@ public static partial class CsvCodec
         CsvReader reader = CsvReader.Create(start.Stream, CsvProblems.Watch(format.ReaderOptions, out CsvProblems problems), leaveOpen: true);
         await using (reader.ConfigureAwait(false))
         {
-            CsvRecordMapper<T>? mapper = await StartReadingAsync(reader, problems, objectName, format, createMapper, start.Head, options.InvalidUtf8, cancellationToken).ConfigureAwait(false);
+            CsvRecordMapperBase<T>? mapper = await StartReadingAsync(reader, problems, objectName, format, createMapper, start.Head, options.InvalidUtf8, cancellationToken).ConfigureAwait(false);
             if (mapper is null)
             {
                 yield break;
@@ -129,7 +129,7 @@ public static partial class CsvCodec
 
     // Maps the record the reader is on; the error that makes it a bad record instead, with its text. (Also called on
     // the mapping threads of a parallel read.)
-    internal static DatasetFormatException? TryMap<T>(CsvReader reader, CsvRecordMapper<T> mapper, string objectName, bool hasHeader, int fields, out T record)
+    internal static DatasetFormatException? TryMap<T>(CsvReader reader, CsvRecordMapperBase<T> mapper, string objectName, bool hasHeader, int fields, out T record)
     {
         record = default!;
         DatasetFormatException? bad;
@@ -148,7 +148,7 @@ public static partial class CsvCodec
         {
             try
             {
-                record = mapper.Read(reader);
+                record = mapper.Read(new CsvInput(reader));
                 return null;
             }
             catch (DatasetFormatException exception)
@@ -173,7 +173,7 @@ public static partial class CsvCodec
         Stream stream,
         IAsyncEnumerable<T> rows,
         CsvFormat format,
-        CsvRecordWriter<T> recordWriter,
+        CsvRecordWriterBase<T> recordWriter,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(rows);
@@ -181,7 +181,7 @@ public static partial class CsvCodec
             stream, rows, format, recordWriter, static (writer, rows, checking, token) => writer.WriteRecordsAsync(rows, checking, token), cancellationToken);
     }
 
-    /// <summary>Writes records as CSV. See <see cref="WriteAsync{T}(Stream, IAsyncEnumerable{T}, CsvFormat, CsvRecordWriter{T}, CancellationToken)"/>.</summary>
+    /// <summary>Writes records as CSV. See <see cref="WriteAsync{T}(Stream, IAsyncEnumerable{T}, CsvFormat, CsvRecordWriterBase{T}, CancellationToken)"/>.</summary>
     /// <typeparam name="T">The record type.</typeparam>
     /// <param name="stream">The destination; left open.</param>
     /// <param name="rows">The records; none may be <see langword="null"/>.</param>
@@ -193,7 +193,7 @@ public static partial class CsvCodec
         Stream stream,
         IEnumerable<T> rows,
         CsvFormat format,
-        CsvRecordWriter<T> recordWriter,
+        CsvRecordWriterBase<T> recordWriter,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(rows);
@@ -208,7 +208,7 @@ public static partial class CsvCodec
         Stream stream,
         TRows rows,
         CsvFormat format,
-        CsvRecordWriter<T> recordWriter,
+        CsvRecordWriterBase<T> recordWriter,
         Func<CsvWriter, TRows, CsvRecordWriter<T>, CancellationToken, ValueTask> writeRows,
         CancellationToken cancellationToken)
     {
@@ -234,14 +234,14 @@ public static partial class CsvCodec
         }
     }
 
-    private static async Task<CsvWriter> StartAsync<T>(Stream stream, CsvFormat format, CsvRecordWriter<T> recordWriter, CancellationToken cancellationToken)
+    private static async Task<CsvWriter> StartAsync<T>(Stream stream, CsvFormat format, CsvRecordWriterBase<T> recordWriter, CancellationToken cancellationToken)
     {
         CsvWriter writer = CsvWriter.Create(stream, format.WriterOptions, leaveOpen: true);
         if (format.HasHeader)
         {
             try
             {
-                recordWriter.WriteHeader(writer);
+                recordWriter.WriteHeader(new CsvOutput(writer));
                 await writer.EndRecordAsync(cancellationToken).ConfigureAwait(false);
             }
             catch
@@ -256,13 +256,13 @@ public static partial class CsvCodec
 
     // Counts the rows written (for the result, and for the number of a null row CsvHelper's loop refuses) and stops
     // a cancelled write between rows.
-    private sealed class CheckingRecordWriter<T>(CsvRecordWriter<T> inner, CancellationToken cancellationToken) : CsvRecordWriter<T>
+    private sealed class CheckingRecordWriter<T>(CsvRecordWriterBase<T> inner, CancellationToken cancellationToken) : CsvRecordWriter<T>
     {
         public long Count { get; private set; }
 
         public override int FieldCount => inner.FieldCount;
 
-        public override void WriteHeader(CsvWriter writer) => inner.WriteHeader(writer);
+        public override void WriteHeader(CsvWriter writer) => inner.WriteHeader(new CsvOutput(writer));
 
         public override void Write(CsvWriter writer, T record)
         {
@@ -271,7 +271,7 @@ public static partial class CsvCodec
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
-            inner.Write(writer, record);
+            inner.Write(new CsvOutput(writer), record);
             Count++;
         }
     }
@@ -282,12 +282,12 @@ public static partial class CsvCodec
     // Reads the header and binds the mapper to it; null for an empty object, which has no header and no records
     // (nothing to read, not a missing-column error). The header's names must be UTF-8 like the values: a name that is
     // not would silently match no column.
-    internal static async ValueTask<CsvRecordMapper<T>?> StartReadingAsync<T>(
+    internal static async ValueTask<CsvRecordMapperBase<T>?> StartReadingAsync<T>(
         CsvReader reader,
         CsvProblems problems,
         string objectName,
         CsvFormat format,
-        Func<CsvReader, string, CsvRecordMapper<T>> createMapper,
+        Func<CsvInput, string, CsvRecordMapperBase<T>> createMapper,
         ReadOnlyMemory<byte> head,
         InvalidUtf8Handling invalidUtf8,
         CancellationToken cancellationToken)
@@ -313,12 +313,8 @@ public static partial class CsvCodec
             CheckHeaderText(reader, objectName, format, head.Span);
         }
 
-        CsvRecordMapper<T> mapper = createMapper(reader, objectName);
-        if (mapper is CsvRecordMapperBase<T> generated)
-        {
-            generated.ReplaceInvalidUtf8 = replace;
-        }
-
+        CsvRecordMapperBase<T> mapper = createMapper(new CsvInput(reader), objectName);
+        mapper.ReplaceInvalidUtf8 = replace;
         return mapper;
     }
 

@@ -24,72 +24,72 @@ public static class CsvFieldWriter
     /// <summary>Writes a string; <see langword="null"/> as an empty field, <c>""</c> quoted.</summary>
     /// <param name="writer">The writer.</param>
     /// <param name="value">The value.</param>
-    public static void Write(CsvWriter writer, string? value)
+    public static void Write(CsvOutput writer, string? value)
     {
         if (value is null)
         {
-            writer.WriteField(ReadOnlySpan<char>.Empty);
+            writer.Writer.WriteField(ReadOnlySpan<char>.Empty);
         }
         else if (value.Length == 0)
         {
-            writer.WriteField(ReadOnlySpan<char>.Empty, CsvQuoting.Always);
+            writer.Writer.WriteField(ReadOnlySpan<char>.Empty, CsvQuoting.Always);
         }
         else
         {
-            writer.WriteField(value.AsSpan());
+            writer.Writer.WriteField(value.AsSpan());
         }
     }
 
     /// <summary>Writes a <c>bool</c> as <c>true</c>/<c>false</c>.</summary>
     /// <param name="writer">The writer.</param>
     /// <param name="value">The value.</param>
-    public static void Write(CsvWriter writer, bool value) => writer.WriteField(value ? "true"u8 : "false"u8);
+    public static void Write(CsvOutput writer, bool value) => writer.Writer.WriteField(value ? "true"u8 : "false"u8);
 
     /// <summary>Writes a nullable <c>bool</c>.</summary>
     /// <param name="writer">The writer.</param>
     /// <param name="value">The value.</param>
-    public static void Write(CsvWriter writer, bool? value) => writer.WriteField(value is null ? default : value.Value ? "true"u8 : "false"u8);
+    public static void Write(CsvOutput writer, bool? value) => writer.Writer.WriteField(value is null ? default : value.Value ? "true"u8 : "false"u8);
 
     /// <summary>Writes a number or other UTF-8 formattable value in the invariant culture.</summary>
     /// <typeparam name="TValue">The value's type.</typeparam>
     /// <param name="writer">The writer.</param>
     /// <param name="value">The value.</param>
-    public static void WriteNumber<TValue>(CsvWriter writer, TValue value)
-        where TValue : IUtf8SpanFormattable => writer.WriteField(value, default);
+    public static void WriteNumber<TValue>(CsvOutput writer, TValue value)
+        where TValue : IUtf8SpanFormattable => writer.Writer.WriteField(value, default);
 
     /// <summary>Writes a nullable number; <see langword="null"/> as an empty field.</summary>
     /// <typeparam name="TValue">The value's type.</typeparam>
     /// <param name="writer">The writer.</param>
     /// <param name="value">The value.</param>
-    public static void WriteNumber<TValue>(CsvWriter writer, TValue? value)
+    public static void WriteNumber<TValue>(CsvOutput writer, TValue? value)
         where TValue : struct, IUtf8SpanFormattable => WriteFormatted(writer, value, null);
 
     /// <summary>Writes a decimal digit by digit (the general format's text, every digit of the scale kept).</summary>
     /// <param name="writer">The writer.</param>
     /// <param name="value">The value.</param>
-    public static void WriteNumber(CsvWriter writer, decimal value)
+    public static void WriteNumber(CsvOutput writer, decimal value)
     {
-        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(writer.Writer, nameof(writer));
         Span<byte> text = stackalloc byte[DecimalText.BufferLength];
         if (DecimalText.TryFormat(value, text, out int start))
         {
-            writer.WriteField(text[start..]);
+            writer.Writer.WriteField(text[start..]);
         }
         else
         {
-            writer.WriteField(value, default);
+            writer.Writer.WriteField(value, default);
         }
     }
 
     /// <summary>Writes a decimal, or an empty field for <see langword="null"/>.</summary>
     /// <param name="writer">The writer.</param>
     /// <param name="value">The value.</param>
-    public static void WriteNumber(CsvWriter writer, decimal? value)
+    public static void WriteNumber(CsvOutput writer, decimal? value)
     {
         if (value is null)
         {
-            ArgumentNullException.ThrowIfNull(writer);
-            writer.WriteField(ReadOnlySpan<byte>.Empty);
+            ArgumentNullException.ThrowIfNull(writer.Writer, nameof(writer));
+            writer.Writer.WriteField(ReadOnlySpan<byte>.Empty);
         }
         else
         {
@@ -100,20 +100,20 @@ public static class CsvFieldWriter
     /// <summary>Writes a <c>date</c> as <c>yyyy-MM-dd</c>.</summary>
     /// <param name="writer">The writer.</param>
     /// <param name="value">The value.</param>
-    public static void Write(CsvWriter writer, DateOnly value)
+    public static void Write(CsvOutput writer, DateOnly value)
     {
         Span<byte> text = stackalloc byte[IsoDateTimeFormatter.DateLength];
-        writer.WriteField(text.Slice(0, IsoDateTimeFormatter.FormatDate(value, text)));
+        writer.Writer.WriteField(text.Slice(0, IsoDateTimeFormatter.FormatDate(value, text)));
     }
 
     /// <summary>Writes a nullable <c>date</c>.</summary>
     /// <param name="writer">The writer.</param>
     /// <param name="value">The value.</param>
-    public static void Write(CsvWriter writer, DateOnly? value)
+    public static void Write(CsvOutput writer, DateOnly? value)
     {
         if (value is null)
         {
-            writer.WriteField(ReadOnlySpan<byte>.Empty);
+            writer.Writer.WriteField(ReadOnlySpan<byte>.Empty);
         }
         else
         {
@@ -124,20 +124,20 @@ public static class CsvFieldWriter
     /// <summary>Writes a <c>time</c> as <c>HH:mm:ss</c> with as many fraction digits as needed.</summary>
     /// <param name="writer">The writer.</param>
     /// <param name="value">The value.</param>
-    public static void Write(CsvWriter writer, TimeOnly value)
+    public static void Write(CsvOutput writer, TimeOnly value)
     {
         Span<byte> text = stackalloc byte[IsoDateTimeFormatter.MaxTimeLength];
-        writer.WriteField(text.Slice(0, IsoDateTimeFormatter.FormatTime(value, text)));
+        writer.Writer.WriteField(text.Slice(0, IsoDateTimeFormatter.FormatTime(value, text)));
     }
 
     /// <summary>Writes a nullable <c>time</c>.</summary>
     /// <param name="writer">The writer.</param>
     /// <param name="value">The value.</param>
-    public static void Write(CsvWriter writer, TimeOnly? value)
+    public static void Write(CsvOutput writer, TimeOnly? value)
     {
         if (value is null)
         {
-            writer.WriteField(ReadOnlySpan<byte>.Empty);
+            writer.Writer.WriteField(ReadOnlySpan<byte>.Empty);
         }
         else
         {
@@ -148,20 +148,20 @@ public static class CsvFieldWriter
     /// <summary>Writes a <c>timestamp</c> in UTC: <c>yyyy-MM-ddTHH:mm:ss[.fffffff]Z</c>.</summary>
     /// <param name="writer">The writer.</param>
     /// <param name="value">The value.</param>
-    public static void Write(CsvWriter writer, DateTimeOffset value)
+    public static void Write(CsvOutput writer, DateTimeOffset value)
     {
         Span<byte> text = stackalloc byte[IsoDateTimeFormatter.MaxTimestampLength];
-        writer.WriteField(text.Slice(0, IsoDateTimeFormatter.FormatUtcTimestamp(value, text)));
+        writer.Writer.WriteField(text.Slice(0, IsoDateTimeFormatter.FormatUtcTimestamp(value, text)));
     }
 
     /// <summary>Writes a nullable <c>timestamp</c>.</summary>
     /// <param name="writer">The writer.</param>
     /// <param name="value">The value.</param>
-    public static void Write(CsvWriter writer, DateTimeOffset? value)
+    public static void Write(CsvOutput writer, DateTimeOffset? value)
     {
         if (value is null)
         {
-            writer.WriteField(ReadOnlySpan<byte>.Empty);
+            writer.Writer.WriteField(ReadOnlySpan<byte>.Empty);
         }
         else
         {
@@ -172,20 +172,20 @@ public static class CsvFieldWriter
     /// <summary>Writes a <c>timestamp_local</c>: <c>yyyy-MM-ddTHH:mm:ss[.fffffff]</c>, no offset.</summary>
     /// <param name="writer">The writer.</param>
     /// <param name="value">The value.</param>
-    public static void Write(CsvWriter writer, DateTime value)
+    public static void Write(CsvOutput writer, DateTime value)
     {
         Span<byte> text = stackalloc byte[IsoDateTimeFormatter.MaxTimestampLength];
-        writer.WriteField(text.Slice(0, IsoDateTimeFormatter.FormatLocalTimestamp(value, text)));
+        writer.Writer.WriteField(text.Slice(0, IsoDateTimeFormatter.FormatLocalTimestamp(value, text)));
     }
 
     /// <summary>Writes a nullable <c>timestamp_local</c>.</summary>
     /// <param name="writer">The writer.</param>
     /// <param name="value">The value.</param>
-    public static void Write(CsvWriter writer, DateTime? value)
+    public static void Write(CsvOutput writer, DateTime? value)
     {
         if (value is null)
         {
-            writer.WriteField(ReadOnlySpan<byte>.Empty);
+            writer.Writer.WriteField(ReadOnlySpan<byte>.Empty);
         }
         else
         {
@@ -196,17 +196,17 @@ public static class CsvFieldWriter
     /// <summary>Writes a <c>binary</c> value as base64; <see langword="null"/> as an empty field.</summary>
     /// <param name="writer">The writer.</param>
     /// <param name="value">The value.</param>
-    public static void Write(CsvWriter writer, byte[]? value)
+    public static void Write(CsvOutput writer, byte[]? value)
     {
         if (value is null)
         {
-            writer.WriteField(ReadOnlySpan<byte>.Empty);
+            writer.Writer.WriteField(ReadOnlySpan<byte>.Empty);
             return;
         }
 
         if (value.Length == 0)
         {
-            writer.WriteField(ReadOnlySpan<char>.Empty, CsvQuoting.Always);
+            writer.Writer.WriteField(ReadOnlySpan<char>.Empty, CsvQuoting.Always);
             return;
         }
 
@@ -215,7 +215,7 @@ public static class CsvFieldWriter
         try
         {
             Base64.EncodeToUtf8(value, buffer, out _, out int written);
-            writer.WriteField(buffer.AsSpan(0, written));
+            writer.Writer.WriteField(buffer.AsSpan(0, written));
         }
         finally
         {
@@ -231,13 +231,13 @@ public static class CsvFieldWriter
     /// <param name="writer">The writer.</param>
     /// <param name="value">The list.</param>
     /// <param name="element">The element type.</param>
-    public static void WriteList<TItem>(CsvWriter writer, IReadOnlyList<TItem>? value, ListElement<TItem> element)
+    public static void WriteList<TItem>(CsvOutput writer, IReadOnlyList<TItem>? value, ListElement<TItem> element)
     {
-        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(writer.Writer, nameof(writer));
         ArgumentNullException.ThrowIfNull(element);
         if (value is null)
         {
-            writer.WriteField(ReadOnlySpan<byte>.Empty);
+            writer.Writer.WriteField(ReadOnlySpan<byte>.Empty);
             return;
         }
 
@@ -247,19 +247,19 @@ public static class CsvFieldWriter
         json.Reset(buffer);
         element.WriteArray(json, value);
         json.Flush();
-        writer.WriteField(buffer.WrittenSpan);
+        writer.Writer.WriteField(buffer.WrittenSpan);
     }
 
-    private static void WriteFormatted<TValue>(CsvWriter writer, TValue? value, string? format)
+    private static void WriteFormatted<TValue>(CsvOutput writer, TValue? value, string? format)
         where TValue : struct, IUtf8SpanFormattable
     {
         if (value is null)
         {
-            writer.WriteField(ReadOnlySpan<byte>.Empty);
+            writer.Writer.WriteField(ReadOnlySpan<byte>.Empty);
         }
         else
         {
-            writer.WriteField(value.Value, format);
+            writer.Writer.WriteField(value.Value, format);
         }
     }
 }

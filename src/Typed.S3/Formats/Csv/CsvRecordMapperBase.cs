@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -10,14 +11,15 @@ using CsvHelper;
 namespace Typed.S3.Codecs;
 
 /// <summary>
-/// The base of generated CSV mappers: binds the schema's columns to the header of one object (by name, in any
+/// For generated code only; may change in any release. The base of generated CSV mappers: binds the schema's columns to the header of one object (by name, in any
 /// order; extra columns are ignored; a missing column is an error unless the schema lets it be absent, when it reads
 /// as null) and turns bad values into
 /// <see cref="DatasetFormatException"/>s naming the object, line, column, type and value. Generated subclasses
 /// read each field as a UTF-8 span and parse it without creating strings.
 /// </summary>
 /// <typeparam name="T">The record type.</typeparam>
-public abstract class CsvRecordMapperBase<T> : CsvRecordMapper<T>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public abstract class CsvRecordMapperBase<T>
 {
     // A column the header lacks reads from past the end of every record, which CsvHelper reads as empty
     // (MissingField = ReturnEmpty): an optional missing column then costs no branch per field.
@@ -29,14 +31,15 @@ public abstract class CsvRecordMapperBase<T> : CsvRecordMapper<T>
     private readonly CsvColumn[] _columns;
     private readonly int[] _indexes;
 
-    /// <summary>Binds <paramref name="columns"/> to the header of <paramref name="reader"/>.</summary>
-    /// <param name="reader">A reader whose header has been read.</param>
+    /// <summary>Binds <paramref name="columns"/> to the header of <paramref name="input"/>.</summary>
+    /// <param name="input">A reader whose header has been read.</param>
     /// <param name="objectName">The object (<c>s3://bucket/key</c>) or stream being read, for error messages.</param>
     /// <param name="columns">The schema's columns, in schema order.</param>
     /// <exception cref="DatasetFormatException">A column that may not be absent is not in the header.</exception>
-    protected CsvRecordMapperBase(CsvReader reader, string objectName, CsvColumn[] columns)
+    protected CsvRecordMapperBase(CsvInput input, string objectName, CsvColumn[] columns)
     {
-        ArgumentNullException.ThrowIfNull(reader);
+        CsvReader reader = input.Reader;
+        ArgumentNullException.ThrowIfNull(reader, nameof(input));
         ArgumentNullException.ThrowIfNull(objectName);
         ArgumentNullException.ThrowIfNull(columns);
         ObjectName = objectName;
@@ -71,6 +74,12 @@ public abstract class CsvRecordMapperBase<T> : CsvRecordMapper<T>
     /// <summary>The object (<c>s3://bucket/key</c>) or stream being read.</summary>
     public string ObjectName { get; }
 
+    /// <summary>Maps the record the reader is on.</summary>
+    /// <param name="reader">The reader, on a record.</param>
+    /// <returns>The record.</returns>
+    /// <exception cref="DatasetFormatException">A field does not parse as its column's type, or a required one is empty.</exception>
+    public abstract T Read(CsvInput reader);
+
     /// <summary>Whether invalid UTF-8 in string values reads as U+FFFD (<see cref="InvalidUtf8Handling.Replace"/>) rather than failing.</summary>
     internal bool ReplaceInvalidUtf8 { get; set; }
 
@@ -86,13 +95,12 @@ public abstract class CsvRecordMapperBase<T> : CsvRecordMapper<T>
     /// <param name="reader">The reader, on a record.</param>
     /// <param name="index">The field index.</param>
     /// <returns>The value.</returns>
-    protected string? ReadNullableString(CsvReader reader, int index)
+    protected string? ReadNullableString(CsvInput reader, int index)
     {
-        ArgumentNullException.ThrowIfNull(reader);
         ReadOnlySpan<byte> value = reader.GetSpan(index);
         if (!value.IsEmpty)
         {
-            return Utf8Text.TryDecode(value, ReplaceInvalidUtf8, out string text) ? text : ThrowInvalidUtf8(reader, index);
+            return Utf8Text.TryDecode(value, ReplaceInvalidUtf8, out string text) ? text : ThrowInvalidUtf8(reader.Reader, index);
         }
 
         return IsQuotedEmpty(reader, index) ? string.Empty : null;
@@ -105,17 +113,16 @@ public abstract class CsvRecordMapperBase<T> : CsvRecordMapper<T>
     /// <param name="reader">The reader, on a record.</param>
     /// <param name="index">The field index of an empty field.</param>
     /// <returns><see langword="true"/> for <c>""</c>; <see langword="false"/> for an empty or absent field.</returns>
-    protected static bool IsQuotedEmpty(CsvReader reader, int index) =>
-        index != AbsentColumn && index < reader.FieldCount && reader.GetRawSpan(index).Length >= 2;
+    protected static bool IsQuotedEmpty(CsvInput reader, int index) =>
+        index != AbsentColumn && index < reader.Reader.FieldCount && reader.Reader.GetRawSpan(index).Length >= 2;
 
     /// <summary>Reads a required string field: an empty field is an empty string.</summary>
     /// <param name="reader">The reader, on a record.</param>
     /// <param name="index">The field index.</param>
     /// <returns>The value.</returns>
-    protected string ReadString(CsvReader reader, int index)
+    protected string ReadString(CsvInput reader, int index)
     {
-        ArgumentNullException.ThrowIfNull(reader);
-        return Utf8Text.TryDecode(reader.GetSpan(index), ReplaceInvalidUtf8, out string text) ? text : ThrowInvalidUtf8(reader, index);
+        return Utf8Text.TryDecode(reader.GetSpan(index), ReplaceInvalidUtf8, out string text) ? text : ThrowInvalidUtf8(reader.Reader, index);
     }
 
     /// <summary>
@@ -128,7 +135,7 @@ public abstract class CsvRecordMapperBase<T> : CsvRecordMapper<T>
     /// <param name="field">The field's bytes.</param>
     /// <param name="element">The element type.</param>
     /// <returns>The list, or <see langword="null"/>.</returns>
-    protected IReadOnlyList<TItem>? ReadNullableList<TItem>(CsvReader reader, int column, ReadOnlySpan<byte> field, ListElement<TItem> element) =>
+    protected IReadOnlyList<TItem>? ReadNullableList<TItem>(CsvInput reader, int column, ReadOnlySpan<byte> field, ListElement<TItem> element) =>
         field.IsEmpty ? null : ReadList(reader, column, field, element);
 
     /// <summary>Reads a required <c>list&lt;T&gt;</c> field; see <see cref="ReadNullableList{TItem}"/>. An empty field is an error.</summary>
@@ -138,9 +145,8 @@ public abstract class CsvRecordMapperBase<T> : CsvRecordMapper<T>
     /// <param name="field">The field's bytes.</param>
     /// <param name="element">The element type.</param>
     /// <returns>The list.</returns>
-    protected IReadOnlyList<TItem> ReadList<TItem>(CsvReader reader, int column, ReadOnlySpan<byte> field, ListElement<TItem> element)
+    protected IReadOnlyList<TItem> ReadList<TItem>(CsvInput reader, int column, ReadOnlySpan<byte> field, ListElement<TItem> element)
     {
-        ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(element);
         if (field.IsEmpty)
         {
@@ -182,7 +188,7 @@ public abstract class CsvRecordMapperBase<T> : CsvRecordMapper<T>
             value = Encoding.UTF8.GetString(field);
         }
 
-        throw new DatasetFormatException(ObjectName, LineOf(reader), reader.RowNumber, definition.Name, definition.TypeName, value, problem!, syntax);
+        throw new DatasetFormatException(ObjectName, LineOf(reader.Reader), reader.Reader.RowNumber, definition.Name, definition.TypeName, value, problem!, syntax);
     }
 
     /// <summary>Throws the error for a field that does not parse as its column's type.</summary>
@@ -190,22 +196,22 @@ public abstract class CsvRecordMapperBase<T> : CsvRecordMapper<T>
     /// <param name="column">The column's position in the schema.</param>
     /// <param name="value">The field's bytes.</param>
     [DoesNotReturn]
-    protected void ThrowInvalidValue(CsvReader reader, int column, ReadOnlySpan<byte> value)
+    protected void ThrowInvalidValue(CsvInput reader, int column, ReadOnlySpan<byte> value)
     {
         CsvColumn definition = _columns[column];
         throw new DatasetFormatException(
-            ObjectName, LineOf(reader), reader.RowNumber, definition.Name, definition.TypeName, Encoding.UTF8.GetString(value), ValueProblems.Of(definition.TypeName, value));
+            ObjectName, LineOf(reader.Reader), reader.Reader.RowNumber, definition.Name, definition.TypeName, Encoding.UTF8.GetString(value), ValueProblems.Of(definition.TypeName, value));
     }
 
     /// <summary>Throws the error for an empty field in a required column.</summary>
     /// <param name="reader">The reader, on the record.</param>
     /// <param name="column">The column's position in the schema.</param>
     [DoesNotReturn]
-    protected void ThrowMissingValue(CsvReader reader, int column)
+    protected void ThrowMissingValue(CsvInput reader, int column)
     {
         CsvColumn definition = _columns[column];
         throw new DatasetFormatException(
-            ObjectName, LineOf(reader), reader.RowNumber, definition.Name, definition.TypeName, null, "the column is required but the field is empty");
+            ObjectName, LineOf(reader.Reader), reader.Reader.RowNumber, definition.Name, definition.TypeName, null, "the column is required but the field is empty");
     }
 
     private static long LineOf(CsvReader reader) => reader.Options.TrackLineNumbers ? reader.LineNumber : 0;

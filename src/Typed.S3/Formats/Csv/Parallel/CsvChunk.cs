@@ -86,7 +86,7 @@ internal sealed class CsvChunk<T>
     /// <param name="stop">Set when nobody needs the records anymore.</param>
     /// <param name="objectName">The object's name, for the errors of bad records.</param>
     /// <param name="skipping">Whether bad records are set aside in <see cref="Skipped"/> (else the first one stops mapping).</param>
-    public void Map(CsvReaderOptions options, CsvRecordMapper<T> mapper, int expectedRecords, CancellationToken stop, string objectName, bool skipping)
+    public void Map(CsvReaderOptions options, CsvRecordMapperBase<T> mapper, int expectedRecords, CancellationToken stop, string objectName, bool skipping)
     {
         T[] records = ArrayPool<T>.Shared.Rent(Math.Max(expectedRecords, 256));
         int count = 0;

@@ -24,7 +24,7 @@ internal sealed class CsvChunkProducer<T>
 
     private readonly Stream _stream;
     private readonly CsvReaderOptions _options;
-    private readonly CsvRecordMapper<T> _mapper;
+    private readonly CsvRecordMapperBase<T> _mapper;
     private readonly byte[] _prefix;
     private readonly int _workers;
     private readonly ChannelWriter<CsvChunk<T>> _chunks;
@@ -51,7 +51,7 @@ internal sealed class CsvChunkProducer<T>
     public CsvChunkProducer(
         Stream stream,
         CsvReaderOptions options,
-        CsvRecordMapper<T> mapper,
+        CsvRecordMapperBase<T> mapper,
         byte[] prefix,
         int maxDegreeOfParallelism,
         ChannelWriter<CsvChunk<T>> chunks,
