@@ -9,7 +9,6 @@ using System.Threading;
 using System.Threading.Tasks;
 using CsvHelper;
 using Typed.S3.Codecs;
-using Typed.S3.Globbing;
 using Typed.S3.Schema.Diagnostics;
 using Typed.S3.Schema.Model;
 

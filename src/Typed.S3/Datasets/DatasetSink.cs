@@ -1,10 +1,9 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.Threading;
 using System.Threading.Channels;
 using System.Threading.Tasks;
-using Typed.S3.Layout;
-
 using Typed.S3.Codecs;
 
 namespace Typed.S3;
@@ -42,6 +41,8 @@ public sealed class DatasetSink<T> : IAsyncDisposable
     /// <param name="target">Where and how to write (the schema's write section).</param>
     /// <param name="codecs">The generated codecs; the target's format picks one.</param>
     /// <param name="options">When to complete part files; the target's limits when not set.</param>
+    /// <remarks>For generated code only: users create sinks with the generated accessor's <c>CreateSink</c>.</remarks>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public DatasetSink(IObjectStore store, DatasetWriteTarget target, DatasetCodecs<T> codecs, DatasetSinkOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(store);

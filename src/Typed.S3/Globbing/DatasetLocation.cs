@@ -1,6 +1,6 @@
 using System;
 
-namespace Typed.S3.Globbing;
+namespace Typed.S3;
 
 /// <summary>
 /// Where a dataset's objects are: <c>s3://bucket/key</c> for one object, or <c>s3://bucket/glob</c>

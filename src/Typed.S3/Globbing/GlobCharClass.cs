@@ -1,4 +1,4 @@
-namespace Typed.S3.Globbing;
+namespace Typed.S3;
 
 /// <summary>A <c>[...]</c> character class of a key glob: code point ranges, possibly negated; never matches <c>/</c>.</summary>
 internal sealed class GlobCharClass

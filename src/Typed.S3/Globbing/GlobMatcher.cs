@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace Typed.S3.Globbing;
+namespace Typed.S3;
 
 /// <summary>
 /// A key glob compiled to a nondeterministic automaton and run as a state-set simulation: matching costs

@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace Typed.S3.Globbing;
+namespace Typed.S3;
 
 /// <summary>What one piece of a parsed key glob is.</summary>
 internal enum GlobNodeKind

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 
-namespace Typed.S3.Globbing;
+namespace Typed.S3;
 
 /// <summary>Parses key glob syntax into <see cref="GlobNode"/> sequences.</summary>
 internal sealed class GlobParser

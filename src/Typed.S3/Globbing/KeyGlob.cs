@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace Typed.S3.Globbing;
+namespace Typed.S3;
 
 /// <summary>
 /// A glob over S3 keys, matched against whole keys, ordinal and case-sensitive as S3 is.

@@ -4,7 +4,7 @@ using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace Typed.S3.Globbing;
+namespace Typed.S3;
 
 /// <summary>Turns a dataset location (one key or a glob) into the objects it names, streaming the listing.</summary>
 public static class ObjectResolver

@@ -4,7 +4,7 @@ using System.Globalization;
 using System.Text;
 using Typed.S3.Schema.Layout;
 
-namespace Typed.S3.Layout;
+namespace Typed.S3;
 
 /// <summary>
 /// A layout template for written objects' keys (<c>{table_name}/{load_id}.{file_id}.{ext}</c>, the dlt/ingestr

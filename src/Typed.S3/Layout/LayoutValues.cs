@@ -1,6 +1,6 @@
 using System;
 
-namespace Typed.S3.Layout;
+namespace Typed.S3;
 
 /// <summary>The values a <see cref="KeyLayout"/> fills its placeholders with, for one file of one load.</summary>
 public sealed record LayoutValues

@@ -2,7 +2,7 @@ using System;
 using System.Globalization;
 using System.Threading;
 
-namespace Typed.S3.Layout;
+namespace Typed.S3;
 
 /// <summary>
 /// One load: its single clock instant (UTC, to the microsecond), its id in dlt's format (unix seconds with six

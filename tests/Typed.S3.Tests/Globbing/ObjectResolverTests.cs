@@ -1,5 +1,3 @@
-using Typed.S3.Globbing;
-
 namespace Typed.S3.Tests.Globbing;
 
 public sealed class ObjectResolverTests : IDisposable

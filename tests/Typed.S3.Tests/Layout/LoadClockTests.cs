@@ -1,5 +1,3 @@
-using Typed.S3.Layout;
-
 namespace Typed.S3.Tests.Layout;
 
 public class LoadClockTests

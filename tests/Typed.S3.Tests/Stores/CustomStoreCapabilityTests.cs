@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
-using Typed.S3.Layout;
 using Typed.S3.Tests.Data;
 
 namespace Typed.S3.Tests.Stores;

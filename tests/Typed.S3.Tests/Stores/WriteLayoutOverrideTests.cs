@@ -1,4 +1,3 @@
-using Typed.S3.Layout;
 using Typed.S3.Tests.Data;
 
 namespace Typed.S3.Tests.Stores;

@@ -7,8 +7,6 @@ using System.Threading.Tasks;
 using Amazon.S3;
 using Amazon.S3.Model;
 
-using Typed.S3.Layout;
-
 namespace Typed.S3;
 
 /// <summary>

@@ -132,7 +132,7 @@ public sealed class S3StoreOptions
         {
             try
             {
-                Typed.S3.Layout.KeyLayout.Parse(Layout!);
+                KeyLayout.Parse(Layout!);
             }
             catch (FormatException exception)
             {

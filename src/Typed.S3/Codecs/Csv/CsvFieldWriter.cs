@@ -1,0 +1,268 @@
+using System;
+using System.Buffers;
+using System.Buffers.Text;
+using System.Collections.Generic;
+using System.ComponentModel;
+using System.Text.Json;
+using CsvHelper;
+
+namespace Typed.S3.Codecs;
+
+/// <summary>
+/// Writes column values as CSV fields in the forms <see cref="Utf8ValueParser"/> reads back: invariant culture,
+/// ISO 8601 dates and times, shortest round-trip floats, base64 binary. A <see langword="null"/> value is an
+/// empty field and an empty string a quoted empty field (<c>""</c>), so the two survive a round trip.
+/// </summary>
+/// <remarks>For generated code only: not a supported API, hidden from IntelliSense, and may change in any release.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class CsvFieldWriter
+{
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_listBuffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_listWriter;
+
+
+    /// <summary>Writes a string; <see langword="null"/> as an empty field, <c>""</c> quoted.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="value">The value.</param>
+    public static void Write(CsvOutput writer, string? value)
+    {
+        if (value is null)
+        {
+            writer.Writer.WriteField(ReadOnlySpan<char>.Empty);
+        }
+        else if (value.Length == 0)
+        {
+            writer.Writer.WriteField(ReadOnlySpan<char>.Empty, CsvQuoting.Always);
+        }
+        else
+        {
+            writer.Writer.WriteField(value.AsSpan());
+        }
+    }
+
+    /// <summary>Writes a <c>bool</c> as <c>true</c>/<c>false</c>.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="value">The value.</param>
+    public static void Write(CsvOutput writer, bool value) => writer.Writer.WriteField(value ? "true"u8 : "false"u8);
+
+    /// <summary>Writes a nullable <c>bool</c>.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="value">The value.</param>
+    public static void Write(CsvOutput writer, bool? value) => writer.Writer.WriteField(value is null ? default : value.Value ? "true"u8 : "false"u8);
+
+    /// <summary>Writes a number or other UTF-8 formattable value in the invariant culture.</summary>
+    /// <typeparam name="TValue">The value's type.</typeparam>
+    /// <param name="writer">The writer.</param>
+    /// <param name="value">The value.</param>
+    public static void WriteNumber<TValue>(CsvOutput writer, TValue value)
+        where TValue : IUtf8SpanFormattable => writer.Writer.WriteField(value, default);
+
+    /// <summary>Writes a nullable number; <see langword="null"/> as an empty field.</summary>
+    /// <typeparam name="TValue">The value's type.</typeparam>
+    /// <param name="writer">The writer.</param>
+    /// <param name="value">The value.</param>
+    public static void WriteNumber<TValue>(CsvOutput writer, TValue? value)
+        where TValue : struct, IUtf8SpanFormattable => WriteFormatted(writer, value, null);
+
+    /// <summary>Writes a decimal digit by digit (the general format's text, every digit of the scale kept).</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="value">The value.</param>
+    public static void WriteNumber(CsvOutput writer, decimal value)
+    {
+        ArgumentNullException.ThrowIfNull(writer.Writer, nameof(writer));
+        Span<byte> text = stackalloc byte[DecimalText.BufferLength];
+        if (DecimalText.TryFormat(value, text, out int start))
+        {
+            writer.Writer.WriteField(text[start..]);
+        }
+        else
+        {
+            writer.Writer.WriteField(value, default);
+        }
+    }
+
+    /// <summary>Writes a decimal, or an empty field for <see langword="null"/>.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="value">The value.</param>
+    public static void WriteNumber(CsvOutput writer, decimal? value)
+    {
+        if (value is null)
+        {
+            ArgumentNullException.ThrowIfNull(writer.Writer, nameof(writer));
+            writer.Writer.WriteField(ReadOnlySpan<byte>.Empty);
+        }
+        else
+        {
+            WriteNumber(writer, value.Value);
+        }
+    }
+
+    /// <summary>Writes a <c>date</c> as <c>yyyy-MM-dd</c>.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="value">The value.</param>
+    public static void Write(CsvOutput writer, DateOnly value)
+    {
+        Span<byte> text = stackalloc byte[IsoDateTimeFormatter.DateLength];
+        writer.Writer.WriteField(text.Slice(0, IsoDateTimeFormatter.FormatDate(value, text)));
+    }
+
+    /// <summary>Writes a nullable <c>date</c>.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="value">The value.</param>
+    public static void Write(CsvOutput writer, DateOnly? value)
+    {
+        if (value is null)
+        {
+            writer.Writer.WriteField(ReadOnlySpan<byte>.Empty);
+        }
+        else
+        {
+            Write(writer, value.Value);
+        }
+    }
+
+    /// <summary>Writes a <c>time</c> as <c>HH:mm:ss</c> with as many fraction digits as needed.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="value">The value.</param>
+    public static void Write(CsvOutput writer, TimeOnly value)
+    {
+        Span<byte> text = stackalloc byte[IsoDateTimeFormatter.MaxTimeLength];
+        writer.Writer.WriteField(text.Slice(0, IsoDateTimeFormatter.FormatTime(value, text)));
+    }
+
+    /// <summary>Writes a nullable <c>time</c>.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="value">The value.</param>
+    public static void Write(CsvOutput writer, TimeOnly? value)
+    {
+        if (value is null)
+        {
+            writer.Writer.WriteField(ReadOnlySpan<byte>.Empty);
+        }
+        else
+        {
+            Write(writer, value.Value);
+        }
+    }
+
+    /// <summary>Writes a <c>timestamp</c> in UTC: <c>yyyy-MM-ddTHH:mm:ss[.fffffff]Z</c>.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="value">The value.</param>
+    public static void Write(CsvOutput writer, DateTimeOffset value)
+    {
+        Span<byte> text = stackalloc byte[IsoDateTimeFormatter.MaxTimestampLength];
+        writer.Writer.WriteField(text.Slice(0, IsoDateTimeFormatter.FormatUtcTimestamp(value, text)));
+    }
+
+    /// <summary>Writes a nullable <c>timestamp</c>.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="value">The value.</param>
+    public static void Write(CsvOutput writer, DateTimeOffset? value)
+    {
+        if (value is null)
+        {
+            writer.Writer.WriteField(ReadOnlySpan<byte>.Empty);
+        }
+        else
+        {
+            Write(writer, value.Value);
+        }
+    }
+
+    /// <summary>Writes a <c>timestamp_local</c>: <c>yyyy-MM-ddTHH:mm:ss[.fffffff]</c>, no offset.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="value">The value.</param>
+    public static void Write(CsvOutput writer, DateTime value)
+    {
+        Span<byte> text = stackalloc byte[IsoDateTimeFormatter.MaxTimestampLength];
+        writer.Writer.WriteField(text.Slice(0, IsoDateTimeFormatter.FormatLocalTimestamp(value, text)));
+    }
+
+    /// <summary>Writes a nullable <c>timestamp_local</c>.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="value">The value.</param>
+    public static void Write(CsvOutput writer, DateTime? value)
+    {
+        if (value is null)
+        {
+            writer.Writer.WriteField(ReadOnlySpan<byte>.Empty);
+        }
+        else
+        {
+            Write(writer, value.Value);
+        }
+    }
+
+    /// <summary>Writes a <c>binary</c> value as base64; <see langword="null"/> as an empty field.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="value">The value.</param>
+    public static void Write(CsvOutput writer, byte[]? value)
+    {
+        if (value is null)
+        {
+            writer.Writer.WriteField(ReadOnlySpan<byte>.Empty);
+            return;
+        }
+
+        if (value.Length == 0)
+        {
+            writer.Writer.WriteField(ReadOnlySpan<char>.Empty, CsvQuoting.Always);
+            return;
+        }
+
+        int length = Base64.GetMaxEncodedToUtf8Length(value.Length);
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            Base64.EncodeToUtf8(value, buffer, out _, out int written);
+            writer.Writer.WriteField(buffer.AsSpan(0, written));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>
+    /// Writes a <c>list&lt;T&gt;</c> as one field holding its JSON array text (<c>[1,2,null]</c>, strings JSON-quoted);
+    /// <see langword="null"/> as an empty field.
+    /// </summary>
+    /// <typeparam name="TItem">The element type, nullable.</typeparam>
+    /// <param name="writer">The writer.</param>
+    /// <param name="value">The list.</param>
+    /// <param name="element">The element type.</param>
+    public static void WriteList<TItem>(CsvOutput writer, IReadOnlyList<TItem>? value, ListElement<TItem> element)
+    {
+        ArgumentNullException.ThrowIfNull(writer.Writer, nameof(writer));
+        ArgumentNullException.ThrowIfNull(element);
+        if (value is null)
+        {
+            writer.Writer.WriteField(ReadOnlySpan<byte>.Empty);
+            return;
+        }
+
+        ArrayBufferWriter<byte> buffer = t_listBuffer ??= new ArrayBufferWriter<byte>(256);
+        buffer.ResetWrittenCount();
+        Utf8JsonWriter json = t_listWriter ??= new Utf8JsonWriter(buffer, JsonFieldWriter.WriterOptions);
+        json.Reset(buffer);
+        element.WriteArray(json, value);
+        json.Flush();
+        writer.Writer.WriteField(buffer.WrittenSpan);
+    }
+
+    private static void WriteFormatted<TValue>(CsvOutput writer, TValue? value, string? format)
+        where TValue : struct, IUtf8SpanFormattable
+    {
+        if (value is null)
+        {
+            writer.Writer.WriteField(ReadOnlySpan<byte>.Empty);
+        }
+        else
+        {
+            writer.Writer.WriteField(value.Value, format);
+        }
+    }
+}
