@@ -99,6 +99,41 @@ public class PublicSurfaceTests
     }
 
     [Fact]
+    public void A_user_facing_member_that_takes_or_returns_a_generated_code_type_is_hidden_too()
+    {
+        // What users see never leads them to the plumbing: such a member (DatasetSink's constructor, which generated
+        // CreateSink methods call) is hidden like the plumbing itself.
+        var found = new List<string>();
+        const BindingFlags all = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
+        foreach (Type type in Runtime.GetExportedTypes().Where(type => type.Namespace == UserNamespace))
+        {
+            foreach (MethodBase method in type.GetMembers(all).OfType<MethodBase>())
+            {
+                if (!IsVisible(type, method.IsPublic, method.IsFamily, method.IsFamilyOrAssembly)
+                    || method.GetCustomAttribute<EditorBrowsableAttribute>()?.State == EditorBrowsableState.Never)
+                {
+                    continue;
+                }
+
+                var uses = new List<string>();
+                foreach (ParameterInfo parameter in method.GetParameters())
+                {
+                    Check(uses, type.FullName + "." + method.Name + " (parameter " + parameter.Name + ")", parameter.ParameterType, IsPlumbing);
+                }
+
+                if (method is MethodInfo info)
+                {
+                    Check(uses, type.FullName + "." + method.Name + " (return)", info.ReturnType, IsPlumbing);
+                }
+
+                found.AddRange(uses);
+            }
+        }
+
+        Assert.Empty(found);
+    }
+
+    [Fact]
     public void The_dependency_check_sees_a_dependency_type()
     {
         var found = new List<string>();
@@ -151,7 +186,9 @@ public class PublicSurfaceTests
         }
     }
 
-    private static void Check(List<string> found, string where, Type? type)
+    private static void Check(List<string> found, string where, Type? type) => Check(found, where, type, t => IsDependency(t.Assembly));
+
+    private static void Check(List<string> found, string where, Type? type, Func<Type, bool> unwanted)
     {
         if (type is null || type.IsGenericParameter)
         {
@@ -160,11 +197,11 @@ public class PublicSurfaceTests
 
         if (type.HasElementType)
         {
-            Check(found, where, type.GetElementType());
+            Check(found, where, type.GetElementType(), unwanted);
             return;
         }
 
-        if (IsDependency(type.Assembly))
+        if (unwanted(type))
         {
             found.Add(where + ": " + type.FullName);
             return;
@@ -174,10 +211,12 @@ public class PublicSurfaceTests
         {
             foreach (Type argument in type.GetGenericArguments())
             {
-                Check(found, where, argument);
+                Check(found, where, argument, unwanted);
             }
         }
     }
+
+    private static bool IsPlumbing(Type type) => type.Assembly == Runtime && type.Namespace == GeneratedCodeNamespace;
 
     private static bool IsDependency(Assembly assembly)
     {
