@@ -23,8 +23,8 @@ internal sealed record ColumnSpec(string Name, string PropertyName, ColumnTypeSp
     /// <summary>Whether the column is binary.</summary>
     public bool IsBinary => Type.Kind == ColumnKind.Binary;
 
-    /// <summary>Whether the column is a decimal, whose readers take its precision and scale.</summary>
-    public bool IsDecimal => Type.Kind == ColumnKind.Decimal;
+    /// <summary>Whether the column's type takes a precision and a scale (<c>decimal(p,s)</c>), which its parsers and factories take too.</summary>
+    public bool HasPrecisionScale => ColumnTypes.TryGet(Type.Kind, out ColumnTypeInfo info) && info.HasPrecisionScale;
 
     /// <summary>A list column's element type.</summary>
     public ColumnTypeSpec ListElement => Type.Element ?? throw new System.InvalidOperationException("Column '" + Name + "' is not a list.");
