@@ -124,50 +124,64 @@ internal static class ValueChecks
         return For(element).Array(ref reader, out problem);
     }
 
-    // The readers' parsers of a scalar type, cached per type (a decimal's depend on its precision and scale).
-    private static TypeParsers For(ColumnType type) =>
+    /// <summary>The readers' code for a scalar type, cached per type (a decimal's depends on its precision and scale).</summary>
+    /// <param name="type">A scalar type.</param>
+    /// <returns>Its parsers and Parquet column factories.</returns>
+    internal static TypeParsers For(ColumnType type) =>
         s_parsers.GetOrAdd((type.Kind, type.Precision, type.Scale), static key => Create(key.Kind, key.Precision, key.Scale));
 
     private static readonly ConcurrentDictionary<(ColumnKind Kind, int Precision, int Scale), TypeParsers> s_parsers = new();
 
     // The one place the data check maps a column type to runtime code: the Utf8ValueParser method the generated CSV
-    // reader calls (ColumnTypes' CsvParse; for strings, the reader's UTF-8 decoding), and the ListElements element
-    // reader, which reads JSON values by the JSON reader's rules.
+    // reader calls (ColumnTypes' CsvParse; for strings, the reader's UTF-8 decoding), the ListElements element
+    // reader, which reads JSON values by the JSON reader's rules, and the ParquetColumns and ParquetListElements
+    // factories of the generated Parquet codecs (ColumnTypes' ParquetFactory).
     private static TypeParsers Create(ColumnKind kind, int precision, int scale) => kind switch
     {
-        ColumnKind.Bool => Parsers(ListElements.Bool, static f => Utf8ValueParser.TryParseBoolean(f, out _)),
-        ColumnKind.Int8 => Parsers(ListElements.Int8, static f => Utf8ValueParser.TryParseSByte(f, out _)),
-        ColumnKind.Int16 => Parsers(ListElements.Int16, static f => Utf8ValueParser.TryParseInt16(f, out _)),
-        ColumnKind.Int32 => Parsers(ListElements.Int32, static f => Utf8ValueParser.TryParseInt32(f, out _)),
-        ColumnKind.Int64 => Parsers(ListElements.Int64, static f => Utf8ValueParser.TryParseInt64(f, out _)),
-        ColumnKind.UInt8 => Parsers(ListElements.UInt8, static f => Utf8ValueParser.TryParseByte(f, out _)),
-        ColumnKind.UInt16 => Parsers(ListElements.UInt16, static f => Utf8ValueParser.TryParseUInt16(f, out _)),
-        ColumnKind.UInt32 => Parsers(ListElements.UInt32, static f => Utf8ValueParser.TryParseUInt32(f, out _)),
-        ColumnKind.UInt64 => Parsers(ListElements.UInt64, static f => Utf8ValueParser.TryParseUInt64(f, out _)),
-        ColumnKind.Float16 => Parsers(ListElements.Float16, static f => Utf8ValueParser.TryParseHalf(f, out _)),
-        ColumnKind.Float32 => Parsers(ListElements.Float32, static f => Utf8ValueParser.TryParseSingle(f, out _)),
-        ColumnKind.Float64 => Parsers(ListElements.Float64, static f => Utf8ValueParser.TryParseDouble(f, out _)),
-        ColumnKind.Decimal => Parsers(ListElements.Decimal(precision, scale), f => Utf8ValueParser.TryParseDecimal(f, precision, scale, out _)),
-        ColumnKind.String => Parsers(ListElements.String, static f => Utf8Text.TryDecode(f, replace: false, out _)),
-        ColumnKind.Date => Parsers(ListElements.Date, static f => Utf8ValueParser.TryParseDate(f, out _)),
-        ColumnKind.Time => Parsers(ListElements.Time, static f => Utf8ValueParser.TryParseTime(f, out _)),
-        ColumnKind.Timestamp => Parsers(ListElements.Timestamp, static f => Utf8ValueParser.TryParseTimestamp(f, out _)),
-        ColumnKind.TimestampLocal => Parsers(ListElements.LocalTimestamp, static f => Utf8ValueParser.TryParseLocalTimestamp(f, out _)),
-        ColumnKind.Uuid => Parsers(ListElements.Uuid, static f => Utf8ValueParser.TryParseGuid(f, out _)),
-        ColumnKind.Binary => Parsers(ListElements.Binary, static f => Utf8ValueParser.TryParseBase64(f, out _)),
+        ColumnKind.Bool => Parsers(ListElements.Bool, static f => Utf8ValueParser.TryParseBoolean(f, out _), ParquetColumns.Bool, ParquetListElements.Bool),
+        ColumnKind.Int8 => Parsers(ListElements.Int8, static f => Utf8ValueParser.TryParseSByte(f, out _), ParquetColumns.Int8, ParquetListElements.Int8),
+        ColumnKind.Int16 => Parsers(ListElements.Int16, static f => Utf8ValueParser.TryParseInt16(f, out _), ParquetColumns.Int16, ParquetListElements.Int16),
+        ColumnKind.Int32 => Parsers(ListElements.Int32, static f => Utf8ValueParser.TryParseInt32(f, out _), ParquetColumns.Int32, ParquetListElements.Int32),
+        ColumnKind.Int64 => Parsers(ListElements.Int64, static f => Utf8ValueParser.TryParseInt64(f, out _), ParquetColumns.Int64, ParquetListElements.Int64),
+        ColumnKind.UInt8 => Parsers(ListElements.UInt8, static f => Utf8ValueParser.TryParseByte(f, out _), ParquetColumns.UInt8, ParquetListElements.UInt8),
+        ColumnKind.UInt16 => Parsers(ListElements.UInt16, static f => Utf8ValueParser.TryParseUInt16(f, out _), ParquetColumns.UInt16, ParquetListElements.UInt16),
+        ColumnKind.UInt32 => Parsers(ListElements.UInt32, static f => Utf8ValueParser.TryParseUInt32(f, out _), ParquetColumns.UInt32, ParquetListElements.UInt32),
+        ColumnKind.UInt64 => Parsers(ListElements.UInt64, static f => Utf8ValueParser.TryParseUInt64(f, out _), ParquetColumns.UInt64, ParquetListElements.UInt64),
+        ColumnKind.Float16 => Parsers(ListElements.Float16, static f => Utf8ValueParser.TryParseHalf(f, out _), ParquetColumns.Float16, ParquetListElements.Float16),
+        ColumnKind.Float32 => Parsers(ListElements.Float32, static f => Utf8ValueParser.TryParseSingle(f, out _), ParquetColumns.Float32, ParquetListElements.Float32),
+        ColumnKind.Float64 => Parsers(ListElements.Float64, static f => Utf8ValueParser.TryParseDouble(f, out _), ParquetColumns.Float64, ParquetListElements.Float64),
+        ColumnKind.Decimal => Parsers(ListElements.Decimal(precision, scale), f => Utf8ValueParser.TryParseDecimal(f, precision, scale, out _), (n, r) => ParquetColumns.Decimal(n, precision, scale, r), ParquetListElements.Decimal(precision, scale)),
+        ColumnKind.String => Parsers(ListElements.String, static f => Utf8Text.TryDecode(f, replace: false, out _), ParquetColumns.String, ParquetListElements.String),
+        ColumnKind.Date => Parsers(ListElements.Date, static f => Utf8ValueParser.TryParseDate(f, out _), ParquetColumns.Date, ParquetListElements.Date),
+        ColumnKind.Time => Parsers(ListElements.Time, static f => Utf8ValueParser.TryParseTime(f, out _), ParquetColumns.Time, ParquetListElements.Time),
+        ColumnKind.Timestamp => Parsers(ListElements.Timestamp, static f => Utf8ValueParser.TryParseTimestamp(f, out _), ParquetColumns.Timestamp, ParquetListElements.Timestamp),
+        ColumnKind.TimestampLocal => Parsers(ListElements.LocalTimestamp, static f => Utf8ValueParser.TryParseLocalTimestamp(f, out _), ParquetColumns.LocalTimestamp, ParquetListElements.LocalTimestamp),
+        ColumnKind.Uuid => Parsers(ListElements.Uuid, static f => Utf8ValueParser.TryParseGuid(f, out _), ParquetColumns.Uuid, ParquetListElements.Uuid),
+        ColumnKind.Binary => Parsers(ListElements.Binary, static f => Utf8ValueParser.TryParseBase64(f, out _), ParquetColumns.Binary, ParquetListElements.Binary),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a scalar column type."),
     };
 
-    private static TypeParsers Parsers<T>(ListElement<T> element, TextParser text) => new(
+    private static TypeParsers Parsers<T, TItem>(ListElement<T> element, TextParser text, Func<string, bool, ParquetColumn> column, ParquetListItems<TItem> items) => new(
         text,
         (ref Utf8JsonReader reader) => element.TryRead(ref reader, replaceInvalidUtf8: false, out _, out _),
-        (ref Utf8JsonReader reader, out string? problem) => element.TryReadArray(ref reader, replaceInvalidUtf8: false, out _, out problem));
+        (ref Utf8JsonReader reader, out string? problem) => element.TryReadArray(ref reader, replaceInvalidUtf8: false, out _, out problem),
+        column,
+        (name, required) => ParquetColumns.List(name, items, required));
 
-    private delegate bool TextParser(ReadOnlySpan<byte> field);
+    /// <summary>Parses a CSV field.</summary>
+    internal delegate bool TextParser(ReadOnlySpan<byte> field);
 
-    private delegate bool JsonParser(ref Utf8JsonReader reader);
+    /// <summary>Reads the JSON value the reader is on.</summary>
+    internal delegate bool JsonParser(ref Utf8JsonReader reader);
 
-    private delegate bool ArrayParser(ref Utf8JsonReader reader, out string? problem);
+    /// <summary>Reads the JSON array the reader is on.</summary>
+    internal delegate bool ArrayParser(ref Utf8JsonReader reader, out string? problem);
 
-    private sealed record TypeParsers(TextParser Text, JsonParser Json, ArrayParser Array);
+    /// <summary>The runtime's code for one scalar type, as the generated codecs use it.</summary>
+    /// <param name="Text">The CSV reader's parser.</param>
+    /// <param name="Json">The JSON reader's rules for one value.</param>
+    /// <param name="Array">The JSON reader's rules for a list's array.</param>
+    /// <param name="ParquetColumn">The Parquet column factory (name, required).</param>
+    /// <param name="ParquetList">The Parquet column factory of a list of the type (name, required).</param>
+    internal sealed record TypeParsers(TextParser Text, JsonParser Json, ArrayParser Array, Func<string, bool, ParquetColumn> ParquetColumn, Func<string, bool, ParquetColumn> ParquetList);
 }
