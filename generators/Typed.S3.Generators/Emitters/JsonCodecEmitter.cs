@@ -397,7 +397,7 @@ internal static class JsonCodecEmitter
         {
             writer.WriteLine(column.IsList
                 ? $$"""global::Typed.S3.Codecs.JsonFieldWriter.WriteList(writer, {{column.Names.NameField}}, record.{{column.PropertyName}}, {{column.Names.ElementField}});"""
-                : $$"""global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, {{column.Names.NameField}}, record.{{column.PropertyName}});""");
+                : $$"""global::Typed.S3.Codecs.JsonFieldWriter.{{ColumnTypes.Of(column.Type.Kind).JsonWrite}}(writer, {{column.Names.NameField}}, record.{{column.PropertyName}});""");
         }
 
         writer.WriteLine("writer.WriteEndObject();");

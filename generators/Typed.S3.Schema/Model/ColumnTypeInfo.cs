@@ -14,6 +14,7 @@ namespace Typed.S3.Schema.Model;
 /// <param name="CsvParse">The <c>Utf8ValueParser</c> method that parses a CSV field (UTF-8 text) into the type.</param>
 /// <param name="CsvWrite">The <c>CsvFieldWriter</c> method that writes a value as a CSV field.</param>
 /// <param name="JsonRead">The <c>JsonRecordReader&lt;T&gt;</c> method that reads a JSON property's value.</param>
+/// <param name="JsonWrite">The <c>JsonFieldWriter</c> method that writes a value as a JSON property.</param>
 /// <param name="ParquetFactory">The <c>ParquetColumns</c> factory of the column (also the element's name in <c>ListElements</c> and <c>ParquetListElements</c>).</param>
 /// <param name="ParquetColumnType">The type <see cref="ParquetFactory"/> returns; <c>{0}</c> stands for <see cref="ClrType"/>.</param>
 /// <param name="ParquetType">The Parquet physical and logical type the column is written as (documentation, and the DDL output's reference).</param>
@@ -30,6 +31,7 @@ internal sealed record ColumnTypeInfo(
     string CsvParse,
     string CsvWrite,
     string JsonRead,
+    string JsonWrite,
     string ParquetFactory,
     string ParquetColumnType,
     string ParquetType,
