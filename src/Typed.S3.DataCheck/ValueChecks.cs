@@ -134,7 +134,7 @@ internal static class ValueChecks
 
     // The one place the data check maps a column type to runtime code: the Utf8ValueParser method the generated CSV
     // reader calls (ColumnTypes' CsvParse; for strings, the reader's UTF-8 decoding), the ListElements element
-    // reader, which reads JSON values by the JSON reader's rules, and the ParquetColumns and ParquetListElements
+    // reader, which JsonRecordReader's Read methods call for every value too, and the ParquetColumns and ParquetListElements
     // factories of the generated Parquet codecs (ColumnTypes' ParquetFactory).
     private static TypeParsers Create(ColumnKind kind, int precision, int scale) => kind switch
     {
