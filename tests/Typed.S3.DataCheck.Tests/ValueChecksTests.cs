@@ -100,6 +100,21 @@ public sealed class ValueChecksTests
         Assert.Empty(disagreements);
     }
 
+    [Theory]
+    [MemberData(nameof(ScalarTypes))]
+    public void TheParquetColumnsOfEveryTypeAndItsListAreTheRuntimesColumnsOfThatType(string schemaName)
+    {
+        ColumnTypeInfo info = ColumnTypes.All.Single(row => row.SchemaName == schemaName);
+        ColumnType type = info.HasPrecisionScale ? new ColumnType(info.Kind, 10, 2) : new ColumnType(info.Kind);
+        ParquetColumn column = ParquetSchemaColumns.Create(Column(type, required: true))!;
+        Assert.Equal(type.DisplayName, column.TypeName);
+        Assert.True(column.Required);
+
+        ParquetColumn list = ParquetSchemaColumns.Create(Column(new ColumnType(ColumnKind.List, Element: type), required: false))!;
+        Assert.Equal("list<" + type.DisplayName + ">", list.TypeName);
+        Assert.False(list.Required);
+    }
+
     [Fact]
     public void AStringFieldThatIsNotUtf8FailsTheCheckAsItFailsTheCsvReader()
     {
@@ -108,6 +123,8 @@ public sealed class ValueChecksTests
         Assert.Equal("which is not a valid string", problem);
         Assert.True(ValueChecks.TryParseText(new ColumnType(ColumnKind.String), "héllo"u8, out _));
     }
+
+    private static ColumnModel Column(ColumnType type, bool required) => new("c", "C", type, required, default);
 
     private static IEnumerable<byte[]> Fields() => TrickyTexts.Select(Encoding.UTF8.GetBytes).Concat(TrickyBytes);
 
