@@ -268,7 +268,7 @@ internal sealed class DatasetChecker
                     if (field.IsEmpty)
                     {
                         // An empty field is null, or an empty string; only a required non-string column rejects it.
-                        if (!column.Required || column.Type.Kind == ColumnKind.String)
+                        if (!column.Required || (ColumnTypes.TryGet(column.Type.Kind, out ColumnTypeInfo info) && info.CsvShape == CsvFieldShape.Text))
                         {
                             continue;
                         }

@@ -17,11 +17,13 @@ internal sealed record ColumnSpec(string Name, string PropertyName, ColumnTypeSp
     /// <summary>Whether the column is a list (of scalars).</summary>
     public bool IsList => Type.Kind == ColumnKind.List;
 
-    /// <summary>Whether the column is a string.</summary>
-    public bool IsString => Type.Kind == ColumnKind.String;
+    /// <summary>Whether the column is text (a string): CSV fields are decoded, not parsed.</summary>
+    public bool IsString => CsvShape == CsvFieldShape.Text;
 
-    /// <summary>Whether the column is binary.</summary>
-    public bool IsBinary => Type.Kind == ColumnKind.Binary;
+    /// <summary>Whether the column is binary: a quoted empty CSV field is an empty value.</summary>
+    public bool IsBinary => CsvShape == CsvFieldShape.Bytes;
+
+    private CsvFieldShape? CsvShape => ColumnTypes.TryGet(Type.Kind, out ColumnTypeInfo info) ? info.CsvShape : null;
 
     /// <summary>Whether the column's type takes a precision and a scale (<c>decimal(p,s)</c>), which its parsers and factories take too.</summary>
     public bool HasPrecisionScale => ColumnTypes.TryGet(Type.Kind, out ColumnTypeInfo info) && info.HasPrecisionScale;

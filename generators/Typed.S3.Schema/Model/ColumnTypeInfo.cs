@@ -11,6 +11,7 @@ namespace Typed.S3.Schema.Model;
 /// <param name="ClrType">The C# type, fully qualified where it is not a keyword, without <c>?</c>.</param>
 /// <param name="IsValueType">Whether <see cref="ClrType"/> is a struct (its nullable form is <c>Nullable&lt;T&gt;</c>).</param>
 /// <param name="HasPrecisionScale">Whether the type takes a precision and a scale (<c>decimal(p,s)</c>): every parser and factory below is then called with them.</param>
+/// <param name="CsvShape">How the generated CSV reader takes a field of the type.</param>
 /// <param name="CsvParse">The <c>Utf8ValueParser</c> method that parses a CSV field (UTF-8 text) into the type.</param>
 /// <param name="CsvWrite">The <c>CsvFieldWriter</c> method that writes a value as a CSV field.</param>
 /// <param name="JsonRead">The <c>JsonRecordReader&lt;T&gt;</c> method that reads a JSON property's value.</param>
@@ -28,6 +29,7 @@ internal sealed record ColumnTypeInfo(
     string ClrType,
     bool IsValueType,
     bool HasPrecisionScale,
+    CsvFieldShape CsvShape,
     string CsvParse,
     string CsvWrite,
     string JsonRead,
@@ -42,4 +44,17 @@ internal sealed record ColumnTypeInfo(
 {
     /// <summary>The name of the list element descriptor in <c>ListElements</c> and <c>ParquetListElements</c> (the same as <see cref="ParquetFactory"/>).</summary>
     public string ListElement => ParquetFactory;
+}
+
+/// <summary>How the generated CSV reader takes a field of a type (the emitter's template, and the data check's empty fields).</summary>
+internal enum CsvFieldShape
+{
+    /// <summary>Parsed by <see cref="ColumnTypeInfo.CsvParse"/>; an empty field is null (missing when required).</summary>
+    Parsed,
+
+    /// <summary>Decoded as UTF-8 text; an empty field is the empty string when the column is required.</summary>
+    Text,
+
+    /// <summary>Parsed by <see cref="ColumnTypeInfo.CsvParse"/>; a quoted empty field (<c>""</c>) is an empty value, an unquoted one is null.</summary>
+    Bytes,
 }
