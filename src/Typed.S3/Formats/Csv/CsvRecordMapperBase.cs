@@ -106,7 +106,7 @@ public abstract class CsvRecordMapperBase<T> : CsvRecordMapper<T>
     /// <param name="index">The field index of an empty field.</param>
     /// <returns><see langword="true"/> for <c>""</c>; <see langword="false"/> for an empty or absent field.</returns>
     protected static bool IsQuotedEmpty(CsvReader reader, int index) =>
-        index != AbsentColumn && index < reader.FieldCount && reader.GetRawSpan(index).Length >= 2;
+        index != AbsentColumn && CsvFields.IsQuotedEmpty(reader, index);
 
     /// <summary>Reads a required string field: an empty field is an empty string.</summary>
     /// <param name="reader">The reader, on a record.</param>
