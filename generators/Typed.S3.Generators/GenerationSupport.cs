@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using Typed.S3.Generators.Emitters;
+using Typed.S3.Generators.Model;
 using Typed.S3.Schema.Diagnostics;
 using Typed.S3.Schema.Model;
 
@@ -56,7 +57,7 @@ internal static class GenerationSupport
         var problems = new List<SchemaDiagnostic>();
         foreach (ColumnModel column in dataset.Columns)
         {
-            if (!ClrTypeMapping.IsSupported(column.Type))
+            if (!ClrTypeMapping.IsSupported(ColumnTypeSpec.From(column.Type)))
             {
                 problems.Add(SchemaDiagnostic.Create(SchemaDiagnosticCodes.UnsupportedColumnType, filePath, column.Span, column.Name, column.Type.DisplayName));
             }

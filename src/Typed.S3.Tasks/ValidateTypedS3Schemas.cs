@@ -14,7 +14,8 @@ namespace Typed.S3.Tasks;
 /// Checks a project's <c>*.s3schema.json</c> files with the generator's own parser, then across files
 /// (<see cref="ProjectSchemaChecks"/>), and logs every problem with its <c>TS3xxx</c> code, file, line and column,
 /// so the build prints <c>sales.s3schema.json(12,7): error TS3004: ...</c> as the compiler would. Fails when any is an error.
-/// Warnings follow the project's compiler switches, as the generator's diagnostics do: <c>NoWarn</c> drops them,
+/// Info diagnostics (TS3026, a renamed property) are messages, as the compiler logs them, unless <c>WarningsAsErrors</c>
+/// names them. Warnings follow the project's compiler switches, as the generator's diagnostics do: <c>NoWarn</c> drops them,
 /// <c>TreatWarningsAsErrors</c> and <c>WarningsAsErrors</c> (less <c>WarningsNotAsErrors</c>) make them errors.
 /// </summary>
 public sealed class ValidateTypedS3Schemas : Task
@@ -111,6 +112,27 @@ public sealed class ValidateTypedS3Schemas : Task
     private void LogDiagnostic(SchemaDiagnostic diagnostic)
     {
         SourceSpan span = diagnostic.Span;
+        if (diagnostic.Severity == SchemaDiagnosticSeverity.Info)
+        {
+            // As the compiler treats an info diagnostic: a message (shown at normal verbosity) that TreatWarningsAsErrors
+            // leaves alone; NoWarn drops it, and only WarningsAsErrors naming its id makes it an error.
+            if (_noWarn.Contains(diagnostic.Id))
+            {
+                return;
+            }
+
+            if (_asErrors.Contains(diagnostic.Id) && !_notAsErrors.Contains(diagnostic.Id))
+            {
+                Log.LogError(null, diagnostic.Id, null, diagnostic.FilePath, span.StartLine + 1, span.StartColumn + 1, 0, 0, "{0}", diagnostic.Message);
+            }
+            else
+            {
+                Log.LogMessage(null, diagnostic.Id, null, diagnostic.FilePath, span.StartLine + 1, span.StartColumn + 1, 0, 0, MessageImportance.Normal, "{0}", diagnostic.Message);
+            }
+
+            return;
+        }
+
         bool error = diagnostic.Severity == SchemaDiagnosticSeverity.Error;
         if (!error)
         {

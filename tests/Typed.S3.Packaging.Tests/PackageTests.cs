@@ -26,6 +26,10 @@ public sealed class PackageTests
             Assert.Contains("lib/net8.0/Typed.S3.xml", entries);
             Assert.Contains("analyzers/dotnet/cs/Typed.S3.Generators.dll", entries);
             Assert.Contains("tasks/netstandard2.0/Typed.S3.Tasks.dll", entries);
+            // The schema language sits next to each assembly that loads it, and is no package dependency.
+            Assert.Contains("analyzers/dotnet/cs/Typed.S3.Schema.dll", entries);
+            Assert.Contains("tasks/netstandard2.0/Typed.S3.Schema.dll", entries);
+            Assert.Contains("lib/net8.0/Typed.S3.Schema.dll", entries);
             Assert.Contains("build/Typed.S3.props", entries);
             Assert.Contains("build/Typed.S3.targets", entries);
             Assert.Contains("buildTransitive/Typed.S3.targets", entries);
@@ -40,6 +44,7 @@ public sealed class PackageTests
             string manifest = reader.ReadToEnd();
             Assert.DoesNotContain("Microsoft.Build", manifest, StringComparison.Ordinal);
             Assert.DoesNotContain("Typed.S3.Tasks", manifest, StringComparison.Ordinal);
+            Assert.DoesNotContain("Typed.S3.Schema", manifest, StringComparison.Ordinal);
         }
 
         string project = CreateConsumerProject("Consumer");
@@ -98,8 +103,9 @@ public sealed class PackageTests
         Assert.DoesNotContain("CoreCompile:", buildOutput, StringComparison.Ordinal);
     }
 
-    // The task assembly references only netstandard and MSBuild's own assemblies, at the assembly version every MSBuild
-    // since 15 has kept (15.1.0.0), so .NET Framework MSBuild (Visual Studio) binds it as dotnet build does.
+    // The task assembly references only netstandard, MSBuild's own assemblies, at the assembly version every MSBuild
+    // since 15 has kept (15.1.0.0), so .NET Framework MSBuild (Visual Studio) binds it as dotnet build does, and the
+    // schema language, which the package puts next to it.
     private static void AssertTaskAssemblyLoadsInAnyMSBuild(ZipArchiveEntry entry)
     {
         using var bytes = new MemoryStream();
@@ -116,7 +122,7 @@ public sealed class PackageTests
             .Select(r => metadata.GetString(r.Name) + " " + r.Version)
             .OrderBy(r => r, StringComparer.Ordinal)
             .ToArray();
-        Assert.Equal(new[] { "Microsoft.Build.Framework 15.1.0.0", "Microsoft.Build.Utilities.Core 15.1.0.0", "netstandard 2.0.0.0" }, references);
+        Assert.Equal(new[] { "Microsoft.Build.Framework 15.1.0.0", "Microsoft.Build.Utilities.Core 15.1.0.0", "Typed.S3.Schema 0.1.0.0", "netstandard 2.0.0.0" }, references);
         System.Reflection.Metadata.AssemblyDefinition definition = metadata.GetAssemblyDefinition();
         Assert.Equal("Typed.S3.Tasks", metadata.GetString(definition.Name));
     }

@@ -170,6 +170,55 @@ public sealed class ValidateTypedS3SchemasTests : IDisposable
     }
 
     [Fact]
+    public void AnInfoDiagnosticIsAMessageThatOnlyWarningsAsErrorsNamingItMakesAnError()
+    {
+        // A column named like its record: its property is renamed (TS3026, an info diagnostic).
+        string path = Write("r.s3schema.json", """
+            {
+              "namespace": "Plant",
+              "datasets": {
+                "Readings": {
+                  "record": "Reading",
+                  "location": "s3://plant/readings/*.csv",
+                  "columns": [{ "name": "reading", "type": "float64" }]
+                }
+              }
+            }
+            """);
+
+        foreach (ValidateTypedS3Schemas task in new[]
+        {
+            new ValidateTypedS3Schemas(),
+            new ValidateTypedS3Schemas { TreatWarningsAsErrors = true },
+            new ValidateTypedS3Schemas { WarningsAsErrors = "TS3002;TS3024" },
+            new ValidateTypedS3Schemas { WarningsAsErrors = "TS3026", WarningsNotAsErrors = "TS3026" },
+        })
+        {
+            (bool passed, RecordingBuildEngine engine) = Run(task, path);
+
+            Assert.True(passed);
+            Assert.Empty(engine.Lines);
+            BuildMessageEventArgs message = Assert.Single(engine.Messages, m => m.Code is not null);
+            Assert.Equal(("TS3026", path, 7, 29, MessageImportance.Normal), (message.Code, message.File, message.LineNumber, message.ColumnNumber, message.Importance));
+            Assert.Equal(
+                "Column 'reading' of dataset 'Readings' would map to the C# property 'Reading', the name of its record type, which C# does not allow for a member: the property is 'Reading_' (set \"property\" to choose another name)",
+                message.Message);
+        }
+
+        (bool quiet, RecordingBuildEngine quietEngine) = Run(new ValidateTypedS3Schemas { TreatWarningsAsErrors = true, NoWarn = "TS3026" }, path);
+        Assert.True(quiet);
+        Assert.Empty(quietEngine.Lines);
+        Assert.DoesNotContain(quietEngine.Messages, m => m.Code is not null);
+
+        // As the compiler does (csc /warnaserror+:TS3026 makes an info diagnostic an error).
+        (bool failed, RecordingBuildEngine strictEngine) = Run(new ValidateTypedS3Schemas { WarningsAsErrors = "TS3026" }, path);
+        Assert.False(failed);
+        Assert.Equal(
+            new[] { path + "(7,29): error TS3026: Column 'reading' of dataset 'Readings' would map to the C# property 'Reading', the name of its record type, which C# does not allow for a member: the property is 'Reading_' (set \"property\" to choose another name)" },
+            strictEngine.Lines);
+    }
+
+    [Fact]
     public void AMissingFileIsAnErrorNamingIt()
     {
         string path = Path.Combine(_folder, "gone.s3schema.json");

@@ -1,3 +1,6 @@
+using System.Collections.Generic;
+using System.Globalization;
+using Typed.S3.Generators.Model;
 using Typed.S3.Schema.Model;
 
 namespace Typed.S3.Generators.Emitters;
@@ -8,176 +11,280 @@ namespace Typed.S3.Generators.Emitters;
 /// </summary>
 internal static class AccessorEmitter
 {
-    private const string Codecs = "global::Typed.S3.Codecs.";
-    private const string Store = "global::Typed.S3.IObjectStore";
-    private const string Token = "global::System.Threading.CancellationToken";
-
-    public static string Emit(SchemaDocument document, DatasetModel dataset)
+    public static string Emit(DatasetSpec dataset)
     {
-        string record = dataset.RecordName;
-        string asyncRows = "global::System.Collections.Generic.IAsyncEnumerable<" + record + ">";
-        string syncRows = "global::System.Collections.Generic.IEnumerable<" + record + ">";
-        string writeResult = "global::System.Threading.Tasks.Task<global::Typed.S3.WriteResult>";
-        WriteModel? write = dataset.Write;
+        var spec = new AccessorSpec(dataset);
+        return GeneratedFile.Write(
+            dataset.Namespace,
+            $$"""
+            /// <summary>
+            /// Reads and writes the dataset <c>{{CSharpLiteral.Xml(dataset.Name)}}</c> as <see cref="{{spec.Record}}"/> records,
+            /// as <c>{{CSharpLiteral.Xml(dataset.SchemaName)}}.s3schema.json</c> describes it.
+            /// </summary>
+            {{GeneratedFile.GeneratedCodeAttribute}}
+            public static partial class {{dataset.Name}}
+            """,
+            writer =>
+            {
+                WriteLocations(writer, spec);
+                WriteCodecs(writer, spec);
+                WriteTarget(writer, spec);
+                WriteReadMethods(writer, spec);
+                WriteWriteMethods(writer, spec);
+            });
+    }
 
-        var source = new SourceWriter();
-        GeneratedFile.WriteHeader(source);
-        source.Open("namespace " + document.Namespace);
-        source.Line("/// <summary>");
-        source.Line("/// Reads and writes the dataset <c>" + CSharpLiteral.Xml(dataset.Name) + "</c> as <see cref=\"" + record + "\"/> records,");
-        source.Line("/// as <c>" + CSharpLiteral.Xml(document.SchemaName) + ".s3schema.json</c> describes it.");
-        source.Line("/// </summary>");
-        source.Line(GeneratedFile.GeneratedCodeAttribute);
-        source.Open("public static partial class " + dataset.Name);
-        source.Line("/// <summary>Where the dataset is read from, as the schema file gives it.</summary>");
-        source.Line("public const string Location = " + CSharpLiteral.String(dataset.Location) + ";");
-        source.Line();
-        if (write is not null)
+    private static void WriteLocations(SourceWriter writer, AccessorSpec spec)
+    {
+        writer.WriteLine($$"""
+            /// <summary>Where the dataset is read from, as the schema file gives it.</summary>
+            public const string Location = {{CSharpLiteral.String(spec.Location)}};
+
+            """);
+        if (spec.WriteLocation is { } writeLocation)
         {
-            source.Line("/// <summary>Where <c>WriteAsync</c> writes, as the schema file gives it.</summary>");
-            source.Line("public const string WriteLocation = " + CSharpLiteral.String(write.Location) + ";");
-            source.Line();
+            writer.WriteLine($$"""
+                /// <summary>Where <c>WriteAsync</c> writes, as the schema file gives it.</summary>
+                public const string WriteLocation = {{CSharpLiteral.String(writeLocation)}};
+
+                """);
         }
 
-        string layout = write?.Layout ?? WriteModel.DefaultLayout;
-        source.Line("/// <summary>The layout template of the keys that <c>WriteAsync</c> writes, below the write location.</summary>");
-        source.Line("public const string WriteLayout = " + CSharpLiteral.String(layout) + ";");
-        source.Line();
-        source.Line("private static readonly " + Codecs + "DatasetCodecs<" + record + "> s_codecs = new " + Codecs + "DatasetCodecs<" + record + ">");
-        source.Line("{");
+        writer.WriteLine($$"""
+            /// <summary>The layout template of the keys that <c>WriteAsync</c> writes, below the write location.</summary>
+            public const string WriteLayout = {{CSharpLiteral.String(spec.Layout)}};
+
+            """);
+    }
+
+    // One codec per format name; each codec emitter declares the methods named here (see CodecEmitter).
+    private static void WriteCodecs(SourceWriter writer, AccessorSpec spec)
+    {
+        writer.WriteLine($$"""
+            private static readonly global::Typed.S3.Codecs.DatasetCodecs<{{spec.Record}}> s_codecs = new global::Typed.S3.Codecs.DatasetCodecs<{{spec.Record}}>
+            {
+            """);
+        writer.Indentation++;
         foreach (CodecEmitter codec in CodecEmitters.All)
         {
             foreach (string format in codec.Formats)
             {
-                source.Line("    " + format + " = new " + Codecs + "DatasetCodec<" + record + ">(Read" + format + "Object, Write" + format + "Object"
-                    + (codec.ReadsWithOptions ? ", Read" + format + "ObjectWithOptions" : string.Empty) + "),");
+                writer.WriteLine(codec.ReadsWithOptions
+                    ? $$"""{{format}} = new global::Typed.S3.Codecs.DatasetCodec<{{spec.Record}}>(Read{{format}}Object, Write{{format}}Object, Read{{format}}ObjectWithOptions),"""
+                    : $$"""{{format}} = new global::Typed.S3.Codecs.DatasetCodec<{{spec.Record}}>(Read{{format}}Object, Write{{format}}Object),""");
             }
         }
 
-        source.Line("};");
-        source.Line();
-        CompressionKind writeCompression = write?.Compression ?? CompressionKind.None;
-        string writeFormat = FormatNames.Of(write?.Format ?? (dataset.Format == DataFormat.Auto ? DataFormat.Csv : dataset.Format), dataset.Csv);
-        source.Line("private static readonly " + Codecs + "DatasetWriteTarget s_writeTarget = new " + Codecs + "DatasetWriteTarget(");
-        source.Line("    " + (write is null ? "null" : "WriteLocation") + ", WriteLayout, " + CSharpLiteral.String(document.SchemaName) + ", "
-            + CSharpLiteral.String(TableName.From(dataset.Name)) + ", global::Typed.S3.DatasetFormat." + writeFormat + ", " + Compression(writeCompression) + ")"
-            + (write?.MaxRowsPerFile is null && write?.MaxBytesPerFile is null ? ";" : string.Empty));
-        if (write?.MaxRowsPerFile is not null || write?.MaxBytesPerFile is not null)
-        {
-            source.Line("{");
-            if (write.MaxRowsPerFile is long maxRows)
-            {
-                source.Line("    MaxRowsPerFile = " + maxRows.ToString(System.Globalization.CultureInfo.InvariantCulture) + ",");
-            }
+        writer.Indentation--;
+        writer.WriteLine("""
+            };
 
-            if (write.MaxBytesPerFile is long maxBytes)
-            {
-                source.Line("    MaxBytesPerFile = " + maxBytes.ToString(System.Globalization.CultureInfo.InvariantCulture) + ",");
-            }
-
-            source.Line("};");
-        }
-
-        source.Line();
-
-        source.Line("/// <summary>Reads every object matching <see cref=\"Location\"/>, in key order.</summary>");
-        source.Line("/// <param name=\"store\">The store to read from.</param>");
-        source.Line("/// <param name=\"cancellationToken\">Cancels reading.</param>");
-        source.Line("/// <returns>The records of every matching object, one object after another.</returns>");
-        source.Line("/// <exception cref=\"global::Typed.S3.DatasetFormatException\">An object does not match the schema.</exception>");
-        source.Line("/// <exception cref=\"global::Typed.S3.ObjectNotFoundException\">No object matches the location.</exception>");
-        source.Line("public static " + asyncRows + " ReadAsync(" + Store + " store, " + Token + " cancellationToken = default) =>");
-        source.Line("    ReadAsync(store, Location, cancellationToken);");
-        source.Line();
-        source.Line("/// <summary>Reads every object matching <paramref name=\"location\"/> (<c>s3://bucket/key</c> or a glob), in key order.</summary>");
-        source.Line("/// <param name=\"store\">The store to read from.</param>");
-        source.Line("/// <param name=\"location\">The object or glob to read, such as <c>s3://bucket/2024/**/*.csv</c>.</param>");
-        source.Line("/// <param name=\"cancellationToken\">Cancels reading.</param>");
-        source.Line("/// <returns>The records of every matching object, one object after another.</returns>");
-        source.Line("/// <exception cref=\"global::Typed.S3.DatasetFormatException\">An object does not match the schema.</exception>");
-        source.Line("/// <exception cref=\"global::Typed.S3.ObjectNotFoundException\">No object matches the location.</exception>");
-        source.Line("public static " + asyncRows + " ReadAsync(" + Store + " store, string location, " + Token + " cancellationToken = default) =>");
-        string readFormat = dataset.Format == DataFormat.Auto ? "null" : "global::Typed.S3.DatasetFormat." + FormatNames.Of(dataset.Format);
-        source.Line("    " + Codecs + "DatasetReader.ReadAsync(store, location, " + readFormat + ", " + Compression(dataset.Compression) + ", s_codecs, cancellationToken);");
-        source.Line();
-        source.Line("/// <summary>Reads every object matching <see cref=\"Location\"/>, in key order, with <paramref name=\"options\"/> (such as mapping the records of large CSV objects on several threads).</summary>");
-        source.Line("/// <param name=\"store\">The store to read from.</param>");
-        source.Line("/// <param name=\"options\">How to read.</param>");
-        source.Line("/// <param name=\"cancellationToken\">Cancels reading.</param>");
-        source.Line("/// <returns>The records of every matching object, one object after another.</returns>");
-        source.Line("/// <exception cref=\"global::Typed.S3.DatasetFormatException\">An object does not match the schema.</exception>");
-        source.Line("/// <exception cref=\"global::Typed.S3.ObjectNotFoundException\">No object matches the location.</exception>");
-        source.Line("public static " + asyncRows + " ReadAsync(" + Store + " store, global::Typed.S3.DatasetReadOptions options, " + Token + " cancellationToken = default) =>");
-        source.Line("    ReadAsync(store, Location, options, cancellationToken);");
-        source.Line();
-        source.Line("/// <summary>Reads every object matching <paramref name=\"location\"/> (<c>s3://bucket/key</c> or a glob), in key order, with <paramref name=\"options\"/>.</summary>");
-        source.Line("/// <param name=\"store\">The store to read from.</param>");
-        source.Line("/// <param name=\"location\">The object or glob to read, such as <c>s3://bucket/2024/**/*.csv</c>.</param>");
-        source.Line("/// <param name=\"options\">How to read.</param>");
-        source.Line("/// <param name=\"cancellationToken\">Cancels reading.</param>");
-        source.Line("/// <returns>The records of every matching object, one object after another.</returns>");
-        source.Line("/// <exception cref=\"global::Typed.S3.DatasetFormatException\">An object does not match the schema.</exception>");
-        source.Line("/// <exception cref=\"global::Typed.S3.ObjectNotFoundException\">No object matches the location.</exception>");
-        source.Line("public static " + asyncRows + " ReadAsync(" + Store + " store, string location, global::Typed.S3.DatasetReadOptions options, " + Token + " cancellationToken = default) =>");
-        source.Line("    " + Codecs + "DatasetReader.ReadAsync(store, location, " + readFormat + ", " + Compression(dataset.Compression) + ", s_codecs, options, cancellationToken);");
-        source.Line();
-        if (write is not null)
-        {
-            foreach (string rows in new[] { syncRows, asyncRows })
-            {
-                source.Line("/// <summary>Writes records to <see cref=\"WriteLocation\"/>, keyed by <see cref=\"WriteLayout\"/>.</summary>");
-                source.Line("/// <param name=\"store\">The store to write to.</param>");
-                source.Line("/// <param name=\"rows\">The records.</param>");
-                source.Line("/// <param name=\"cancellationToken\">Cancels writing; nothing is left half-written.</param>");
-                source.Line("/// <returns>Each object written, with its row count.</returns>");
-                source.Line("public static " + writeResult + " WriteAsync(" + Store + " store, " + rows + " rows, " + Token + " cancellationToken = default) =>");
-                source.Line("    " + Codecs + "DatasetWriter.WriteAsync(store, s_writeTarget, rows, s_codecs, cancellationToken);");
-                source.Line();
-            }
-        }
-
-        foreach (string rows in new[] { syncRows, asyncRows })
-        {
-            source.Line("/// <summary>Writes records below <paramref name=\"location\"/> (<c>s3://bucket/prefix/</c>), keyed by <see cref=\"WriteLayout\"/>.</summary>");
-            source.Line("/// <param name=\"store\">The store to write to.</param>");
-            source.Line("/// <param name=\"location\">The prefix to write below.</param>");
-            source.Line("/// <param name=\"rows\">The records.</param>");
-            source.Line("/// <param name=\"cancellationToken\">Cancels writing; nothing is left half-written.</param>");
-            source.Line("/// <returns>Each object written, with its row count.</returns>");
-            source.Line("public static " + writeResult + " WriteAsync(" + Store + " store, string location, " + rows + " rows, " + Token + " cancellationToken = default) =>");
-            source.Line("    " + Codecs + "DatasetWriter.WriteAsync(store, s_writeTarget.WithLocation(location), rows, s_codecs, cancellationToken);");
-            source.Line();
-        }
-
-        string sink = "global::Typed.S3.DatasetSink<" + record + ">";
-        string sinkOptions = "global::Typed.S3.DatasetSinkOptions";
-        if (write is not null)
-        {
-            source.Line("/// <summary>Starts a long-lived writer to <see cref=\"WriteLocation\"/> that completes a part file at a row count, a byte size or an age.</summary>");
-            source.Line("/// <param name=\"store\">The store to write to.</param>");
-            source.Line("/// <param name=\"options\">When to complete part files; the schema's limits when not set.</param>");
-            source.Line("/// <returns>The sink; dispose it to complete the last part.</returns>");
-            source.Line("public static " + sink + " CreateSink(" + Store + " store, " + sinkOptions + "? options = null) =>");
-            source.Line("    new " + sink + "(store, s_writeTarget, s_codecs, options);");
-            source.Line();
-        }
-
-        source.Line("/// <summary>Starts a long-lived writer below <paramref name=\"location\"/> (<c>s3://bucket/prefix/</c>) that completes a part file at a row count, a byte size or an age.</summary>");
-        source.Line("/// <param name=\"store\">The store to write to.</param>");
-        source.Line("/// <param name=\"location\">The prefix to write below.</param>");
-        source.Line("/// <param name=\"options\">When to complete part files; the schema's limits when not set.</param>");
-        source.Line("/// <returns>The sink; dispose it to complete the last part.</returns>");
-        source.Line("public static " + sink + " CreateSink(" + Store + " store, string location, " + sinkOptions + "? options = null) =>");
-        source.Line("    new " + sink + "(store, s_writeTarget.WithLocation(location), s_codecs, options);");
-        source.Close();
-        source.Close();
-        return source.ToString();
+            """);
     }
 
-    private static string Compression(CompressionKind compression) => "global::Typed.S3.ObjectCompression." + compression switch
+    private static void WriteTarget(SourceWriter writer, AccessorSpec spec)
     {
-        CompressionKind.Gzip => "Gzip",
-        CompressionKind.None => "None",
-        _ => "Auto",
-    };
+        string arguments = $$"""{{spec.WriteLocationArgument}}, WriteLayout, {{CSharpLiteral.String(spec.SchemaName)}}, {{CSharpLiteral.String(spec.TableName)}}, global::Typed.S3.DatasetFormat.{{spec.WriteFormat}}, {{spec.WriteCompression}}""";
+        if (spec.Limits.Count == 0)
+        {
+            writer.WriteLine($$"""
+                private static readonly global::Typed.S3.Codecs.DatasetWriteTarget s_writeTarget = new global::Typed.S3.Codecs.DatasetWriteTarget(
+                    {{arguments}});
+
+                """);
+            return;
+        }
+
+        writer.WriteLine($$"""
+            private static readonly global::Typed.S3.Codecs.DatasetWriteTarget s_writeTarget = new global::Typed.S3.Codecs.DatasetWriteTarget(
+                {{arguments}})
+            {
+            """);
+        writer.Indentation++;
+        foreach (string limit in spec.Limits)
+        {
+            writer.WriteLine(limit);
+        }
+
+        writer.Indentation--;
+        writer.WriteLine("""
+            };
+
+            """);
+    }
+
+    private static void WriteReadMethods(SourceWriter writer, AccessorSpec spec)
+    {
+        writer.WriteLine($$"""
+            /// <summary>Reads every object matching <see cref="Location"/>, in key order.</summary>
+            /// <param name="store">The store to read from.</param>
+            /// <param name="cancellationToken">Cancels reading.</param>
+            /// <returns>The records of every matching object, one object after another.</returns>
+            /// <exception cref="global::Typed.S3.DatasetFormatException">An object does not match the schema.</exception>
+            /// <exception cref="global::Typed.S3.ObjectNotFoundException">No object matches the location.</exception>
+            public static {{spec.AsyncRows}} ReadAsync(global::Typed.S3.IObjectStore store, global::System.Threading.CancellationToken cancellationToken = default) =>
+                ReadAsync(store, Location, cancellationToken);
+
+            /// <summary>Reads every object matching <paramref name="location"/> (<c>s3://bucket/key</c> or a glob), in key order.</summary>
+            /// <param name="store">The store to read from.</param>
+            /// <param name="location">The object or glob to read, such as <c>s3://bucket/2024/**/*.csv</c>.</param>
+            /// <param name="cancellationToken">Cancels reading.</param>
+            /// <returns>The records of every matching object, one object after another.</returns>
+            /// <exception cref="global::Typed.S3.DatasetFormatException">An object does not match the schema.</exception>
+            /// <exception cref="global::Typed.S3.ObjectNotFoundException">No object matches the location.</exception>
+            public static {{spec.AsyncRows}} ReadAsync(global::Typed.S3.IObjectStore store, string location, global::System.Threading.CancellationToken cancellationToken = default) =>
+                global::Typed.S3.Codecs.DatasetReader.ReadAsync(store, location, {{spec.ReadFormat}}, {{spec.ReadCompression}}, s_codecs, cancellationToken);
+
+            /// <summary>Reads every object matching <see cref="Location"/>, in key order, with <paramref name="options"/> (such as mapping the records of large CSV objects on several threads).</summary>
+            /// <param name="store">The store to read from.</param>
+            /// <param name="options">How to read.</param>
+            /// <param name="cancellationToken">Cancels reading.</param>
+            /// <returns>The records of every matching object, one object after another.</returns>
+            /// <exception cref="global::Typed.S3.DatasetFormatException">An object does not match the schema.</exception>
+            /// <exception cref="global::Typed.S3.ObjectNotFoundException">No object matches the location.</exception>
+            public static {{spec.AsyncRows}} ReadAsync(global::Typed.S3.IObjectStore store, global::Typed.S3.DatasetReadOptions options, global::System.Threading.CancellationToken cancellationToken = default) =>
+                ReadAsync(store, Location, options, cancellationToken);
+
+            /// <summary>Reads every object matching <paramref name="location"/> (<c>s3://bucket/key</c> or a glob), in key order, with <paramref name="options"/>.</summary>
+            /// <param name="store">The store to read from.</param>
+            /// <param name="location">The object or glob to read, such as <c>s3://bucket/2024/**/*.csv</c>.</param>
+            /// <param name="options">How to read.</param>
+            /// <param name="cancellationToken">Cancels reading.</param>
+            /// <returns>The records of every matching object, one object after another.</returns>
+            /// <exception cref="global::Typed.S3.DatasetFormatException">An object does not match the schema.</exception>
+            /// <exception cref="global::Typed.S3.ObjectNotFoundException">No object matches the location.</exception>
+            public static {{spec.AsyncRows}} ReadAsync(global::Typed.S3.IObjectStore store, string location, global::Typed.S3.DatasetReadOptions options, global::System.Threading.CancellationToken cancellationToken = default) =>
+                global::Typed.S3.Codecs.DatasetReader.ReadAsync(store, location, {{spec.ReadFormat}}, {{spec.ReadCompression}}, s_codecs, options, cancellationToken);
+
+            """);
+    }
+
+    private static void WriteWriteMethods(SourceWriter writer, AccessorSpec spec)
+    {
+        string[] rowTypes = { spec.SyncRows, spec.AsyncRows };
+        if (spec.HasWriteSection)
+        {
+            foreach (string rows in rowTypes)
+            {
+                writer.WriteLine($$"""
+                    /// <summary>Writes records to <see cref="WriteLocation"/>, keyed by <see cref="WriteLayout"/>.</summary>
+                    /// <param name="store">The store to write to.</param>
+                    /// <param name="rows">The records.</param>
+                    /// <param name="cancellationToken">Cancels writing; nothing is left half-written.</param>
+                    /// <returns>Each object written, with its row count.</returns>
+                    public static global::System.Threading.Tasks.Task<global::Typed.S3.WriteResult> WriteAsync(global::Typed.S3.IObjectStore store, {{rows}} rows, global::System.Threading.CancellationToken cancellationToken = default) =>
+                        global::Typed.S3.Codecs.DatasetWriter.WriteAsync(store, s_writeTarget, rows, s_codecs, cancellationToken);
+
+                    """);
+            }
+        }
+
+        foreach (string rows in rowTypes)
+        {
+            writer.WriteLine($$"""
+                /// <summary>Writes records below <paramref name="location"/> (<c>s3://bucket/prefix/</c>), keyed by <see cref="WriteLayout"/>.</summary>
+                /// <param name="store">The store to write to.</param>
+                /// <param name="location">The prefix to write below.</param>
+                /// <param name="rows">The records.</param>
+                /// <param name="cancellationToken">Cancels writing; nothing is left half-written.</param>
+                /// <returns>Each object written, with its row count.</returns>
+                public static global::System.Threading.Tasks.Task<global::Typed.S3.WriteResult> WriteAsync(global::Typed.S3.IObjectStore store, string location, {{rows}} rows, global::System.Threading.CancellationToken cancellationToken = default) =>
+                    global::Typed.S3.Codecs.DatasetWriter.WriteAsync(store, s_writeTarget.WithLocation(location), rows, s_codecs, cancellationToken);
+
+                """);
+        }
+
+        if (spec.HasWriteSection)
+        {
+            writer.WriteLine($$"""
+                /// <summary>Starts a long-lived writer to <see cref="WriteLocation"/> that completes a part file at a row count, a byte size or an age.</summary>
+                /// <param name="store">The store to write to.</param>
+                /// <param name="options">When to complete part files; the schema's limits when not set.</param>
+                /// <returns>The sink; dispose it to complete the last part.</returns>
+                public static global::Typed.S3.DatasetSink<{{spec.Record}}> CreateSink(global::Typed.S3.IObjectStore store, global::Typed.S3.DatasetSinkOptions? options = null) =>
+                    new global::Typed.S3.DatasetSink<{{spec.Record}}>(store, s_writeTarget, s_codecs, options);
+
+                """);
+        }
+
+        writer.WriteLine($$"""
+            /// <summary>Starts a long-lived writer below <paramref name="location"/> (<c>s3://bucket/prefix/</c>) that completes a part file at a row count, a byte size or an age.</summary>
+            /// <param name="store">The store to write to.</param>
+            /// <param name="location">The prefix to write below.</param>
+            /// <param name="options">When to complete part files; the schema's limits when not set.</param>
+            /// <returns>The sink; dispose it to complete the last part.</returns>
+            public static global::Typed.S3.DatasetSink<{{spec.Record}}> CreateSink(global::Typed.S3.IObjectStore store, string location, global::Typed.S3.DatasetSinkOptions? options = null) =>
+                new global::Typed.S3.DatasetSink<{{spec.Record}}>(store, s_writeTarget.WithLocation(location), s_codecs, options);
+            """);
+    }
+
+    /// <summary>What the accessor's templates need of a dataset, decided once.</summary>
+    private sealed class AccessorSpec
+    {
+        public AccessorSpec(DatasetSpec dataset)
+        {
+            WriteSpec? write = dataset.Write;
+            Record = dataset.RecordName;
+            AsyncRows = "global::System.Collections.Generic.IAsyncEnumerable<" + Record + ">";
+            SyncRows = "global::System.Collections.Generic.IEnumerable<" + Record + ">";
+            Location = dataset.Location;
+            SchemaName = dataset.SchemaName;
+            TableName = Emitters.TableName.From(dataset.Name);
+            HasWriteSection = write is not null;
+            WriteLocation = write?.Location;
+            WriteLocationArgument = write is null ? "null" : "WriteLocation";
+            Layout = write?.Layout ?? WriteModel.DefaultLayout;
+            WriteFormat = FormatNames.Of(write?.Format ?? (dataset.Format == DataFormat.Auto ? DataFormat.Csv : dataset.Format), dataset.Csv);
+            WriteCompression = Compression(write?.Compression ?? CompressionKind.None);
+            ReadFormat = dataset.Format == DataFormat.Auto ? "null" : "global::Typed.S3.DatasetFormat." + FormatNames.Of(dataset.Format);
+            ReadCompression = Compression(dataset.Compression);
+            if (write?.MaxRowsPerFile is long maxRows)
+            {
+                Limits.Add("MaxRowsPerFile = " + maxRows.ToString(CultureInfo.InvariantCulture) + ",");
+            }
+
+            if (write?.MaxBytesPerFile is long maxBytes)
+            {
+                Limits.Add("MaxBytesPerFile = " + maxBytes.ToString(CultureInfo.InvariantCulture) + ",");
+            }
+        }
+
+        public string Record { get; }
+
+        public string AsyncRows { get; }
+
+        public string SyncRows { get; }
+
+        public string Location { get; }
+
+        public string SchemaName { get; }
+
+        public string TableName { get; }
+
+        public bool HasWriteSection { get; }
+
+        public string? WriteLocation { get; }
+
+        public string WriteLocationArgument { get; }
+
+        public string Layout { get; }
+
+        public string WriteFormat { get; }
+
+        public string WriteCompression { get; }
+
+        public string ReadFormat { get; }
+
+        public string ReadCompression { get; }
+
+        /// <summary>The object initializer's lines of the write target's file limits (none when the schema sets none).</summary>
+        public List<string> Limits { get; } = new();
+
+        private static string Compression(CompressionKind compression) => "global::Typed.S3.ObjectCompression." + compression switch
+        {
+            CompressionKind.Gzip => "Gzip",
+            CompressionKind.None => "None",
+            _ => "Auto",
+        };
+    }
 }

@@ -1,4 +1,5 @@
 using System;
+using Typed.S3.Generators.Model;
 using Typed.S3.Schema.Model;
 
 namespace Typed.S3.Generators.Emitters;
@@ -13,7 +14,7 @@ internal sealed record ClrTypeMapping(string TypeName, bool IsValueType, string 
     private const string Write = "Write";
     private const string WriteNumber = "WriteNumber";
 
-    public static ClrTypeMapping For(ColumnType type) => type.Kind switch
+    public static ClrTypeMapping For(ColumnTypeSpec type) => type.Kind switch
     {
         ColumnKind.Bool => new("bool", true, "TryParseBoolean", Write),
         ColumnKind.Int8 => new("sbyte", true, "TryParseSByte", WriteNumber),
@@ -44,47 +45,41 @@ internal sealed record ClrTypeMapping(string TypeName, bool IsValueType, string 
     /// Whether the generated codecs of this version read and write the type: scalars, and lists of scalars
     /// (<c>list&lt;int64&gt;</c>); not nested records, nor lists of lists or of records.
     /// </summary>
-    public static bool IsSupported(ColumnType type) =>
+    public static bool IsSupported(ColumnTypeSpec type) =>
         IsScalar(type) || (type.Kind == ColumnKind.List && type.Element is { } element && IsScalar(element));
 
     /// <summary>Whether the type is a scalar (neither a list nor a record).</summary>
-    public static bool IsScalar(ColumnType type) => type.Kind is not (ColumnKind.List or ColumnKind.Record);
+    public static bool IsScalar(ColumnTypeSpec type) => type.Kind is not (ColumnKind.List or ColumnKind.Record);
 
     /// <summary>
-    /// The runtime <c>ListElement</c> of a list column's element type, as an expression: a static property of
-    /// <c>ListElements</c>, or a call for <c>decimal(p,s)</c> (to keep in a static field).
+    /// The name of a list element type among the runtime's element descriptors, as they are named in both
+    /// <c>ListElements</c> (lists as JSON text) and <c>ParquetListElements</c>: a property, or a call for
+    /// <c>decimal(p,s)</c> (<c>Decimal(18, 2)</c>; kept in a static field).
     /// </summary>
-    public static string ListElementExpression(ColumnType element)
+    public static string ListElementName(ColumnTypeSpec element) => element.Kind switch
     {
-        string name = element.Kind switch
-        {
-            ColumnKind.Bool => "Bool",
-            ColumnKind.Int8 => "Int8",
-            ColumnKind.Int16 => "Int16",
-            ColumnKind.Int32 => "Int32",
-            ColumnKind.Int64 => "Int64",
-            ColumnKind.UInt8 => "UInt8",
-            ColumnKind.UInt16 => "UInt16",
-            ColumnKind.UInt32 => "UInt32",
-            ColumnKind.UInt64 => "UInt64",
-            ColumnKind.Float16 => "Float16",
-            ColumnKind.Float32 => "Float32",
-            ColumnKind.Float64 => "Float64",
-            ColumnKind.Decimal => "Decimal(" + CSharpLiteral.Int(element.Precision) + ", " + CSharpLiteral.Int(element.Scale) + ")",
-            ColumnKind.String => "String",
-            ColumnKind.Date => "Date",
-            ColumnKind.Time => "Time",
-            ColumnKind.Timestamp => "Timestamp",
-            ColumnKind.TimestampLocal => "LocalTimestamp",
-            ColumnKind.Uuid => "Uuid",
-            ColumnKind.Binary => "Binary",
-            _ => throw new ArgumentOutOfRangeException(nameof(element), element.Kind, "Not a scalar column type."),
-        };
-        return "global::Typed.S3.Codecs.ListElements." + name;
-    }
-
-    /// <summary>The <c>ListElement&lt;T?&gt;</c> type of a list column's elements.</summary>
-    public static string ListElementType(ColumnType element) => "global::Typed.S3.Codecs.ListElement<" + For(element).TypeName + "?>";
+        ColumnKind.Bool => "Bool",
+        ColumnKind.Int8 => "Int8",
+        ColumnKind.Int16 => "Int16",
+        ColumnKind.Int32 => "Int32",
+        ColumnKind.Int64 => "Int64",
+        ColumnKind.UInt8 => "UInt8",
+        ColumnKind.UInt16 => "UInt16",
+        ColumnKind.UInt32 => "UInt32",
+        ColumnKind.UInt64 => "UInt64",
+        ColumnKind.Float16 => "Float16",
+        ColumnKind.Float32 => "Float32",
+        ColumnKind.Float64 => "Float64",
+        ColumnKind.Decimal => "Decimal(" + CSharpLiteral.Int(element.Precision) + ", " + CSharpLiteral.Int(element.Scale) + ")",
+        ColumnKind.String => "String",
+        ColumnKind.Date => "Date",
+        ColumnKind.Time => "Time",
+        ColumnKind.Timestamp => "Timestamp",
+        ColumnKind.TimestampLocal => "LocalTimestamp",
+        ColumnKind.Uuid => "Uuid",
+        ColumnKind.Binary => "Binary",
+        _ => throw new ArgumentOutOfRangeException(nameof(element), element.Kind, "Not a scalar column type."),
+    };
 
     /// <summary>The property type: <c>T</c> for required columns, <c>T?</c> otherwise.</summary>
     public string PropertyType(bool required) => required ? TypeName : TypeName + "?";

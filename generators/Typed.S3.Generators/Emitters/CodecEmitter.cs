@@ -1,5 +1,5 @@
 using System;
-using Typed.S3.Schema.Model;
+using Typed.S3.Generators.Model;
 
 namespace Typed.S3.Generators.Emitters;
 
@@ -20,4 +20,4 @@ namespace Typed.S3.Generators.Emitters;
 /// <param name="Formats">The <c>Typed.S3.DatasetFormat</c> names the emitted methods serve (<c>Csv</c>, <c>Tsv</c>).</param>
 /// <param name="Emit">Emits the source for one dataset.</param>
 /// <param name="ReadsWithOptions">Whether the emitted source declares <c>ReadNObjectWithOptions</c> for each format.</param>
-internal sealed record CodecEmitter(string FileSuffix, string[] Formats, Func<SchemaDocument, DatasetModel, string> Emit, bool ReadsWithOptions = false);
+internal sealed record CodecEmitter(string FileSuffix, string[] Formats, Func<DatasetSpec, string> Emit, bool ReadsWithOptions = false);

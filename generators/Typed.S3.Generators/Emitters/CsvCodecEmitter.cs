@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using Typed.S3.Generators.Model;
 using Typed.S3.Schema.Model;
 
 namespace Typed.S3.Generators.Emitters;
@@ -9,245 +11,351 @@ namespace Typed.S3.Generators.Emitters;
 /// </summary>
 internal static class CsvCodecEmitter
 {
-    private const string Codecs = "global::Typed.S3.Codecs.";
-    private const string CsvHelper = "global::CsvHelper.";
+    public static string Emit(DatasetSpec dataset) =>
+        GeneratedFile.Write(
+            dataset.Namespace,
+            "public static partial class " + dataset.Name,
+            writer =>
+            {
+                WriteFormats(writer, dataset.Csv);
+                WriteStreamMethods(writer, dataset.RecordName, dataset.CodecTypes);
+                WriteMapper(writer, dataset);
+                writer.WriteLine();
+                WriteRowWriter(writer, dataset);
+            });
 
-    public static string Emit(SchemaDocument document, DatasetModel dataset)
+    private static void WriteFormats(SourceWriter writer, CsvOptionsModel csv)
     {
-        string record = dataset.RecordName;
-        var source = new SourceWriter();
-        GeneratedFile.WriteHeader(source);
-        source.Open("namespace " + document.Namespace);
-        source.Open("public static partial class " + dataset.Name);
-        CsvOptionsModel csv = dataset.Csv;
-        source.Line("/// <summary>The CSV dialect of the schema's <c>csv</c> section.</summary>");
-        source.Line("public static " + Codecs + "CsvFormat CsvFormat { get; } = new " + Codecs + "CsvFormat("
-            + CSharpLiteral.Char(csv.Delimiter) + ", " + CSharpLiteral.Bool(csv.Header) + ", " + CSharpLiteral.Char(csv.Quote) + ");");
-        source.Line();
-        source.Line("/// <summary>The dataset's CSV dialect with a tab, for <c>.tsv</c> objects.</summary>");
-        source.Line("public static " + Codecs + "CsvFormat TsvFormat { get; } = " + (csv.Delimiter == '\t'
-            ? "CsvFormat;"
-            : "new " + Codecs + "CsvFormat('\\t', " + CSharpLiteral.Bool(csv.Header) + ", " + CSharpLiteral.Char(csv.Quote) + ");"));
-        source.Line();
-        source.Line("/// <summary>Reads <see cref=\"" + record + "\"/> records from a CSV stream in this dataset's dialect.</summary>");
-        source.Line("/// <param name=\"stream\">The CSV bytes; left open.</param>");
-        source.Line("/// <param name=\"cancellationToken\">Cancels reading.</param>");
-        source.Line("/// <returns>The records, in order.</returns>");
-        source.Line("/// <exception cref=\"global::Typed.S3.DatasetFormatException\">The data does not match the schema.</exception>");
-        source.Line("public static global::System.Collections.Generic.IAsyncEnumerable<" + record + "> ReadCsvAsync(global::System.IO.Stream stream, global::System.Threading.CancellationToken cancellationToken = default) =>");
-        source.Line("    " + Codecs + "CsvCodec.ReadAsync(stream, \"stream\", CsvFormat, CreateCsvMapper, cancellationToken);");
-        source.Line();
-        source.Line("/// <summary>Reads <see cref=\"" + record + "\"/> records from a CSV stream; errors name <paramref name=\"objectName\"/>.</summary>");
-        source.Line("/// <param name=\"stream\">The CSV bytes; left open.</param>");
-        source.Line("/// <param name=\"objectName\">The name of the data in error messages, such as its URI or file name.</param>");
-        source.Line("/// <param name=\"cancellationToken\">Cancels reading.</param>");
-        source.Line("/// <returns>The records, in order.</returns>");
-        source.Line("/// <exception cref=\"global::Typed.S3.DatasetFormatException\">The data does not match the schema.</exception>");
-        source.Line("public static global::System.Collections.Generic.IAsyncEnumerable<" + record + "> ReadCsvAsync(global::System.IO.Stream stream, string objectName, global::System.Threading.CancellationToken cancellationToken = default) =>");
-        source.Line("    " + Codecs + "CsvCodec.ReadAsync(stream, objectName, CsvFormat, CreateCsvMapper, cancellationToken);");
-        source.Line();
-        source.Line("/// <summary>Reads <see cref=\"" + record + "\"/> records from a CSV stream with <paramref name=\"options\"/>, such as mapping records on several threads.</summary>");
-        source.Line("/// <param name=\"stream\">The CSV bytes; left open.</param>");
-        source.Line("/// <param name=\"objectName\">The name of the data in error messages, such as its URI or file name.</param>");
-        source.Line("/// <param name=\"options\">How to read.</param>");
-        source.Line("/// <param name=\"cancellationToken\">Cancels reading.</param>");
-        source.Line("/// <returns>The records, in order.</returns>");
-        source.Line("/// <exception cref=\"global::Typed.S3.DatasetFormatException\">The data does not match the schema.</exception>");
-        source.Line("public static global::System.Collections.Generic.IAsyncEnumerable<" + record + "> ReadCsvAsync(global::System.IO.Stream stream, string objectName, global::Typed.S3.DatasetReadOptions options, global::System.Threading.CancellationToken cancellationToken = default) =>");
-        source.Line("    " + Codecs + "CsvCodec.ReadAsync(stream, objectName, CsvFormat, CreateCsvMapper, options ?? throw new global::System.ArgumentNullException(nameof(options)), cancellationToken);");
-        source.Line();
-        foreach (string rowsType in new[] { "global::System.Collections.Generic.IEnumerable<" + record + ">", "global::System.Collections.Generic.IAsyncEnumerable<" + record + ">" })
+        string header = CSharpLiteral.Bool(csv.Header);
+        string quote = CSharpLiteral.Char(csv.Quote);
+        writer.WriteLine($$"""
+            /// <summary>The CSV dialect of the schema's <c>csv</c> section.</summary>
+            public static global::Typed.S3.Codecs.CsvFormat CsvFormat { get; } = new global::Typed.S3.Codecs.CsvFormat({{CSharpLiteral.Char(csv.Delimiter)}}, {{header}}, {{quote}});
+
+            /// <summary>The dataset's CSV dialect with a tab, for <c>.tsv</c> objects.</summary>
+            """);
+        writer.WriteLine(csv.Delimiter == '\t'
+            ? """
+                public static global::Typed.S3.Codecs.CsvFormat TsvFormat { get; } = CsvFormat;
+
+                """
+            : $$"""
+                public static global::Typed.S3.Codecs.CsvFormat TsvFormat { get; } = new global::Typed.S3.Codecs.CsvFormat('\t', {{header}}, {{quote}});
+
+                """);
+    }
+
+    private static void WriteStreamMethods(SourceWriter writer, string record, CodecTypeNames types)
+    {
+        writer.WriteLine($$"""
+            /// <summary>Reads <see cref="{{record}}"/> records from a CSV stream in this dataset's dialect.</summary>
+            /// <param name="stream">The CSV bytes; left open.</param>
+            /// <param name="cancellationToken">Cancels reading.</param>
+            /// <returns>The records, in order.</returns>
+            /// <exception cref="global::Typed.S3.DatasetFormatException">The data does not match the schema.</exception>
+            public static global::System.Collections.Generic.IAsyncEnumerable<{{record}}> ReadCsvAsync(global::System.IO.Stream stream, global::System.Threading.CancellationToken cancellationToken = default) =>
+                global::Typed.S3.Codecs.CsvCodec.ReadAsync(stream, "stream", CsvFormat, CreateCsvMapper, cancellationToken);
+
+            /// <summary>Reads <see cref="{{record}}"/> records from a CSV stream; errors name <paramref name="objectName"/>.</summary>
+            /// <param name="stream">The CSV bytes; left open.</param>
+            /// <param name="objectName">The name of the data in error messages, such as its URI or file name.</param>
+            /// <param name="cancellationToken">Cancels reading.</param>
+            /// <returns>The records, in order.</returns>
+            /// <exception cref="global::Typed.S3.DatasetFormatException">The data does not match the schema.</exception>
+            public static global::System.Collections.Generic.IAsyncEnumerable<{{record}}> ReadCsvAsync(global::System.IO.Stream stream, string objectName, global::System.Threading.CancellationToken cancellationToken = default) =>
+                global::Typed.S3.Codecs.CsvCodec.ReadAsync(stream, objectName, CsvFormat, CreateCsvMapper, cancellationToken);
+
+            /// <summary>Reads <see cref="{{record}}"/> records from a CSV stream with <paramref name="options"/>, such as mapping records on several threads.</summary>
+            /// <param name="stream">The CSV bytes; left open.</param>
+            /// <param name="objectName">The name of the data in error messages, such as its URI or file name.</param>
+            /// <param name="options">How to read.</param>
+            /// <param name="cancellationToken">Cancels reading.</param>
+            /// <returns>The records, in order.</returns>
+            /// <exception cref="global::Typed.S3.DatasetFormatException">The data does not match the schema.</exception>
+            public static global::System.Collections.Generic.IAsyncEnumerable<{{record}}> ReadCsvAsync(global::System.IO.Stream stream, string objectName, global::Typed.S3.DatasetReadOptions options, global::System.Threading.CancellationToken cancellationToken = default) =>
+                global::Typed.S3.Codecs.CsvCodec.ReadAsync(stream, objectName, CsvFormat, CreateCsvMapper, options ?? throw new global::System.ArgumentNullException(nameof(options)), cancellationToken);
+
+            """);
+        foreach (string rows in new[] { "global::System.Collections.Generic.IEnumerable<" + record + ">", "global::System.Collections.Generic.IAsyncEnumerable<" + record + ">" })
         {
-            source.Line("/// <summary>Writes records as CSV in this dataset's dialect: a header (when the dialect has one), then a line a record.</summary>");
-            source.Line("/// <param name=\"stream\">The destination; left open.</param>");
-            source.Line("/// <param name=\"rows\">The records.</param>");
-            source.Line("/// <param name=\"cancellationToken\">Cancels writing.</param>");
-            source.Line("/// <returns>The number of records written.</returns>");
-            source.Line("public static global::System.Threading.Tasks.Task<long> WriteCsvAsync(global::System.IO.Stream stream, " + rowsType + " rows, global::System.Threading.CancellationToken cancellationToken = default) =>");
-            source.Line("    " + Codecs + "CsvCodec.WriteAsync(stream, rows, CsvFormat, CsvRecordWriter.Instance, cancellationToken);");
-            source.Line();
+            writer.WriteLine($$"""
+                /// <summary>Writes records as CSV in this dataset's dialect: a header (when the dialect has one), then a line a record.</summary>
+                /// <param name="stream">The destination; left open.</param>
+                /// <param name="rows">The records.</param>
+                /// <param name="cancellationToken">Cancels writing.</param>
+                /// <returns>The number of records written.</returns>
+                public static global::System.Threading.Tasks.Task<long> WriteCsvAsync(global::System.IO.Stream stream, {{rows}} rows, global::System.Threading.CancellationToken cancellationToken = default) =>
+                    global::Typed.S3.Codecs.CsvCodec.WriteAsync(stream, rows, CsvFormat, {{types.CsvWriter}}.Instance, cancellationToken);
+
+                """);
         }
 
         foreach (string format in new[] { "Csv", "Tsv" })
         {
-            source.Line("private static global::System.Collections.Generic.IAsyncEnumerable<" + record + "> Read" + format + "Object(global::System.IO.Stream stream, string objectName, global::System.Threading.CancellationToken cancellationToken) =>");
-            source.Line("    " + Codecs + "CsvCodec.ReadAsync(stream, objectName, " + format + "Format, CreateCsvMapper, cancellationToken);");
-            source.Line();
-            source.Line("private static global::System.Collections.Generic.IAsyncEnumerable<" + record + "> Read" + format + "ObjectWithOptions(global::System.IO.Stream stream, string objectName, global::Typed.S3.DatasetReadOptions options, global::System.Threading.CancellationToken cancellationToken) =>");
-            source.Line("    " + Codecs + "CsvCodec.ReadAsync(stream, objectName, " + format + "Format, CreateCsvMapper, options, cancellationToken);");
-            source.Line();
-            source.Line("private static global::System.Threading.Tasks.Task<long> Write" + format + "Object(global::System.IO.Stream stream, global::System.Collections.Generic.IAsyncEnumerable<" + record + "> rows, global::System.Threading.CancellationToken cancellationToken) =>");
-            source.Line("    " + Codecs + "CsvCodec.WriteAsync(stream, rows, " + format + "Format, CsvRecordWriter.Instance, cancellationToken);");
-            source.Line();
+            writer.WriteLine($$"""
+                private static global::System.Collections.Generic.IAsyncEnumerable<{{record}}> Read{{format}}Object(global::System.IO.Stream stream, string objectName, global::System.Threading.CancellationToken cancellationToken) =>
+                    global::Typed.S3.Codecs.CsvCodec.ReadAsync(stream, objectName, {{format}}Format, CreateCsvMapper, cancellationToken);
+
+                private static global::System.Collections.Generic.IAsyncEnumerable<{{record}}> Read{{format}}ObjectWithOptions(global::System.IO.Stream stream, string objectName, global::Typed.S3.DatasetReadOptions options, global::System.Threading.CancellationToken cancellationToken) =>
+                    global::Typed.S3.Codecs.CsvCodec.ReadAsync(stream, objectName, {{format}}Format, CreateCsvMapper, options, cancellationToken);
+
+                private static global::System.Threading.Tasks.Task<long> Write{{format}}Object(global::System.IO.Stream stream, global::System.Collections.Generic.IAsyncEnumerable<{{record}}> rows, global::System.Threading.CancellationToken cancellationToken) =>
+                    global::Typed.S3.Codecs.CsvCodec.WriteAsync(stream, rows, {{format}}Format, {{types.CsvWriter}}.Instance, cancellationToken);
+
+                """);
         }
 
-        source.Line("private static " + CsvHelper + "CsvRecordMapper<" + record + "> CreateCsvMapper(" + CsvHelper + "CsvReader reader, string objectName) =>");
-        source.Line("    new CsvMapper(reader, objectName);");
-        source.Line();
-        EmitMapper(source, dataset);
-        source.Line();
-        EmitWriter(source, dataset);
-        source.Close();
-        source.Close();
-        return source.ToString();
+        writer.WriteLine($$"""
+            private static global::CsvHelper.CsvRecordMapper<{{record}}> CreateCsvMapper(global::CsvHelper.CsvReader reader, string objectName) =>
+                new {{types.CsvMapper}}(reader, objectName);
+
+            """);
     }
 
-    private static void EmitMapper(SourceWriter source, DatasetModel dataset)
+    private static void WriteMapper(SourceWriter writer, DatasetSpec dataset)
     {
-        string record = dataset.RecordName;
-        source.Line(GeneratedFile.GeneratedCodeAttribute);
-        source.Open("private sealed class CsvMapper : " + Codecs + "CsvRecordMapperBase<" + record + ">");
-        JsonCodecEmitter.EmitListElements(source, dataset.Columns);
-        source.Open("private static readonly " + Codecs + "CsvColumn[] s_columns =");
-        foreach (ColumnModel column in dataset.Columns)
+        IReadOnlyList<ColumnSpec> columns = dataset.Columns;
+        string mapper = dataset.CodecTypes.CsvMapper;
+        writer.WriteLine($$"""
+            {{GeneratedFile.GeneratedCodeAttribute}}
+            private sealed class {{mapper}} : global::Typed.S3.Codecs.CsvRecordMapperBase<{{dataset.RecordName}}>
+            {
+            """);
+        writer.Indentation++;
+        ListElementFields.Write(writer, columns);
+        writer.WriteLine("""
+            private static readonly global::Typed.S3.Codecs.CsvColumn[] s_columns =
+            {
+            """);
+        writer.Indentation++;
+        foreach (ColumnSpec column in columns)
         {
-            source.Line("new " + Codecs + "CsvColumn(" + CSharpLiteral.String(column.Name) + ", " + CSharpLiteral.String(column.Type.DisplayName) + ", " + CSharpLiteral.Bool(column.Required) + (column.AbsentAsNull ? ", AbsentAsNull: true" : string.Empty) + "),");
+            writer.WriteLine(column.AbsentAsNull
+                ? $$"""new global::Typed.S3.Codecs.CsvColumn({{CSharpLiteral.String(column.Name)}}, {{CSharpLiteral.String(column.Type.DisplayName)}}, {{CSharpLiteral.Bool(column.Required)}}, AbsentAsNull: true),"""
+                : $$"""new global::Typed.S3.Codecs.CsvColumn({{CSharpLiteral.String(column.Name)}}, {{CSharpLiteral.String(column.Type.DisplayName)}}, {{CSharpLiteral.Bool(column.Required)}}),""");
         }
 
-        source.Close(";");
-        source.Line();
-        for (int i = 0; i < dataset.Columns.Count; i++)
+        writer.Indentation--;
+        writer.WriteLine("""
+            };
+
+            """);
+        foreach (ColumnSpec column in columns)
         {
-            source.Line("private readonly int _field" + CSharpLiteral.Int(i) + ";");
+            writer.WriteLine($$"""private readonly int {{column.Names.IndexField}};""");
         }
 
-        source.Line();
-        source.Line("public CsvMapper(" + CsvHelper + "CsvReader reader, string objectName)");
-        source.Open("    : base(reader, objectName, s_columns)");
-        for (int i = 0; i < dataset.Columns.Count; i++)
+        writer.WriteLine($$"""
+
+            public {{mapper}}(global::CsvHelper.CsvReader reader, string objectName)
+                : base(reader, objectName, s_columns)
+            {
+            """);
+        writer.Indentation++;
+        foreach (ColumnSpec column in columns)
         {
-            source.Line("_field" + CSharpLiteral.Int(i) + " = IndexOf(" + CSharpLiteral.Int(i) + ");");
+            writer.WriteLine($$"""{{column.Names.IndexField}} = IndexOf({{column.IndexLiteral}});""");
         }
 
-        source.Close();
-        source.Line();
-        source.Open("public override " + record + " Read(" + CsvHelper + "CsvReader reader)");
+        writer.Indentation--;
+        writer.WriteLine($$"""
+            }
+
+            public override {{dataset.RecordName}} Read(global::CsvHelper.CsvReader reader)
+            {
+            """);
+        writer.Indentation++;
+
         // String columns read through helpers; the span is declared only when another column parses from it.
         bool parsesSpans = false;
-        foreach (ColumnModel column in dataset.Columns)
+        foreach (ColumnSpec column in columns)
         {
-            parsesSpans |= column.Type.Kind != ColumnKind.String;
+            parsesSpans |= !column.IsString;
         }
 
         if (parsesSpans)
         {
-            source.Line("global::System.ReadOnlySpan<byte> field;");
+            writer.WriteLine("""
+                global::System.ReadOnlySpan<byte> field;
+
+                """);
         }
 
-        for (int i = 0; i < dataset.Columns.Count; i++)
+        foreach (ColumnSpec column in columns)
         {
-            EmitFieldRead(source, dataset.Columns[i], i);
+            writer.WriteLine(ReadField(column));
+            writer.WriteLine();
         }
 
-        source.Line();
-        source.Open("return new " + record);
-        for (int i = 0; i < dataset.Columns.Count; i++)
+        writer.WriteLine($$"""
+            return new {{dataset.RecordName}}
+            {
+            """);
+        writer.Indentation++;
+        foreach (ColumnSpec column in columns)
         {
-            source.Line(dataset.Columns[i].PropertyName + " = value" + CSharpLiteral.Int(i) + ",");
+            writer.WriteLine($$"""{{column.PropertyName}} = {{column.Names.Local}},""");
         }
 
-        source.Close(";");
-        source.Close();
-        source.Close();
+        writer.Indentation--;
+        writer.WriteLine("};");
+        writer.Indentation--;
+        writer.WriteLine("}");
+        writer.Indentation--;
+        writer.WriteLine("}");
     }
 
-    private static void EmitFieldRead(SourceWriter source, ColumnModel column, int index)
+    // One template per shape of column: the statements that read its field into its local.
+    private static string ReadField(ColumnSpec column)
     {
-        string i = CSharpLiteral.Int(index);
-        string fieldIndex = "_field" + i;
-        string value = "value" + i;
-        ClrTypeMapping mapping = ClrTypeMapping.For(column.Type);
-        source.Line();
-        if (column.Type.Kind == ColumnKind.List)
+        ColumnNames names = column.Names;
+        if (column.IsList)
         {
-            source.Line("field = reader.GetSpan(" + fieldIndex + ");");
-            source.Line(mapping.PropertyType(column.Required) + " " + value + " = " + (column.Required ? "ReadList" : "ReadNullableList") + "(reader, " + i + ", field, s_list" + i + ");");
-            return;
+            return column.Required
+                ? $$"""
+                    field = reader.GetSpan({{names.IndexField}});
+                    {{column.PropertyType}} {{names.Local}} = ReadList(reader, {{column.IndexLiteral}}, field, {{names.ElementField}});
+                    """
+                : $$"""
+                    field = reader.GetSpan({{names.IndexField}});
+                    {{column.PropertyType}} {{names.Local}} = ReadNullableList(reader, {{column.IndexLiteral}}, field, {{names.ElementField}});
+                    """;
         }
 
-        if (column.Type.Kind == ColumnKind.String)
+        if (column.IsString)
         {
-            source.Line(column.Required
-                ? "string " + value + " = ReadString(reader, " + fieldIndex + ");"
-                : "string? " + value + " = ReadNullableString(reader, " + fieldIndex + ");");
-            return;
+            return column.Required
+                ? $$"""string {{names.Local}} = ReadString(reader, {{names.IndexField}});"""
+                : $$"""string? {{names.Local}} = ReadNullableString(reader, {{names.IndexField}});""";
         }
 
-        string parse = Codecs + "Utf8ValueParser." + mapping.ParseMethod + "(field, " + (column.Type.Kind == ColumnKind.Decimal
-            ? CSharpLiteral.Int(column.Type.Precision) + ", " + CSharpLiteral.Int(column.Type.Scale) + ", "
-            : string.Empty);
-        bool isBinary = column.Type.Kind == ColumnKind.Binary;
-        source.Line("field = reader.GetSpan(" + fieldIndex + ");");
+        string type = column.Clr.TypeName;
+        if (column.Required && column.IsBinary)
+        {
+            // A quoted empty field ("") is an empty byte array; an unquoted empty one is a missing value.
+            return $$"""
+                field = reader.GetSpan({{names.IndexField}});
+                {{type}} {{names.Local}};
+                if (field.IsEmpty && IsQuotedEmpty(reader, {{names.IndexField}}))
+                {
+                    {{names.Local}} = global::System.Array.Empty<byte>();
+                }
+                else
+                {
+                    if (field.IsEmpty)
+                    {
+                        ThrowMissingValue(reader, {{column.IndexLiteral}});
+                    }
+
+                    if (!{{TryParse(column, names.Local)}})
+                    {
+                        ThrowInvalidValue(reader, {{column.IndexLiteral}}, field);
+                    }
+                }
+                """;
+        }
+
         if (column.Required)
         {
-            source.Line(mapping.TypeName + " " + value + ";");
-            if (isBinary)
-            {
-                // A quoted empty field ("") is an empty byte array; an unquoted empty one is a missing value.
-                source.Open("if (field.IsEmpty && IsQuotedEmpty(reader, " + fieldIndex + "))");
-                source.Line(value + " = global::System.Array.Empty<byte>();");
-                source.Close();
-                source.Open("else");
-            }
+            return $$"""
+                field = reader.GetSpan({{names.IndexField}});
+                {{type}} {{names.Local}};
+                if (field.IsEmpty)
+                {
+                    ThrowMissingValue(reader, {{column.IndexLiteral}});
+                }
 
-            source.Open("if (field.IsEmpty)");
-            source.Line("ThrowMissingValue(reader, " + i + ");");
-            source.Close();
-            source.Open("if (!" + parse + "out " + value + "))");
-            source.Line("ThrowInvalidValue(reader, " + i + ", field);");
-            source.Close();
-            if (isBinary)
-            {
-                source.Close();
-            }
-
-            return;
+                if (!{{TryParse(column, names.Local)}})
+                {
+                    ThrowInvalidValue(reader, {{column.IndexLiteral}}, field);
+                }
+                """;
         }
 
-        source.Line(mapping.PropertyType(required: false) + " " + value + " = null;");
-        source.Open("if (!field.IsEmpty)");
-        source.Open("if (!" + parse + "out " + mapping.TypeName + " parsed" + i + "))");
-        source.Line("ThrowInvalidValue(reader, " + i + ", field);");
-        source.Close();
-        source.Line();
-        source.Line(value + " = parsed" + i + ";");
-        source.Close();
-        if (isBinary)
+        if (column.IsBinary)
         {
-            source.Open("else if (IsQuotedEmpty(reader, " + fieldIndex + "))");
-            source.Line(value + " = global::System.Array.Empty<byte>();");
-            source.Close();
+            return $$"""
+                field = reader.GetSpan({{names.IndexField}});
+                {{type}}? {{names.Local}} = null;
+                if (!field.IsEmpty)
+                {
+                    if (!{{TryParse(column, type + " " + names.Parsed)}})
+                    {
+                        ThrowInvalidValue(reader, {{column.IndexLiteral}}, field);
+                    }
+
+                    {{names.Local}} = {{names.Parsed}};
+                }
+                else if (IsQuotedEmpty(reader, {{names.IndexField}}))
+                {
+                    {{names.Local}} = global::System.Array.Empty<byte>();
+                }
+                """;
         }
+
+        return $$"""
+            field = reader.GetSpan({{names.IndexField}});
+            {{type}}? {{names.Local}} = null;
+            if (!field.IsEmpty)
+            {
+                if (!{{TryParse(column, type + " " + names.Parsed)}})
+                {
+                    ThrowInvalidValue(reader, {{column.IndexLiteral}}, field);
+                }
+
+                {{names.Local}} = {{names.Parsed}};
+            }
+            """;
     }
 
-    private static void EmitWriter(SourceWriter source, DatasetModel dataset)
+    // The parser call that reads the field into the out variable or declaration; a decimal's parser takes its precision and scale.
+    private static string TryParse(ColumnSpec column, string output) => column.IsDecimal
+        ? $$"""global::Typed.S3.Codecs.Utf8ValueParser.{{column.Clr.ParseMethod}}(field, {{CSharpLiteral.Int(column.Type.Precision)}}, {{CSharpLiteral.Int(column.Type.Scale)}}, out {{output}})"""
+        : $$"""global::Typed.S3.Codecs.Utf8ValueParser.{{column.Clr.ParseMethod}}(field, out {{output}})""";
+
+    private static void WriteRowWriter(SourceWriter writer, DatasetSpec dataset)
     {
-        string record = dataset.RecordName;
-        source.Line(GeneratedFile.GeneratedCodeAttribute);
-        source.Open("private sealed class CsvRecordWriter : " + CsvHelper + "CsvRecordWriter<" + record + ">");
-        source.Line("public static readonly CsvRecordWriter Instance = new CsvRecordWriter();");
-        source.Line();
-        JsonCodecEmitter.EmitListElements(source, dataset.Columns);
-        source.Line("public override int FieldCount => " + CSharpLiteral.Int(dataset.Columns.Count) + ";");
-        source.Line();
-        source.Open("public override void WriteHeader(" + CsvHelper + "CsvWriter writer)");
-        foreach (ColumnModel column in dataset.Columns)
+        IReadOnlyList<ColumnSpec> columns = dataset.Columns;
+        string rowWriter = dataset.CodecTypes.CsvWriter;
+        writer.WriteLine($$"""
+            {{GeneratedFile.GeneratedCodeAttribute}}
+            private sealed class {{rowWriter}} : global::CsvHelper.CsvRecordWriter<{{dataset.RecordName}}>
+            {
+                public static readonly {{rowWriter}} Instance = new {{rowWriter}}();
+
+            """);
+        writer.Indentation++;
+        ListElementFields.Write(writer, columns);
+        writer.WriteLine($$"""
+            public override int FieldCount => {{CSharpLiteral.Int(columns.Count)}};
+
+            public override void WriteHeader(global::CsvHelper.CsvWriter writer)
+            {
+            """);
+        writer.Indentation++;
+        foreach (ColumnSpec column in columns)
         {
-            source.Line("WriteColumnName(writer, " + CSharpLiteral.String(column.Name) + ");");
+            writer.WriteLine($$"""WriteColumnName(writer, {{CSharpLiteral.String(column.Name)}});""");
         }
 
-        source.Close();
-        source.Line();
-        source.Open("public override void Write(" + CsvHelper + "CsvWriter writer, " + record + " record)");
-        for (int i = 0; i < dataset.Columns.Count; i++)
+        writer.Indentation--;
+        writer.WriteLine($$"""
+            }
+
+            public override void Write(global::CsvHelper.CsvWriter writer, {{dataset.RecordName}} record)
+            {
+            """);
+        writer.Indentation++;
+        foreach (ColumnSpec column in columns)
         {
-            ColumnModel column = dataset.Columns[i];
-            ClrTypeMapping mapping = ClrTypeMapping.For(column.Type);
-            source.Line(Codecs + "CsvFieldWriter." + mapping.WriteMethod + "(writer, record." + column.PropertyName
-                + (column.Type.Kind == ColumnKind.List ? ", s_list" + CSharpLiteral.Int(i) : string.Empty) + ");");
+            writer.WriteLine(column.IsList
+                ? $$"""global::Typed.S3.Codecs.CsvFieldWriter.{{column.Clr.WriteMethod}}(writer, record.{{column.PropertyName}}, {{column.Names.ElementField}});"""
+                : $$"""global::Typed.S3.Codecs.CsvFieldWriter.{{column.Clr.WriteMethod}}(writer, record.{{column.PropertyName}});""");
         }
 
-        source.Close();
-        source.Close();
+        writer.Indentation--;
+        writer.WriteLine("}");
+        writer.Indentation--;
+        writer.WriteLine("}");
     }
 }

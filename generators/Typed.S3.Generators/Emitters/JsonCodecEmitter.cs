@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Text;
+using Typed.S3.Generators.Model;
 using Typed.S3.Schema.Model;
 
 namespace Typed.S3.Generators.Emitters;
@@ -13,319 +14,400 @@ namespace Typed.S3.Generators.Emitters;
 /// </summary>
 internal static class JsonCodecEmitter
 {
-    private const string Codecs = "global::Typed.S3.Codecs.";
-    private const string TextJson = "global::System.Text.Json.";
+    public static string Emit(DatasetSpec dataset) =>
+        GeneratedFile.Write(
+            dataset.Namespace,
+            "public static partial class " + dataset.Name,
+            writer =>
+            {
+                WriteStreamMethods(writer, dataset.RecordName, dataset.CodecTypes, new JsonFlavor("Json", "JsonCodec", "a JSON array of objects", "JSON"));
+                WriteStreamMethods(writer, dataset.RecordName, dataset.CodecTypes, new JsonFlavor("JsonLines", "JsonLinesCodec", "JSON Lines (one object a line)", "JSON Lines"));
+                WriteReader(writer, dataset);
+                writer.WriteLine();
+                WriteRowWriter(writer, dataset);
+            });
 
-    public static string Emit(SchemaDocument document, DatasetModel dataset)
-    {
-        string record = dataset.RecordName;
-        var source = new SourceWriter();
-        GeneratedFile.WriteHeader(source);
-        source.Open("namespace " + document.Namespace);
-        source.Open("public static partial class " + dataset.Name);
-        EmitStreamMethods(source, record, "Json", "JsonCodec", "a JSON array of objects", "JSON");
-        EmitStreamMethods(source, record, "JsonLines", "JsonLinesCodec", "JSON Lines (one object a line)", "JSON Lines");
-        EmitReader(source, dataset);
-        source.Line();
-        EmitWriter(source, dataset);
-        source.Close();
-        source.Close();
-        return source.ToString();
-    }
-
-    private static void EmitStreamMethods(SourceWriter source, string record, string format, string codec, string description, string shortName)
+    private static void WriteStreamMethods(SourceWriter writer, string record, CodecTypeNames types, JsonFlavor flavor)
     {
         string records = "global::System.Collections.Generic.IAsyncEnumerable<" + record + ">";
-        string token = "global::System.Threading.CancellationToken";
-        source.Line("/// <summary>Reads <see cref=\"" + record + "\"/> records from a stream of " + description + ".</summary>");
-        source.Line("/// <param name=\"stream\">The " + shortName + " bytes; left open.</param>");
-        source.Line("/// <param name=\"cancellationToken\">Cancels reading.</param>");
-        source.Line("/// <returns>The records, in order.</returns>");
-        source.Line("/// <exception cref=\"global::Typed.S3.DatasetFormatException\">The data does not match the schema.</exception>");
-        source.Line("public static " + records + " Read" + format + "Async(global::System.IO.Stream stream, " + token + " cancellationToken = default) =>");
-        source.Line("    " + Codecs + codec + ".ReadAsync(stream, \"stream\", JsonRecordReader.Instance, cancellationToken);");
-        source.Line();
-        source.Line("/// <summary>Reads <see cref=\"" + record + "\"/> records from a stream of " + description + "; errors name <paramref name=\"objectName\"/>.</summary>");
-        source.Line("/// <param name=\"stream\">The " + shortName + " bytes; left open.</param>");
-        source.Line("/// <param name=\"objectName\">The name of the data in error messages, such as its URI or file name.</param>");
-        source.Line("/// <param name=\"cancellationToken\">Cancels reading.</param>");
-        source.Line("/// <returns>The records, in order.</returns>");
-        source.Line("/// <exception cref=\"global::Typed.S3.DatasetFormatException\">The data does not match the schema.</exception>");
-        source.Line("public static " + records + " Read" + format + "Async(global::System.IO.Stream stream, string objectName, " + token + " cancellationToken = default) =>");
-        source.Line("    " + Codecs + codec + ".ReadAsync(stream, objectName, JsonRecordReader.Instance, cancellationToken);");
-        source.Line();
-        source.Line("/// <summary>Reads <see cref=\"" + record + "\"/> records from a stream of " + description + " with <paramref name=\"options\"/>, such as reading invalid UTF-8 as U+FFFD.</summary>");
-        source.Line("/// <param name=\"stream\">The " + shortName + " bytes; left open.</param>");
-        source.Line("/// <param name=\"objectName\">The name of the data in error messages, such as its URI or file name.</param>");
-        source.Line("/// <param name=\"options\">How to read.</param>");
-        source.Line("/// <param name=\"cancellationToken\">Cancels reading.</param>");
-        source.Line("/// <returns>The records, in order.</returns>");
-        source.Line("/// <exception cref=\"global::Typed.S3.DatasetFormatException\">The data does not match the schema.</exception>");
-        source.Line("public static " + records + " Read" + format + "Async(global::System.IO.Stream stream, string objectName, global::Typed.S3.DatasetReadOptions options, " + token + " cancellationToken = default) =>");
-        source.Line("    " + Codecs + codec + ".ReadAsync(stream, objectName, JsonRecordReader.Instance, options ?? throw new global::System.ArgumentNullException(nameof(options)), cancellationToken);");
-        source.Line();
-        foreach (string rowsType in new[] { "global::System.Collections.Generic.IEnumerable<" + record + ">", records })
+        writer.WriteLine($$"""
+            /// <summary>Reads <see cref="{{record}}"/> records from a stream of {{flavor.Description}}.</summary>
+            /// <param name="stream">The {{flavor.ShortName}} bytes; left open.</param>
+            /// <param name="cancellationToken">Cancels reading.</param>
+            /// <returns>The records, in order.</returns>
+            /// <exception cref="global::Typed.S3.DatasetFormatException">The data does not match the schema.</exception>
+            public static {{records}} Read{{flavor.Format}}Async(global::System.IO.Stream stream, global::System.Threading.CancellationToken cancellationToken = default) =>
+                global::Typed.S3.Codecs.{{flavor.Codec}}.ReadAsync(stream, "stream", {{types.JsonReader}}.Instance, cancellationToken);
+
+            /// <summary>Reads <see cref="{{record}}"/> records from a stream of {{flavor.Description}}; errors name <paramref name="objectName"/>.</summary>
+            /// <param name="stream">The {{flavor.ShortName}} bytes; left open.</param>
+            /// <param name="objectName">The name of the data in error messages, such as its URI or file name.</param>
+            /// <param name="cancellationToken">Cancels reading.</param>
+            /// <returns>The records, in order.</returns>
+            /// <exception cref="global::Typed.S3.DatasetFormatException">The data does not match the schema.</exception>
+            public static {{records}} Read{{flavor.Format}}Async(global::System.IO.Stream stream, string objectName, global::System.Threading.CancellationToken cancellationToken = default) =>
+                global::Typed.S3.Codecs.{{flavor.Codec}}.ReadAsync(stream, objectName, {{types.JsonReader}}.Instance, cancellationToken);
+
+            /// <summary>Reads <see cref="{{record}}"/> records from a stream of {{flavor.Description}} with <paramref name="options"/>, such as reading invalid UTF-8 as U+FFFD.</summary>
+            /// <param name="stream">The {{flavor.ShortName}} bytes; left open.</param>
+            /// <param name="objectName">The name of the data in error messages, such as its URI or file name.</param>
+            /// <param name="options">How to read.</param>
+            /// <param name="cancellationToken">Cancels reading.</param>
+            /// <returns>The records, in order.</returns>
+            /// <exception cref="global::Typed.S3.DatasetFormatException">The data does not match the schema.</exception>
+            public static {{records}} Read{{flavor.Format}}Async(global::System.IO.Stream stream, string objectName, global::Typed.S3.DatasetReadOptions options, global::System.Threading.CancellationToken cancellationToken = default) =>
+                global::Typed.S3.Codecs.{{flavor.Codec}}.ReadAsync(stream, objectName, {{types.JsonReader}}.Instance, options ?? throw new global::System.ArgumentNullException(nameof(options)), cancellationToken);
+
+            """);
+        foreach (string rows in new[] { "global::System.Collections.Generic.IEnumerable<" + record + ">", records })
         {
-            source.Line("/// <summary>Writes records as " + description + ", every column a property, nulls as <c>null</c>.</summary>");
-            source.Line("/// <param name=\"stream\">The destination; left open.</param>");
-            source.Line("/// <param name=\"rows\">The records.</param>");
-            source.Line("/// <param name=\"cancellationToken\">Cancels writing.</param>");
-            source.Line("/// <returns>The number of records written.</returns>");
-            source.Line("public static global::System.Threading.Tasks.Task<long> Write" + format + "Async(global::System.IO.Stream stream, " + rowsType + " rows, " + token + " cancellationToken = default) =>");
-            source.Line("    " + Codecs + codec + ".WriteAsync(stream, rows, JsonRecordWriter.Instance, cancellationToken);");
-            source.Line();
+            writer.WriteLine($$"""
+                /// <summary>Writes records as {{flavor.Description}}, every column a property, nulls as <c>null</c>.</summary>
+                /// <param name="stream">The destination; left open.</param>
+                /// <param name="rows">The records.</param>
+                /// <param name="cancellationToken">Cancels writing.</param>
+                /// <returns>The number of records written.</returns>
+                public static global::System.Threading.Tasks.Task<long> Write{{flavor.Format}}Async(global::System.IO.Stream stream, {{rows}} rows, global::System.Threading.CancellationToken cancellationToken = default) =>
+                    global::Typed.S3.Codecs.{{flavor.Codec}}.WriteAsync(stream, rows, {{types.JsonWriter}}.Instance, cancellationToken);
+
+                """);
         }
 
-        source.Line("private static " + records + " Read" + format + "Object(global::System.IO.Stream stream, string objectName, " + token + " cancellationToken) =>");
-        source.Line("    " + Codecs + codec + ".ReadAsync(stream, objectName, JsonRecordReader.Instance, cancellationToken);");
-        source.Line();
-        source.Line("private static " + records + " Read" + format + "ObjectWithOptions(global::System.IO.Stream stream, string objectName, global::Typed.S3.DatasetReadOptions options, " + token + " cancellationToken) =>");
-        source.Line("    " + Codecs + codec + ".ReadAsync(stream, objectName, JsonRecordReader.Instance, options, cancellationToken);");
-        source.Line();
-        source.Line("private static global::System.Threading.Tasks.Task<long> Write" + format + "Object(global::System.IO.Stream stream, " + records + " rows, " + token + " cancellationToken) =>");
-        source.Line("    " + Codecs + codec + ".WriteAsync(stream, rows, JsonRecordWriter.Instance, cancellationToken);");
-        source.Line();
+        writer.WriteLine($$"""
+            private static {{records}} Read{{flavor.Format}}Object(global::System.IO.Stream stream, string objectName, global::System.Threading.CancellationToken cancellationToken) =>
+                global::Typed.S3.Codecs.{{flavor.Codec}}.ReadAsync(stream, objectName, {{types.JsonReader}}.Instance, cancellationToken);
+
+            private static {{records}} Read{{flavor.Format}}ObjectWithOptions(global::System.IO.Stream stream, string objectName, global::Typed.S3.DatasetReadOptions options, global::System.Threading.CancellationToken cancellationToken) =>
+                global::Typed.S3.Codecs.{{flavor.Codec}}.ReadAsync(stream, objectName, {{types.JsonReader}}.Instance, options, cancellationToken);
+
+            private static global::System.Threading.Tasks.Task<long> Write{{flavor.Format}}Object(global::System.IO.Stream stream, {{records}} rows, global::System.Threading.CancellationToken cancellationToken) =>
+                global::Typed.S3.Codecs.{{flavor.Codec}}.WriteAsync(stream, rows, {{types.JsonWriter}}.Instance, cancellationToken);
+
+            """);
     }
 
-    private static void EmitReader(SourceWriter source, DatasetModel dataset)
+    private static void WriteReader(SourceWriter writer, DatasetSpec dataset)
     {
+        IReadOnlyList<ColumnSpec> columns = dataset.Columns;
         string record = dataset.RecordName;
-        IReadOnlyList<ColumnModel> columns = dataset.Columns;
-        source.Line(GeneratedFile.GeneratedCodeAttribute);
-        source.Open("private sealed class JsonRecordReader : " + Codecs + "JsonRecordReader<" + record + ">");
-        EmitListElements(source, columns);
-        source.Open("private static readonly " + Codecs + "JsonColumn[] s_columns =");
-        foreach (ColumnModel column in columns)
+        string reader = dataset.CodecTypes.JsonReader;
+        writer.WriteLine($$"""
+            {{GeneratedFile.GeneratedCodeAttribute}}
+            private sealed class {{reader}} : global::Typed.S3.Codecs.JsonRecordReader<{{record}}>
+            {
+            """);
+        writer.Indentation++;
+        ListElementFields.Write(writer, columns);
+        writer.WriteLine("""
+            private static readonly global::Typed.S3.Codecs.JsonColumn[] s_columns =
+            {
+            """);
+        writer.Indentation++;
+        foreach (ColumnSpec column in columns)
         {
-            source.Line("new " + Codecs + "JsonColumn(" + CSharpLiteral.String(column.Name) + ", " + CSharpLiteral.String(column.Type.DisplayName) + ", " + CSharpLiteral.Bool(column.Required) + "),");
+            writer.WriteLine($$"""new global::Typed.S3.Codecs.JsonColumn({{CSharpLiteral.String(column.Name)}}, {{CSharpLiteral.String(column.Type.DisplayName)}}, {{CSharpLiteral.Bool(column.Required)}}),""");
         }
 
-        source.Close(";");
-        source.Line();
-        source.Line("// After s_columns: static fields initialize in declaration order.");
-        source.Line("public static readonly JsonRecordReader Instance = new JsonRecordReader();");
-        source.Line();
-        source.Line("private JsonRecordReader()");
-        source.Open("    : base(s_columns)");
-        source.Close();
-        source.Line();
-        source.Open("public override bool TryRead(ref " + TextJson + "Utf8JsonReader reader, " + Codecs + "JsonReadContext context, out " + record + " record)");
-        source.Line("record = default!;");
-        for (int i = 0; i < columns.Count; i++)
-        {
-            ColumnModel column = columns[i];
-            ClrTypeMapping mapping = ClrTypeMapping.For(column.Type);
-            string initial = column.Required ? (mapping.IsValueType ? "default" : "null!") : "null";
-            source.Line(mapping.PropertyType(column.Required) + " value" + CSharpLiteral.Int(i) + " = " + initial + ";");
-            if (column.Required)
+        writer.Indentation--;
+        writer.WriteLine($$"""
+            };
+
+            // After s_columns: static fields initialize in declaration order.
+            public static readonly {{reader}} Instance = new {{reader}}();
+
+            private {{reader}}()
+                : base(s_columns)
             {
-                source.Line("bool has" + CSharpLiteral.Int(i) + " = false;");
             }
+
+            public override bool TryRead(ref global::System.Text.Json.Utf8JsonReader reader, global::Typed.S3.Codecs.JsonReadContext context, out {{record}} record)
+            {
+                record = default!;
+            """);
+        writer.Indentation++;
+        foreach (ColumnSpec column in columns)
+        {
+            writer.WriteLine(DeclareLocals(column));
         }
 
-        source.Open("while (true)");
-        source.Open("if (!reader.Read())");
-        source.Line("return false;");
-        source.Close();
-        source.Line();
-        source.Open("if (reader.TokenType != " + TextJson + "JsonTokenType.PropertyName)");
-        source.Line("break;");
-        source.Close();
-        source.Line();
-        source.Line("int column = reader.ValueIsEscaped ? EscapedColumnOf(ref reader, context) : ColumnOf(reader.ValueSpan);");
-        source.Open("if (column < 0)");
-        source.Line("CheckUnknownProperty(ref reader, context);");
-        source.Close();
-        source.Line();
-        source.Open("if (!reader.Read())");
-        source.Line("return false;");
-        source.Close();
-        source.Line();
-        source.Open("switch (column)");
-        for (int i = 0; i < columns.Count; i++)
-        {
-            ColumnModel column = columns[i];
-            string index = CSharpLiteral.Int(i);
-            source.Line("case " + index + ":");
-            if (column.Type.Kind == ColumnKind.List)
+        writer.WriteLine("""
+
+            while (true)
             {
-                source.Line("    if (!" + (column.Required ? "TryReadList" : "TryReadNullableList") + "(ref reader, context, " + index + ", s_list" + index + ", out value" + index + "))");
-                source.Line("    {");
-                source.Line("        return false;");
-                source.Line("    }");
-                source.Line();
-                if (column.Required)
+                if (!reader.Read())
                 {
-                    source.Line("    has" + index + " = true;");
+                    return false;
                 }
 
-                source.Line("    break;");
-                continue;
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.PropertyName)
+                {
+                    break;
+                }
+
+                int column = reader.ValueIsEscaped ? EscapedColumnOf(ref reader, context) : ColumnOf(reader.ValueSpan);
+                if (column < 0)
+                {
+                    CheckUnknownProperty(ref reader, context);
+                }
+
+                if (!reader.Read())
+                {
+                    return false;
+                }
+
+                switch (column)
+                {
+            """);
+        writer.Indentation += 2;
+        foreach (ColumnSpec column in columns)
+        {
+            writer.WriteLine(ReadCase(column));
+        }
+
+        writer.WriteLine("""
+            default:
+                if (!reader.TrySkip())
+                {
+                    return false;
+                }
+
+                break;
+            """);
+        writer.Indentation -= 2;
+        writer.WriteLine("""
+                }
             }
 
-            string read = ReadMethod(column.Type) + "(ref reader, context, " + index
-                + (column.Type.Kind == ColumnKind.Decimal ? ", " + CSharpLiteral.Int(column.Type.Precision) + ", " + CSharpLiteral.Int(column.Type.Scale) : string.Empty) + ")";
+            """);
+        WriteMissingCheck(writer, columns);
+        writer.WriteLine($$"""
+            record = new {{record}}
+            {
+            """);
+        writer.Indentation++;
+        foreach (ColumnSpec column in columns)
+        {
+            writer.WriteLine($$"""{{column.PropertyName}} = {{column.Names.Local}},""");
+        }
+
+        writer.Indentation--;
+        writer.WriteLine("""
+            };
+            return true;
+            """);
+        writer.Indentation--;
+        writer.WriteLine("""
+            }
+
+            """);
+        WriteColumnOf(writer, columns);
+        writer.Indentation--;
+        writer.WriteLine("}");
+    }
+
+    // A required column's local starts at its type's default and has a flag that it was read; a nullable one starts null.
+    private static string DeclareLocals(ColumnSpec column)
+    {
+        if (!column.Required)
+        {
+            return $$"""{{column.PropertyType}} {{column.Names.Local}} = null;""";
+        }
+
+        string initial = column.Clr.IsValueType ? "default" : "null!";
+        return $$"""
+            {{column.PropertyType}} {{column.Names.Local}} = {{initial}};
+            bool {{column.Names.Seen}} = false;
+            """;
+    }
+
+    // One template per shape of column: the switch case that reads its value (the reader is on the value's token).
+    private static string ReadCase(ColumnSpec column)
+    {
+        ColumnNames names = column.Names;
+        string index = column.IndexLiteral;
+        if (column.IsList)
+        {
+            return column.Required
+                ? $$"""
+                    case {{index}}:
+                        if (!TryReadList(ref reader, context, {{index}}, {{names.ElementField}}, out {{names.Local}}))
+                        {
+                            return false;
+                        }
+
+                        {{names.Seen}} = true;
+                        break;
+                    """
+                : $$"""
+                    case {{index}}:
+                        if (!TryReadNullableList(ref reader, context, {{index}}, {{names.ElementField}}, out {{names.Local}}))
+                        {
+                            return false;
+                        }
+
+                        break;
+                    """;
+        }
+
+        string read = ReadValue(column);
+        return column.Required
+            ? $$"""
+                case {{index}}:
+                    {{names.Local}} = {{read}};
+                    {{names.Seen}} = true;
+                    break;
+                """
+            : $$"""
+                case {{index}}:
+                    {{names.Local}} = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : {{read}};
+                    break;
+                """;
+    }
+
+    // The base reader's call that reads the current token as the column's type; a decimal's takes its precision and scale.
+    private static string ReadValue(ColumnSpec column) => column.IsDecimal
+        ? $$"""{{ReadMethod(column.Type)}}(ref reader, context, {{column.IndexLiteral}}, {{CSharpLiteral.Int(column.Type.Precision)}}, {{CSharpLiteral.Int(column.Type.Scale)}})"""
+        : $$"""{{ReadMethod(column.Type)}}(ref reader, context, {{column.IndexLiteral}})""";
+
+    // Every required property must have been read; the base class names those missing.
+    private static void WriteMissingCheck(SourceWriter writer, IReadOnlyList<ColumnSpec> columns)
+    {
+        var missing = new List<string>();
+        var present = new List<string>();
+        foreach (ColumnSpec column in columns)
+        {
+            present.Add(column.Required ? column.Names.Seen : "true");
             if (column.Required)
             {
-                source.Line("    value" + index + " = " + read + ";");
-                source.Line("    has" + index + " = true;");
+                missing.Add("!" + column.Names.Seen);
             }
-            else
+        }
+
+        if (missing.Count == 0)
+        {
+            return;
+        }
+
+        writer.WriteLine($$"""
+            if ({{string.Join(" || ", missing)}})
             {
-                source.Line("    value" + index + " = reader.TokenType == " + TextJson + "JsonTokenType.Null ? null : " + read + ";");
+                ThrowMissingProperties(context, new bool[] { {{string.Join(", ", present)}} });
             }
 
-            source.Line("    break;");
-        }
-
-        source.Line("default:");
-        source.Line("    if (!reader.TrySkip())");
-        source.Line("    {");
-        source.Line("        return false;");
-        source.Line("    }");
-        source.Line();
-        source.Line("    break;");
-        source.Close();
-        source.Close();
-        source.Line();
-        var required = new List<string>();
-        var present = new List<string>();
-        for (int i = 0; i < columns.Count; i++)
-        {
-            string flag = columns[i].Required ? "has" + CSharpLiteral.Int(i) : "true";
-            present.Add(flag);
-            if (columns[i].Required)
-            {
-                required.Add("!" + flag);
-            }
-        }
-
-        if (required.Count > 0)
-        {
-            source.Open("if (" + string.Join(" || ", required) + ")");
-            source.Line("ThrowMissingProperties(context, new bool[] { " + string.Join(", ", present) + " });");
-            source.Close();
-            source.Line();
-        }
-
-        source.Open("record = new " + record);
-        for (int i = 0; i < columns.Count; i++)
-        {
-            source.Line(columns[i].PropertyName + " = value" + CSharpLiteral.Int(i) + ",");
-        }
-
-        source.Close(";");
-        source.Line("return true;");
-        source.Close();
-        source.Line();
-        EmitColumnOf(source, columns);
-        source.Close();
+            """);
     }
 
     // Property names as UTF-8 bytes: a switch on the length, then a byte comparison; escaped names (rare) are
     // compared unescaped by the reader.
-    private static void EmitColumnOf(SourceWriter source, IReadOnlyList<ColumnModel> columns)
+    private static void WriteColumnOf(SourceWriter writer, IReadOnlyList<ColumnSpec> columns)
     {
-        var byLength = new SortedDictionary<int, List<int>>();
-        for (int i = 0; i < columns.Count; i++)
+        var byLength = new SortedDictionary<int, List<ColumnSpec>>();
+        foreach (ColumnSpec column in columns)
         {
-            int length = Encoding.UTF8.GetByteCount(columns[i].Name);
-            if (!byLength.TryGetValue(length, out List<int>? same))
+            int length = Encoding.UTF8.GetByteCount(column.Name);
+            if (!byLength.TryGetValue(length, out List<ColumnSpec>? same))
             {
-                same = new List<int>();
+                same = new List<ColumnSpec>();
                 byLength.Add(length, same);
             }
 
-            same.Add(i);
+            same.Add(column);
         }
 
-        source.Open("private static int ColumnOf(global::System.ReadOnlySpan<byte> name)");
-        source.Open("switch (name.Length)");
-        foreach (KeyValuePair<int, List<int>> group in byLength)
-        {
-            source.Line("case " + CSharpLiteral.Int(group.Key) + ":");
-            foreach (int i in group.Value)
+        writer.WriteLine("""
+            private static int ColumnOf(global::System.ReadOnlySpan<byte> name)
             {
-                source.Line("    if (global::System.MemoryExtensions.SequenceEqual(name, " + CSharpLiteral.String(columns[i].Name) + "u8))");
-                source.Line("    {");
-                source.Line("        return " + CSharpLiteral.Int(i) + ";");
-                source.Line("    }");
-                source.Line();
+                switch (name.Length)
+                {
+            """);
+        writer.Indentation += 2;
+        foreach (KeyValuePair<int, List<ColumnSpec>> group in byLength)
+        {
+            writer.WriteLine($$"""case {{CSharpLiteral.Int(group.Key)}}:""");
+            writer.Indentation++;
+            foreach (ColumnSpec column in group.Value)
+            {
+                writer.WriteLine($$"""
+                    if (global::System.MemoryExtensions.SequenceEqual(name, {{CSharpLiteral.String(column.Name)}}u8))
+                    {
+                        return {{column.IndexLiteral}};
+                    }
+
+                    """);
             }
 
-            source.Line("    break;");
+            writer.WriteLine("break;");
+            writer.Indentation--;
         }
 
-        source.Close();
-        source.Line();
-        source.Line("return -1;");
-        source.Close();
-        source.Line();
-        source.Open("private static int EscapedColumnOf(ref " + TextJson + "Utf8JsonReader reader, " + Codecs + "JsonReadContext context)");
-        source.Line("CheckEscapedName(ref reader, context);");
-        for (int i = 0; i < columns.Count; i++)
-        {
-            source.Open("if (reader.ValueTextEquals(" + CSharpLiteral.String(columns[i].Name) + "u8))");
-            source.Line("return " + CSharpLiteral.Int(i) + ";");
-            source.Close();
-            source.Line();
-        }
+        writer.Indentation -= 2;
+        writer.WriteLine("""
+                }
 
-        source.Line("return -1;");
-        source.Close();
-    }
-
-    private static void EmitWriter(SourceWriter source, DatasetModel dataset)
-    {
-        string record = dataset.RecordName;
-        source.Line(GeneratedFile.GeneratedCodeAttribute);
-        source.Open("private sealed class JsonRecordWriter : " + Codecs + "JsonRecordWriter<" + record + ">");
-        source.Line("public static readonly JsonRecordWriter Instance = new JsonRecordWriter();");
-        source.Line();
-        EmitListElements(source, dataset.Columns);
-        for (int i = 0; i < dataset.Columns.Count; i++)
-        {
-            source.Line("private static readonly " + TextJson + "JsonEncodedText s_name" + CSharpLiteral.Int(i) + " = " + Codecs + "JsonFieldWriter.EncodeName("
-                + CSharpLiteral.String(dataset.Columns[i].Name) + ");");
-        }
-
-        source.Line();
-        source.Open("public override void Write(" + TextJson + "Utf8JsonWriter writer, " + record + " record)");
-        source.Line("writer.WriteStartObject();");
-        for (int i = 0; i < dataset.Columns.Count; i++)
-        {
-            string index = CSharpLiteral.Int(i);
-            source.Line(dataset.Columns[i].Type.Kind == ColumnKind.List
-                ? Codecs + "JsonFieldWriter.WriteList(writer, s_name" + index + ", record." + dataset.Columns[i].PropertyName + ", s_list" + index + ");"
-                : Codecs + "JsonFieldWriter.Write(writer, s_name" + index + ", record." + dataset.Columns[i].PropertyName + ");");
-        }
-
-        source.Line("writer.WriteEndObject();");
-        source.Close();
-        source.Close();
-    }
-
-    // One static field per list column holding its element type (s_list3), shared by every record.
-    internal static void EmitListElements(SourceWriter source, IReadOnlyList<ColumnModel> columns)
-    {
-        bool any = false;
-        for (int i = 0; i < columns.Count; i++)
-        {
-            ColumnType type = columns[i].Type;
-            if (type.Kind == ColumnKind.List && type.Element is { } element)
-            {
-                source.Line("private static readonly " + ClrTypeMapping.ListElementType(element) + " s_list" + CSharpLiteral.Int(i) + " = " + ClrTypeMapping.ListElementExpression(element) + ";");
-                any = true;
+                return -1;
             }
+
+            private static int EscapedColumnOf(ref global::System.Text.Json.Utf8JsonReader reader, global::Typed.S3.Codecs.JsonReadContext context)
+            {
+                CheckEscapedName(ref reader, context);
+            """);
+        writer.Indentation++;
+        foreach (ColumnSpec column in columns)
+        {
+            writer.WriteLine($$"""
+                if (reader.ValueTextEquals({{CSharpLiteral.String(column.Name)}}u8))
+                {
+                    return {{column.IndexLiteral}};
+                }
+
+                """);
         }
 
-        if (any)
-        {
-            source.Line();
-        }
+        writer.WriteLine("return -1;");
+        writer.Indentation--;
+        writer.WriteLine("}");
     }
 
-    private static string ReadMethod(ColumnType type) => type.Kind switch
+    private static void WriteRowWriter(SourceWriter writer, DatasetSpec dataset)
+    {
+        IReadOnlyList<ColumnSpec> columns = dataset.Columns;
+        string rowWriter = dataset.CodecTypes.JsonWriter;
+        writer.WriteLine($$"""
+            {{GeneratedFile.GeneratedCodeAttribute}}
+            private sealed class {{rowWriter}} : global::Typed.S3.Codecs.JsonRecordWriter<{{dataset.RecordName}}>
+            {
+                public static readonly {{rowWriter}} Instance = new {{rowWriter}}();
+
+            """);
+        writer.Indentation++;
+        ListElementFields.Write(writer, columns);
+        foreach (ColumnSpec column in columns)
+        {
+            writer.WriteLine($$"""private static readonly global::System.Text.Json.JsonEncodedText {{column.Names.NameField}} = global::Typed.S3.Codecs.JsonFieldWriter.EncodeName({{CSharpLiteral.String(column.Name)}});""");
+        }
+
+        writer.WriteLine($$"""
+
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, {{dataset.RecordName}} record)
+            {
+                writer.WriteStartObject();
+            """);
+        writer.Indentation++;
+        foreach (ColumnSpec column in columns)
+        {
+            writer.WriteLine(column.IsList
+                ? $$"""global::Typed.S3.Codecs.JsonFieldWriter.WriteList(writer, {{column.Names.NameField}}, record.{{column.PropertyName}}, {{column.Names.ElementField}});"""
+                : $$"""global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, {{column.Names.NameField}}, record.{{column.PropertyName}});""");
+        }
+
+        writer.WriteLine("writer.WriteEndObject();");
+        writer.Indentation--;
+        writer.WriteLine("}");
+        writer.Indentation--;
+        writer.WriteLine("}");
+    }
+
+    private static string ReadMethod(ColumnTypeSpec type) => type.Kind switch
     {
         ColumnKind.Bool => "ReadBoolean",
         ColumnKind.Int8 => "ReadSByte",
@@ -349,4 +431,7 @@ internal static class JsonCodecEmitter
         ColumnKind.Binary => "ReadBinary",
         _ => throw new ArgumentOutOfRangeException(nameof(type), type.Kind, "Not a scalar column type."),
     };
+
+    /// <summary>What differs between the JSON and the JSON Lines stream methods.</summary>
+    private sealed record JsonFlavor(string Format, string Codec, string Description, string ShortName);
 }

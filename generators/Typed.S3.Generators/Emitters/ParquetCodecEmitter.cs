@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
+using Typed.S3.Generators.Model;
 using Typed.S3.Schema.Model;
 
 namespace Typed.S3.Generators.Emitters;
@@ -13,139 +15,170 @@ namespace Typed.S3.Generators.Emitters;
 /// </summary>
 internal static class ParquetCodecEmitter
 {
-    private const string Codecs = "global::Typed.S3.Codecs.";
-
-    public static string Emit(SchemaDocument document, DatasetModel dataset)
-    {
-        string record = dataset.RecordName;
-        string token = "global::System.Threading.CancellationToken";
-        string stream = "global::System.IO.Stream";
-        var source = new SourceWriter();
-        GeneratedFile.WriteHeader(source);
-        source.Open("namespace " + document.Namespace);
-        source.Open("public static partial class " + dataset.Name);
-        ParquetOptionsModel options = dataset.Write?.Parquet ?? ParquetOptionsModel.Default;
-        source.Line("/// <summary>How <c>WriteParquetAsync</c> (and <c>WriteAsync</c>, in Parquet) writes: the schema's <c>write.parquet</c> section.</summary>");
-        source.Line("public static " + Codecs + "ParquetFormat ParquetFormat { get; } = new " + Codecs + "ParquetFormat("
-            + options.RowGroupSize.ToString(CultureInfo.InvariantCulture) + ", " + Codecs + "ParquetCompression." + Compression(options.Compression) + ");");
-        source.Line();
-        source.Line("/// <summary>Reads <see cref=\"" + record + "\"/> records from a Parquet stream, reading only the columns the record has.</summary>");
-        source.Line("/// <param name=\"stream\">The Parquet bytes; left open. A stream that cannot seek is first copied to a temporary file.</param>");
-        source.Line("/// <param name=\"cancellationToken\">Cancels reading.</param>");
-        source.Line("/// <returns>The records, in order.</returns>");
-        source.Line("/// <exception cref=\"global::Typed.S3.DatasetFormatException\">The data is not Parquet or does not match the schema.</exception>");
-        source.Line("public static global::System.Collections.Generic.IAsyncEnumerable<" + record + "> ReadParquetAsync(" + stream + " stream, " + token + " cancellationToken = default) =>");
-        source.Line("    " + Codecs + "ParquetCodec.ReadAsync(stream, \"stream\", CreateParquetMapper, cancellationToken);");
-        source.Line();
-        source.Line("/// <summary>Reads <see cref=\"" + record + "\"/> records from a Parquet stream; errors name <paramref name=\"objectName\"/>.</summary>");
-        source.Line("/// <param name=\"stream\">The Parquet bytes; left open. A stream that cannot seek is first copied to a temporary file.</param>");
-        source.Line("/// <param name=\"objectName\">The name of the data in error messages, such as its URI or file name.</param>");
-        source.Line("/// <param name=\"cancellationToken\">Cancels reading.</param>");
-        source.Line("/// <returns>The records, in order.</returns>");
-        source.Line("/// <exception cref=\"global::Typed.S3.DatasetFormatException\">The data is not Parquet or does not match the schema.</exception>");
-        source.Line("public static global::System.Collections.Generic.IAsyncEnumerable<" + record + "> ReadParquetAsync(" + stream + " stream, string objectName, " + token + " cancellationToken = default) =>");
-        source.Line("    " + Codecs + "ParquetCodec.ReadAsync(stream, objectName, CreateParquetMapper, cancellationToken);");
-        source.Line();
-        source.Line("/// <summary>Reads <see cref=\"" + record + "\"/> records from a Parquet stream with <paramref name=\"options\"/>, such as skipping bad rows.</summary>");
-        source.Line("/// <param name=\"stream\">The Parquet bytes; left open. A stream that cannot seek is first copied to a temporary file.</param>");
-        source.Line("/// <param name=\"objectName\">The name of the data in error messages, such as its URI or file name.</param>");
-        source.Line("/// <param name=\"options\">How to read.</param>");
-        source.Line("/// <param name=\"cancellationToken\">Cancels reading.</param>");
-        source.Line("/// <returns>The records, in order.</returns>");
-        source.Line("/// <exception cref=\"global::Typed.S3.DatasetFormatException\">The data is not Parquet or does not match the schema.</exception>");
-        source.Line("public static global::System.Collections.Generic.IAsyncEnumerable<" + record + "> ReadParquetAsync(" + stream + " stream, string objectName, global::Typed.S3.DatasetReadOptions options, " + token + " cancellationToken = default) =>");
-        source.Line("    " + Codecs + "ParquetCodec.ReadAsync(stream, objectName, CreateParquetMapper, options ?? throw new global::System.ArgumentNullException(nameof(options)), cancellationToken);");
-        source.Line();
-        foreach (string rowsType in new[] { "global::System.Collections.Generic.IEnumerable<" + record + ">", "global::System.Collections.Generic.IAsyncEnumerable<" + record + ">" })
-        {
-            source.Line("/// <summary>Writes records as one Parquet file, in row groups of <see cref=\"ParquetFormat\"/>'s size and compression.</summary>");
-            source.Line("/// <param name=\"stream\">The destination (need not seek); left open.</param>");
-            source.Line("/// <param name=\"rows\">The records.</param>");
-            source.Line("/// <param name=\"cancellationToken\">Cancels writing.</param>");
-            source.Line("/// <returns>The number of records written.</returns>");
-            source.Line("public static global::System.Threading.Tasks.Task<long> WriteParquetAsync(" + stream + " stream, " + rowsType + " rows, " + token + " cancellationToken = default) =>");
-            source.Line("    " + Codecs + "ParquetCodec.WriteAsync(stream, rows, ParquetFormat, CreateParquetMapper, cancellationToken);");
-            source.Line();
-        }
-
-        source.Line("private static global::System.Collections.Generic.IAsyncEnumerable<" + record + "> ReadParquetObject(" + stream + " stream, string objectName, " + token + " cancellationToken) =>");
-        source.Line("    " + Codecs + "ParquetCodec.ReadAsync(stream, objectName, CreateParquetMapper, cancellationToken);");
-        source.Line();
-        source.Line("private static global::System.Collections.Generic.IAsyncEnumerable<" + record + "> ReadParquetObjectWithOptions(" + stream + " stream, string objectName, global::Typed.S3.DatasetReadOptions options, " + token + " cancellationToken) =>");
-        source.Line("    " + Codecs + "ParquetCodec.ReadAsync(stream, objectName, CreateParquetMapper, options, cancellationToken);");
-        source.Line();
-        source.Line("private static global::System.Threading.Tasks.Task<long> WriteParquetObject(" + stream + " stream, global::System.Collections.Generic.IAsyncEnumerable<" + record + "> rows, " + token + " cancellationToken) =>");
-        source.Line("    " + Codecs + "ParquetCodec.WriteAsync(stream, rows, ParquetFormat, CreateParquetMapper, cancellationToken);");
-        source.Line();
-        source.Line("private static " + Codecs + "ParquetRecordMapper<" + record + "> CreateParquetMapper() => new ParquetMapper();");
-        source.Line();
-        EmitMapper(source, dataset);
-        source.Close();
-        source.Close();
-        return source.ToString();
-    }
-
-    private static void EmitMapper(SourceWriter source, DatasetModel dataset)
-    {
-        string record = dataset.RecordName;
-        source.Line(GeneratedFile.GeneratedCodeAttribute);
-        source.Open("private sealed class ParquetMapper : " + Codecs + "ParquetRecordMapper<" + record + ">");
-        for (int i = 0; i < dataset.Columns.Count; i++)
-        {
-            ColumnModel column = dataset.Columns[i];
-            string create = Codecs + "ParquetColumns." + Factory(column);
-            if (column.AbsentAsNull)
+    public static string Emit(DatasetSpec dataset) =>
+        GeneratedFile.Write(
+            dataset.Namespace,
+            "public static partial class " + dataset.Name,
+            writer =>
             {
-                create = Codecs + "ParquetColumns.WhenAbsentNull(" + create + ")";
-            }
+                WriteFormat(writer, dataset.Write?.Parquet ?? ParquetOptionsModel.Default);
+                WriteStreamMethods(writer, dataset.RecordName, dataset.CodecTypes);
+                WriteMapper(writer, dataset);
+            });
 
-            source.Line("private readonly " + ColumnType(column.Type) + " _column" + CSharpLiteral.Int(i) + " = " + create + ";");
-        }
+    private static void WriteFormat(SourceWriter writer, ParquetOptionsModel options) =>
+        writer.WriteLine($$"""
+            /// <summary>How <c>WriteParquetAsync</c> (and <c>WriteAsync</c>, in Parquet) writes: the schema's <c>write.parquet</c> section.</summary>
+            public static global::Typed.S3.Codecs.ParquetFormat ParquetFormat { get; } = new global::Typed.S3.Codecs.ParquetFormat({{options.RowGroupSize.ToString(CultureInfo.InvariantCulture)}}, global::Typed.S3.Codecs.ParquetCompression.{{Compression(options.Compression)}});
 
-        source.Line();
-        source.Open("protected override " + Codecs + "ParquetColumn[] CreateColumns() => new " + Codecs + "ParquetColumn[]");
-        for (int i = 0; i < dataset.Columns.Count; i++)
+            """);
+
+    private static void WriteStreamMethods(SourceWriter writer, string record, CodecTypeNames types)
+    {
+        writer.WriteLine($$"""
+            /// <summary>Reads <see cref="{{record}}"/> records from a Parquet stream, reading only the columns the record has.</summary>
+            /// <param name="stream">The Parquet bytes; left open. A stream that cannot seek is first copied to a temporary file.</param>
+            /// <param name="cancellationToken">Cancels reading.</param>
+            /// <returns>The records, in order.</returns>
+            /// <exception cref="global::Typed.S3.DatasetFormatException">The data is not Parquet or does not match the schema.</exception>
+            public static global::System.Collections.Generic.IAsyncEnumerable<{{record}}> ReadParquetAsync(global::System.IO.Stream stream, global::System.Threading.CancellationToken cancellationToken = default) =>
+                global::Typed.S3.Codecs.ParquetCodec.ReadAsync(stream, "stream", CreateParquetMapper, cancellationToken);
+
+            /// <summary>Reads <see cref="{{record}}"/> records from a Parquet stream; errors name <paramref name="objectName"/>.</summary>
+            /// <param name="stream">The Parquet bytes; left open. A stream that cannot seek is first copied to a temporary file.</param>
+            /// <param name="objectName">The name of the data in error messages, such as its URI or file name.</param>
+            /// <param name="cancellationToken">Cancels reading.</param>
+            /// <returns>The records, in order.</returns>
+            /// <exception cref="global::Typed.S3.DatasetFormatException">The data is not Parquet or does not match the schema.</exception>
+            public static global::System.Collections.Generic.IAsyncEnumerable<{{record}}> ReadParquetAsync(global::System.IO.Stream stream, string objectName, global::System.Threading.CancellationToken cancellationToken = default) =>
+                global::Typed.S3.Codecs.ParquetCodec.ReadAsync(stream, objectName, CreateParquetMapper, cancellationToken);
+
+            /// <summary>Reads <see cref="{{record}}"/> records from a Parquet stream with <paramref name="options"/>, such as skipping bad rows.</summary>
+            /// <param name="stream">The Parquet bytes; left open. A stream that cannot seek is first copied to a temporary file.</param>
+            /// <param name="objectName">The name of the data in error messages, such as its URI or file name.</param>
+            /// <param name="options">How to read.</param>
+            /// <param name="cancellationToken">Cancels reading.</param>
+            /// <returns>The records, in order.</returns>
+            /// <exception cref="global::Typed.S3.DatasetFormatException">The data is not Parquet or does not match the schema.</exception>
+            public static global::System.Collections.Generic.IAsyncEnumerable<{{record}}> ReadParquetAsync(global::System.IO.Stream stream, string objectName, global::Typed.S3.DatasetReadOptions options, global::System.Threading.CancellationToken cancellationToken = default) =>
+                global::Typed.S3.Codecs.ParquetCodec.ReadAsync(stream, objectName, CreateParquetMapper, options ?? throw new global::System.ArgumentNullException(nameof(options)), cancellationToken);
+
+            """);
+        foreach (string rows in new[] { "global::System.Collections.Generic.IEnumerable<" + record + ">", "global::System.Collections.Generic.IAsyncEnumerable<" + record + ">" })
         {
-            source.Line("_column" + CSharpLiteral.Int(i) + ",");
+            writer.WriteLine($$"""
+                /// <summary>Writes records as one Parquet file, in row groups of <see cref="ParquetFormat"/>'s size and compression.</summary>
+                /// <param name="stream">The destination (need not seek); left open.</param>
+                /// <param name="rows">The records.</param>
+                /// <param name="cancellationToken">Cancels writing.</param>
+                /// <returns>The number of records written.</returns>
+                public static global::System.Threading.Tasks.Task<long> WriteParquetAsync(global::System.IO.Stream stream, {{rows}} rows, global::System.Threading.CancellationToken cancellationToken = default) =>
+                    global::Typed.S3.Codecs.ParquetCodec.WriteAsync(stream, rows, ParquetFormat, CreateParquetMapper, cancellationToken);
+
+                """);
         }
 
-        source.Close(";");
-        source.Line();
-        source.Open("public override " + record + " Read(int row) => new " + record);
-        for (int i = 0; i < dataset.Columns.Count; i++)
-        {
-            ColumnModel column = dataset.Columns[i];
-            source.Line(column.PropertyName + " = _column" + CSharpLiteral.Int(i) + (column.Required ? ".GetRequired(row)," : ".Get(row),"));
-        }
+        writer.WriteLine($$"""
+            private static global::System.Collections.Generic.IAsyncEnumerable<{{record}}> ReadParquetObject(global::System.IO.Stream stream, string objectName, global::System.Threading.CancellationToken cancellationToken) =>
+                global::Typed.S3.Codecs.ParquetCodec.ReadAsync(stream, objectName, CreateParquetMapper, cancellationToken);
 
-        source.Close(";");
-        source.Line();
-        source.Open("public override void Write(" + record + " record, int row)");
-        for (int i = 0; i < dataset.Columns.Count; i++)
-        {
-            ColumnModel column = dataset.Columns[i];
-            bool valueType = ClrTypeMapping.For(column.Type).IsValueType;
-            source.Line("_column" + CSharpLiteral.Int(i) + (column.Required && valueType ? ".SetRequired" : ".Set") + "(row, record." + column.PropertyName + ");");
-        }
+            private static global::System.Collections.Generic.IAsyncEnumerable<{{record}}> ReadParquetObjectWithOptions(global::System.IO.Stream stream, string objectName, global::Typed.S3.DatasetReadOptions options, global::System.Threading.CancellationToken cancellationToken) =>
+                global::Typed.S3.Codecs.ParquetCodec.ReadAsync(stream, objectName, CreateParquetMapper, options, cancellationToken);
 
-        source.Close();
-        source.Close();
+            private static global::System.Threading.Tasks.Task<long> WriteParquetObject(global::System.IO.Stream stream, global::System.Collections.Generic.IAsyncEnumerable<{{record}}> rows, global::System.Threading.CancellationToken cancellationToken) =>
+                global::Typed.S3.Codecs.ParquetCodec.WriteAsync(stream, rows, ParquetFormat, CreateParquetMapper, cancellationToken);
+
+            private static global::Typed.S3.Codecs.ParquetRecordMapper<{{record}}> CreateParquetMapper() => new {{types.ParquetMapper}}();
+
+            """);
     }
 
-    private static string ColumnType(ColumnType type) => type.Kind switch
+    private static void WriteMapper(SourceWriter writer, DatasetSpec dataset)
     {
-        ColumnKind.String => Codecs + "ParquetStringColumn",
-        ColumnKind.Binary => Codecs + "ParquetBinaryColumn",
-        ColumnKind.List when type.Element is { } element => Codecs + "ParquetListColumn<" + ClrTypeMapping.For(element).TypeName + "?>",
-        _ => Codecs + "ParquetValueColumn<" + ClrTypeMapping.For(type).TypeName + ">",
+        IReadOnlyList<ColumnSpec> columns = dataset.Columns;
+        string record = dataset.RecordName;
+        writer.WriteLine($$"""
+            {{GeneratedFile.GeneratedCodeAttribute}}
+            private sealed class {{dataset.CodecTypes.ParquetMapper}} : global::Typed.S3.Codecs.ParquetRecordMapper<{{record}}>
+            {
+            """);
+        writer.Indentation++;
+        foreach (ColumnSpec column in columns)
+        {
+            writer.WriteLine(column.AbsentAsNull
+                ? $$"""private readonly {{ColumnType(column.Type)}} {{column.Names.ColumnField}} = global::Typed.S3.Codecs.ParquetColumns.WhenAbsentNull(global::Typed.S3.Codecs.ParquetColumns.{{Factory(column)}});"""
+                : $$"""private readonly {{ColumnType(column.Type)}} {{column.Names.ColumnField}} = global::Typed.S3.Codecs.ParquetColumns.{{Factory(column)}};""");
+        }
+
+        writer.WriteLine("""
+
+            protected override global::Typed.S3.Codecs.ParquetColumn[] CreateColumns() => new global::Typed.S3.Codecs.ParquetColumn[]
+            {
+            """);
+        writer.Indentation++;
+        foreach (ColumnSpec column in columns)
+        {
+            writer.WriteLine($$"""{{column.Names.ColumnField}},""");
+        }
+
+        writer.Indentation--;
+        writer.WriteLine($$"""
+            };
+
+            public override {{record}} Read(int row) => new {{record}}
+            {
+            """);
+        writer.Indentation++;
+        foreach (ColumnSpec column in columns)
+        {
+            writer.WriteLine(column.Required
+                ? $$"""{{column.PropertyName}} = {{column.Names.ColumnField}}.GetRequired(row),"""
+                : $$"""{{column.PropertyName}} = {{column.Names.ColumnField}}.Get(row),""");
+        }
+
+        writer.Indentation--;
+        writer.WriteLine($$"""
+            };
+
+            public override void Write({{record}} record, int row)
+            {
+            """);
+        writer.Indentation++;
+        foreach (ColumnSpec column in columns)
+        {
+            // A required value type has no null to check for.
+            writer.WriteLine(column.Required && column.Clr.IsValueType
+                ? $$"""{{column.Names.ColumnField}}.SetRequired(row, record.{{column.PropertyName}});"""
+                : $$"""{{column.Names.ColumnField}}.Set(row, record.{{column.PropertyName}});""");
+        }
+
+        writer.Indentation--;
+        writer.WriteLine("}");
+        writer.Indentation--;
+        writer.WriteLine("}");
+    }
+
+    private static string ColumnType(ColumnTypeSpec type) => type.Kind switch
+    {
+        ColumnKind.String => "global::Typed.S3.Codecs.ParquetStringColumn",
+        ColumnKind.Binary => "global::Typed.S3.Codecs.ParquetBinaryColumn",
+        ColumnKind.List when type.Element is { } element => "global::Typed.S3.Codecs.ParquetListColumn<" + ClrTypeMapping.For(element).TypeName + "?>",
+        _ => "global::Typed.S3.Codecs.ParquetValueColumn<" + ClrTypeMapping.For(type).TypeName + ">",
     };
 
-    private static string Factory(ColumnModel column)
+    // The ParquetColumns factory call that declares the column: List("tags", ParquetListElements.String, false), Int64("id", true).
+    private static string Factory(ColumnSpec column)
     {
-        if (column.Type.Kind == ColumnKind.List && column.Type.Element is { } element)
+        string name = CSharpLiteral.String(column.Name);
+        string required = CSharpLiteral.Bool(column.Required);
+        if (column.IsList)
         {
-            string items = ClrTypeMapping.ListElementExpression(element).Replace("global::Typed.S3.Codecs.ListElements.", Codecs + "ParquetListElements.");
-            return "List(" + CSharpLiteral.String(column.Name) + ", " + items + ", " + CSharpLiteral.Bool(column.Required) + ")";
+            return $$"""List({{name}}, global::Typed.S3.Codecs.ParquetListElements.{{ClrTypeMapping.ListElementName(column.ListElement)}}, {{required}})""";
+        }
+
+        if (column.IsDecimal)
+        {
+            return $$"""Decimal({{name}}, {{CSharpLiteral.Int(column.Type.Precision)}}, {{CSharpLiteral.Int(column.Type.Scale)}}, {{required}})""";
         }
 
         string method = column.Type.Kind switch
@@ -162,7 +195,6 @@ internal static class ParquetCodecEmitter
             ColumnKind.Float16 => "Float16",
             ColumnKind.Float32 => "Float32",
             ColumnKind.Float64 => "Float64",
-            ColumnKind.Decimal => "Decimal",
             ColumnKind.String => "String",
             ColumnKind.Date => "Date",
             ColumnKind.Time => "Time",
@@ -172,10 +204,7 @@ internal static class ParquetCodecEmitter
             ColumnKind.Binary => "Binary",
             _ => throw new ArgumentOutOfRangeException(nameof(column), column.Type.Kind, "Not a scalar column type."),
         };
-        string decimalArguments = column.Type.Kind == ColumnKind.Decimal
-            ? CSharpLiteral.Int(column.Type.Precision) + ", " + CSharpLiteral.Int(column.Type.Scale) + ", "
-            : string.Empty;
-        return method + "(" + CSharpLiteral.String(column.Name) + ", " + decimalArguments + CSharpLiteral.Bool(column.Required) + ")";
+        return $$"""{{method}}({{name}}, {{required}})""";
     }
 
     private static string Compression(ParquetCompressionKind compression) => compression switch

@@ -1,40 +1,44 @@
-using Typed.S3.Schema.Model;
+using Typed.S3.Generators.Model;
 
 namespace Typed.S3.Generators.Emitters;
 
 /// <summary>Emits a dataset's record type: a sealed partial record with one init property per column.</summary>
 internal static class RecordEmitter
 {
-    public static string Emit(SchemaDocument document, DatasetModel dataset)
-    {
-        var source = new SourceWriter();
-        GeneratedFile.WriteHeader(source);
-        source.Open("namespace " + document.Namespace);
-        source.Line("/// <summary>");
-        source.Line("/// A record of the dataset <c>" + CSharpLiteral.Xml(dataset.Name) + "</c> (" + CSharpLiteral.Xml(dataset.Location) + "),");
-        source.Line("/// generated from <c>" + CSharpLiteral.Xml(document.SchemaName) + ".s3schema.json</c>.");
-        source.Line("/// </summary>");
-        source.Line(GeneratedFile.GeneratedCodeAttribute);
-        source.Open("public sealed partial record " + dataset.RecordName);
-        bool first = true;
-        foreach (ColumnModel column in dataset.Columns)
-        {
-            if (!first)
+    public static string Emit(DatasetSpec dataset) =>
+        GeneratedFile.Write(
+            dataset.Namespace,
+            $$"""
+            /// <summary>
+            /// A record of the dataset <c>{{CSharpLiteral.Xml(dataset.Name)}}</c> ({{CSharpLiteral.Xml(dataset.Location)}}),
+            /// generated from <c>{{CSharpLiteral.Xml(dataset.SchemaName)}}.s3schema.json</c>.
+            /// </summary>
+            {{GeneratedFile.GeneratedCodeAttribute}}
+            public sealed partial record {{dataset.RecordName}}
+            """,
+            writer =>
             {
-                source.Line();
-            }
+                for (int i = 0; i < dataset.Columns.Count; i++)
+                {
+                    if (i > 0)
+                    {
+                        writer.WriteLine();
+                    }
 
-            first = false;
-            ClrTypeMapping mapping = ClrTypeMapping.For(column.Type);
-            source.Line("/// <summary>The column <c>" + CSharpLiteral.Xml(column.Name) + "</c> (" + CSharpLiteral.Xml(column.Type.DisplayName)
-                + (column.Required ? ", required" : ", nullable") + ")"
-                + (column.Type.Kind == ColumnKind.List ? ": elements may be null; the record's equality compares the list by reference, not element by element" : string.Empty)
-                + ".</summary>");
-            source.Line("public " + (column.Required ? "required " : string.Empty) + mapping.PropertyType(column.Required) + " " + column.PropertyName + " { get; init; }");
-        }
+                    writer.WriteLine(Property(dataset.Columns[i]));
+                }
+            });
 
-        source.Close();
-        source.Close();
-        return source.ToString();
-    }
+    private static string Property(ColumnSpec column) => column.Required
+        ? $$"""
+            /// <summary>The column <c>{{CSharpLiteral.Xml(column.Name)}}</c> ({{CSharpLiteral.Xml(column.Type.DisplayName)}}, required){{ListNote(column)}}.</summary>
+            public required {{column.PropertyType}} {{column.PropertyName}} { get; init; }
+            """
+        : $$"""
+            /// <summary>The column <c>{{CSharpLiteral.Xml(column.Name)}}</c> ({{CSharpLiteral.Xml(column.Type.DisplayName)}}, nullable){{ListNote(column)}}.</summary>
+            public {{column.PropertyType}} {{column.PropertyName}} { get; init; }
+            """;
+
+    private static string ListNote(ColumnSpec column) =>
+        column.IsList ? ": elements may be null; the record's equality compares the list by reference, not element by element" : string.Empty;
 }

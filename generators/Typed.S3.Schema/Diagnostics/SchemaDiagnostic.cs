@@ -4,7 +4,7 @@ namespace Typed.S3.Schema.Diagnostics;
 
 /// <summary>One problem found in a schema file: its code, the formatted message, and where it is.</summary>
 /// <param name="Id">The <c>TS3xxx</c> id.</param>
-/// <param name="Severity">Error or warning.</param>
+/// <param name="Severity">Error, warning or info.</param>
 /// <param name="Message">The message, already formatted.</param>
 /// <param name="FilePath">The schema file.</param>
 /// <param name="Span">Where in the file.</param>
@@ -17,5 +17,11 @@ internal sealed record SchemaDiagnostic(string Id, SchemaDiagnosticSeverity Seve
     /// <summary>The MSBuild/compiler form: <c>file(line,col): error TS3004: message</c> (1-based line and column).</summary>
     public override string ToString() =>
         FilePath + "(" + (Span.StartLine + 1) + "," + (Span.StartColumn + 1) + "): "
-        + (Severity == SchemaDiagnosticSeverity.Error ? "error " : "warning ") + Id + ": " + Message;
+        + Severity switch
+        {
+            SchemaDiagnosticSeverity.Error => "error ",
+            SchemaDiagnosticSeverity.Info => "info ",
+            _ => "warning ",
+        }
+        + Id + ": " + Message;
 }

@@ -80,6 +80,9 @@ internal static class SchemaDiagnosticCodes
     public static readonly SchemaDiagnosticCode AbsentRequiredColumn = new(
         "TS3025", "A required column cannot be absent", "The {0} is required, so an object without it cannot be read as null: remove \"when_absent\": \"null\" or \"required\": true", SchemaDiagnosticSeverity.Error);
 
+    public static readonly SchemaDiagnosticCode PropertyRenamedAfterRecord = new(
+        "TS3026", "Property renamed: it would be named like its record type", "{0} would map to the C# property '{1}', the name of its record type, which C# does not allow for a member: the property is '{2}' (set \"property\" to choose another name)", SchemaDiagnosticSeverity.Info);
+
     /// <summary>All codes, in id order.</summary>
     public static IReadOnlyList<SchemaDiagnosticCode> All { get; } = new[]
     {
@@ -87,6 +90,6 @@ internal static class SchemaDiagnosticCodes
         InvalidIdentifier, UnknownFormat, MissingLocation, InvalidValue, UnknownCompression, InvalidLocation,
         InvalidLayout, DuplicateTypeName, InvalidDecimal, UnsupportedColumnType, GeneratorFailure, NoDatasets,
         UnsupportedCsvOption, DuplicateJsonProperty, DuplicateDatasetAcrossFiles, DuplicateTypeAcrossFiles, LayoutKeysCollide,
-        LayoutOverwritesLoads, AbsentRequiredColumn,
+        LayoutOverwritesLoads, AbsentRequiredColumn, PropertyRenamedAfterRecord,
     };
 }

@@ -7,7 +7,7 @@ namespace Typed.S3.Schema.Model;
 /// <param name="SchemaName">The file name without <c>.s3schema.json</c> (<c>{schema_name}</c> in layouts).</param>
 /// <param name="Namespace">The C# namespace of the generated types.</param>
 /// <param name="Datasets">The datasets that parsed without errors.</param>
-/// <param name="Diagnostics">Every error and warning, in file order.</param>
+/// <param name="Diagnostics">Every error, warning and info diagnostic, in file order.</param>
 internal sealed record SchemaDocument(
     string FilePath,
     string SchemaName,

@@ -125,10 +125,10 @@ internal sealed class ColumnsParser
         }
 
         bool absentAsNull = ReadWhenAbsent(node, required, where);
-        string? propertyName = ReadPropertyName(node, nameNode, where, ownerRecordName);
+        string? propertyName = ReadPropertyName(node, nameNode, where, ownerRecordName, out string? unrenamedName);
         if (recordLike && type is not null)
         {
-            type = ReadNestedRecord(node, type, propertyName, where, depth);
+            type = ReadNestedRecord(node, type, unrenamedName, where, depth);
         }
 
         if (nameNode is null)
@@ -189,9 +189,12 @@ internal sealed class ColumnsParser
         return null;
     }
 
-    // The C# property: "property", else the column name in PascalCase; null when invalid (reported).
-    private string? ReadPropertyName(JsonObject node, JsonString? nameNode, string where, string ownerRecordName)
+    // The C# property: "property", else the column name in PascalCase, with '_' appended when that is the name of the
+    // record type (TS3026, protobuf's C# rule); null when invalid (reported). unrenamedName is the name before that
+    // '_' (what a nested record's default type name is built from), null when the property is.
+    private string? ReadPropertyName(JsonObject node, JsonString? nameNode, string where, string ownerRecordName, out string? unrenamedName)
     {
+        unrenamedName = null;
         string name;
         SourceSpan span;
         string hint;
@@ -229,15 +232,6 @@ internal sealed class ColumnsParser
             return null;
         }
 
-        if (string.Equals(name, ownerRecordName, StringComparison.Ordinal))
-        {
-            _context.ReportMessage(
-                SchemaDiagnosticCodes.DuplicateProperty,
-                span,
-                ParseContext.Capitalize(where) + " maps to the C# property '" + name + "', the name of its record type; C# does not allow a member named like its type: set \"property\"");
-            return null;
-        }
-
         if (CSharpNames.IsRecordMember(name))
         {
             _context.ReportMessage(
@@ -247,12 +241,35 @@ internal sealed class ColumnsParser
             return null;
         }
 
+        unrenamedName = name;
+        if (string.Equals(name, ownerRecordName, StringComparison.Ordinal))
+        {
+            if (overrideProperty is not null)
+            {
+                // Asked for by name: renaming it would not be what the schema says.
+                _context.ReportMessage(
+                    SchemaDiagnosticCodes.DuplicateProperty,
+                    span,
+                    ParseContext.Capitalize(where) + " maps to the C# property '" + name + "', the name of its record type; C# does not allow a member named like its type: choose another \"property\"");
+                unrenamedName = null;
+                return null;
+            }
+
+            // A PascalCase name never ends with '_', so the renamed property can only meet an explicit "property" of
+            // another column, which the caller reports as TS3006 naming both columns.
+            string renamed = name + "_";
+            _context.Report(SchemaDiagnosticCodes.PropertyRenamedAfterRecord, span, ParseContext.Capitalize(where), name, renamed);
+            return renamed;
+        }
+
         return name;
     }
 
-    private ColumnType? ReadNestedRecord(JsonObject node, ColumnType type, string? propertyName, string where, int depth)
+    // baseName: the column's property name before a TS3026 rename, so a column 'reading' of record 'Reading' holds a
+    // 'ReadingRecord' by default (its property is 'Reading_').
+    private ColumnType? ReadNestedRecord(JsonObject node, ColumnType type, string? baseName, string where, int depth)
     {
-        string? recordName = propertyName is null ? null : propertyName + "Record";
+        string? recordName = baseName is null ? null : baseName + "Record";
         SourceSpan recordSpan = node.Find("name")?.Value.Span ?? node.Span;
         if (node.Find("record") is JsonProperty recordProperty)
         {

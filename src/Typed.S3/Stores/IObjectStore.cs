@@ -12,6 +12,11 @@ namespace Typed.S3;
 /// no leading <c>/</c>); implementations keep one behaviour, so code tested on a folder runs on S3.
 /// Disposing a store releases what it holds (an S3 store's client, when it created it).
 /// </summary>
+/// <remarks>
+/// A store may also implement the optional capabilities the runtime looks for: <see cref="ISeekableReads"/> (open an
+/// object as a seekable stream instead of ranged reads), <see cref="IReadAheadHint"/> (open the next objects of a glob
+/// ahead) and <see cref="IWriteLayoutOverride"/> (a key layout for writes that replaces the schema's).
+/// </remarks>
 public interface IObjectStore : IAsyncDisposable
 {
     /// <summary>
@@ -60,6 +65,12 @@ public interface IObjectStore : IAsyncDisposable
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>A stream of the range's bytes; the caller disposes it.</returns>
     /// <exception cref="ObjectNotFoundException">The object does not exist.</exception>
+    /// <remarks>
+    /// Ranged reads are how the dataset readers read Parquet (through <see cref="SeekableObjectStream"/>, footer first),
+    /// unless the store implements <see cref="ISeekableReads"/>. An implementation delivers exactly the range's bytes
+    /// (fewer only where the object ends, never a short read in the middle), and reports failures as
+    /// <see cref="ObjectStoreException"/>s whose message names the object.
+    /// </remarks>
     Task<Stream> OpenReadRangeAsync(ObjectLocation location, long offset, long length, CancellationToken cancellationToken = default);
 
     /// <summary>

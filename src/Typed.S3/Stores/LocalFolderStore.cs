@@ -4,6 +4,7 @@ using System.IO;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
+using Typed.S3.Layout;
 
 namespace Typed.S3;
 
@@ -17,9 +18,11 @@ namespace Typed.S3;
 /// Buckets are not created by writes, as on S3: create the bucket's folder first. Writes go to a temporary
 /// file under <c>&lt;root&gt;/.typeds3-tmp</c> (a name no bucket can have) and are renamed into place.
 /// Keys whose segments are empty, <c>.</c> or <c>..</c>, that start with <c>/</c>, or that hold a backslash
-/// or a NUL are refused, so no key can reach outside its bucket.
+/// or a NUL are refused, so no key can reach outside its bucket. Parquet objects are opened as seekable files
+/// (<see cref="ISeekableReads"/>) rather than read by ranges. A write layout given when the store is opened
+/// (<c>file:///path?layout=…</c>) replaces the schema's for writes through it (<see cref="IWriteLayoutOverride"/>).
 /// </remarks>
-public sealed class LocalFolderStore : IObjectStore, ISeekableReads
+public sealed class LocalFolderStore : IObjectStore, ISeekableReads, IWriteLayoutOverride
 {
     /// <summary>The folder under the root that holds unfinished writes; never a bucket (bucket names cannot start with '.').</summary>
     public const string TemporaryFolderName = ".typeds3-tmp";
@@ -37,8 +40,31 @@ public sealed class LocalFolderStore : IObjectStore, ISeekableReads
     /// <exception cref="ArgumentException"><paramref name="rootPath"/> is empty.</exception>
     /// <exception cref="ObjectStoreException">The folder does not exist.</exception>
     public LocalFolderStore(string rootPath)
+        : this(rootPath, null)
+    {
+    }
+
+    /// <summary>Opens a store on an existing folder, with a layout that replaces the schema's for writes through it.</summary>
+    /// <param name="rootPath">The folder whose subfolders are the buckets; absolute or relative to the current directory.</param>
+    /// <param name="writeLayout">A layout template (<c>{table_name}/{file_id}.{ext}</c>) that replaces the schema's
+    /// <c>write.layout</c>, or <see langword="null"/> (or empty) to keep the schema's.</param>
+    /// <exception cref="ArgumentException"><paramref name="rootPath"/> is empty, or the layout is invalid (the message says why).</exception>
+    /// <exception cref="ObjectStoreException">The folder does not exist.</exception>
+    public LocalFolderStore(string rootPath, string? writeLayout)
     {
         ArgumentException.ThrowIfNullOrEmpty(rootPath);
+        if (!string.IsNullOrEmpty(writeLayout))
+        {
+            try
+            {
+                WriteLayout = KeyLayout.Parse(writeLayout);
+            }
+            catch (FormatException exception)
+            {
+                throw new ArgumentException("The layout is invalid: " + exception.Message, nameof(writeLayout), exception);
+            }
+        }
+
         string full = Path.GetFullPath(rootPath);
         if (!Directory.Exists(full))
         {
@@ -50,6 +76,9 @@ public sealed class LocalFolderStore : IObjectStore, ISeekableReads
 
     /// <summary>The store's folder, as a full path.</summary>
     public string RootPath { get; }
+
+    /// <summary>The layout that replaces the schema's <c>write.layout</c> for writes through this store, or <see langword="null"/> to keep the schema's.</summary>
+    public KeyLayout? WriteLayout { get; }
 
     /// <inheritdoc />
     public async IAsyncEnumerable<ObjectInfo> ListAsync(string bucket, string prefix, [EnumeratorCancellation] CancellationToken cancellationToken = default)

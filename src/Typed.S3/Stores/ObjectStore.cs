@@ -12,7 +12,9 @@ public static class ObjectStore
     /// <summary>
     /// Opens the store a connection text names: an <c>s3://</c> connection string (every form of
     /// <see cref="S3ConnectionString"/>), a local folder path (absolute, or relative to the current directory), or a
-    /// <c>file:///abs/path</c> or <c>file://localhost/abs/path</c> URI (percent-encoded).
+    /// <c>file:///abs/path</c> or <c>file://localhost/abs/path</c> URI (percent-encoded). A <c>file:</c> URI may end in
+    /// <c>?layout=…</c> (percent-decoded), a layout that replaces the schema's for writes through the store, as the
+    /// <c>layout</c> parameter of an S3 connection string does.
     /// </summary>
     /// <remarks>
     /// Text that starts with <c>s3:</c> in any case, after any whitespace, is never taken for a folder: it is read as
@@ -47,7 +49,8 @@ public static class ObjectStore
             case null:
                 return OpenFolder(connection);
             case "file":
-                return OpenLocalFolder(FileUriToPath(trimmed));
+                string path = FileUriToPath(trimmed, out string? layout);
+                return OpenLocalFolder(path, layout);
             default:
                 throw new ArgumentException($"unsupported store scheme '{scheme}://' in '{S3ConnectionString.Mask(connection)}': give a folder path, a file:/// URI or an s3:// connection string", nameof(connection));
         }
@@ -59,6 +62,17 @@ public static class ObjectStore
     /// <exception cref="ArgumentException"><paramref name="path"/> is empty.</exception>
     /// <exception cref="ObjectStoreException">The folder does not exist.</exception>
     public static LocalFolderStore OpenLocalFolder(string path) => new(path);
+
+    /// <summary>
+    /// Opens a store on an existing local folder whose first-level folders are buckets, with a layout that replaces the
+    /// schema's <c>write.layout</c> for writes through it (<see cref="IWriteLayoutOverride"/>).
+    /// </summary>
+    /// <param name="path">The folder, absolute or relative to the current directory.</param>
+    /// <param name="writeLayout">The layout template, or <see langword="null"/> (or empty) to keep the schema's.</param>
+    /// <returns>The store.</returns>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is empty, or the layout is invalid.</exception>
+    /// <exception cref="ObjectStoreException">The folder does not exist.</exception>
+    public static LocalFolderStore OpenLocalFolder(string path, string? writeLayout) => new(path, writeLayout);
 
     /// <summary>Opens an Amazon S3 or S3-compatible store with its own client, from options (filled by configuration binding, say).</summary>
     /// <param name="options">The settings; checked with <see cref="S3StoreOptions.Validate"/>.</param>
@@ -118,9 +132,25 @@ public static class ObjectStore
     private static string MaskHost(string host, string uri) =>
         !host.Contains('@') && uri.Contains('@') ? SecretMask.Masked : S3ConnectionString.Mask("file://" + host).Substring("file://".Length);
 
-    private static string FileUriToPath(string uri)
+    private static string FileUriToPath(string uri, out string? layout)
     {
+        layout = null;
         string rest = uri.Substring("file://".Length);
+
+        // The one parameter a file URI takes: file:///data/lake?layout={table_name}/{file_id}.{ext}
+        const string LayoutQuery = "?layout=";
+        int query = rest.IndexOf(LayoutQuery, StringComparison.OrdinalIgnoreCase);
+        if (query >= 0 && rest.IndexOf('?') == query && rest.IndexOf('#') < 0 && rest.IndexOf('&', query) < 0)
+        {
+            layout = Uri.UnescapeDataString(rest.Substring(query + LayoutQuery.Length));
+            if (layout.Length == 0)
+            {
+                throw new ArgumentException($"'{S3ConnectionString.Mask(uri)}' has an empty layout", nameof(uri));
+            }
+
+            rest = rest.Substring(0, query);
+        }
+
         int slash = rest.IndexOf('/');
         string host = slash < 0 ? rest : rest.Substring(0, slash);
         if (host.Length > 0 && !string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase))
@@ -136,7 +166,7 @@ public static class ObjectStore
         string encodedPath = rest.Substring(slash);
         if (encodedPath.IndexOfAny(['?', '#']) >= 0)
         {
-            throw new ArgumentException($"'{S3ConnectionString.Mask(uri)}' has a query or fragment: percent-encode '?' as %3F and '#' as %23 in file URIs", nameof(uri));
+            throw new ArgumentException($"'{S3ConnectionString.Mask(uri)}' has a query or fragment: percent-encode '?' as %3F and '#' as %23 in file URIs (the one parameter they take is '?layout=')", nameof(uri));
         }
 
         string path = Uri.UnescapeDataString(encodedPath);

@@ -39,6 +39,36 @@ public sealed class GeneratedCodeShapesTests
                     Column("cancellation_token", "timestamp"), Column("stream", "binary"), Column("rows", "int8"), Column("options", "time"))
             },
             { "a property override", Columns("{ \"name\": \"2nd value\", \"type\": \"int32\", \"property\": \"SecondValue\" }") },
+            {
+                "names of the generated locals and parameters, required",
+                Columns(
+                    Column("value", "int64", required: true), Column("row", "string", required: true), Column("reader", "binary", required: true),
+                    Column("record", "list<int32>", required: true), Column("context", "decimal(10,2)", required: true), Column("column", "bool", required: true),
+                    Column("name", "string", required: true), Column("present", "date", required: true), Column("var", "int32", required: true),
+                    Column("nameof", "string", required: true), Column("_", "int16", required: true, property: "Underscore"))
+            },
+            {
+                "C# keywords as names, every shape",
+                Columns(
+                    Column("class", "int32", required: true), Column("event", "string"), Column("int", "binary"), Column("if", "binary", required: true),
+                    Column("return", "list<string>"), Column("new", "decimal(10,2)"), Column("default", "date", whenAbsent: true), Column("fixed", "string", required: true))
+            },
+            {
+                "columns whose derived names collide",
+                Columns(
+                    Column("a_b", "int32", required: true), Column("aB", "int32", required: true, property: "Ab"),
+                    Column("id", "int64", required: true), Column("has_id", "bool", required: true), Column("parsed_id", "int64"),
+                    Column("x", "date"), Column("parsed_x", "date"), Column("x_index", "int32", property: "_xIndex"),
+                    Column("tags", "list<string>"), Column("tags_element", "string", property: "s_tagsElement"),
+                    Column("id_name", "string", property: "s_idName"), Column("id_column", "int32", property: "_idColumn"))
+            },
+            {
+                "names of the generated types' members",
+                Columns(
+                    Column("instance", "int32", property: "Instance"), Column("s_columns", "string", property: "s_columns"), Column("column_of", "int32", property: "ColumnOf"),
+                    Column("index_of", "int32", property: "IndexOf"), Column("read_string", "string", property: "ReadString"), Column("field_count", "int32", property: "FieldCount"),
+                    Column("objectName", "string"), Column("throw_invalid_value", "bool", property: "ThrowInvalidValue"))
+            },
         };
         return shapes;
     }
@@ -74,8 +104,42 @@ public sealed class GeneratedCodeShapesTests
         }
     }
 
+    [Fact]
+    public void AColumnNamedLikeItsRecordCompilesAsTheStrictestProjectWouldWithOnlyAnInfoDiagnostic()
+    {
+        foreach (string format in new[] { "csv", "tsv", "jsonl", "json", "parquet" })
+        {
+            string schema = $$"""
+                {
+                  "namespace": "Shapes",
+                  "datasets": {
+                    "Items": {
+                      "record": "Item",
+                      "location": "s3://bucket/items/*.{{format}}",
+                      "columns": [ { "name": "item", "type": "string", "required": true }, { "name": "Item_count", "type": "int32" }, { "name": "other", "type": "int32", "property": "Other" } ],
+                      "write": { "location": "s3://bucket/out/", "format": "{{format}}" }
+                    }
+                  }
+                }
+                """;
+
+            GeneratorRunOutcome outcome = GeneratorHarness.RunStrict("shapes.s3schema.json", schema);
+
+            Diagnostic info = Assert.Single(outcome.GeneratorDiagnostics);
+            Assert.Equal(("TS3026", DiagnosticSeverity.Info), (info.Id, info.Severity));
+            Assert.NotEmpty(outcome.Sources);
+            Assert.Contains(outcome.Sources, s => s.SourceText.ToString().Contains("public required string Item_ { get; init; }", StringComparison.Ordinal));
+            var problems = outcome.CompilationDiagnostics
+                .Where(d => d.Severity >= DiagnosticSeverity.Warning || d.IsWarningAsError)
+                .Select(d => d.Id + " " + d.GetMessage() + " @ " + d.Location.GetLineSpan())
+                .ToList();
+            Assert.True(problems.Count == 0, format + ":\n" + string.Join("\n", problems));
+        }
+    }
+
     private static string Columns(params string[] columns) => string.Join(", ", columns);
 
-    private static string Column(string name, string type, bool required = false, bool whenAbsent = false) =>
-        "{ \"name\": \"" + name + "\", \"type\": \"" + type + "\"" + (required ? ", \"required\": true" : "") + (whenAbsent ? ", \"when_absent\": \"null\"" : "") + " }";
+    private static string Column(string name, string type, bool required = false, bool whenAbsent = false, string? property = null) =>
+        "{ \"name\": \"" + name + "\", \"type\": \"" + type + "\"" + (required ? ", \"required\": true" : "") + (whenAbsent ? ", \"when_absent\": \"null\"" : "")
+        + (property is null ? "" : ", \"property\": \"" + property + "\"") + " }";
 }

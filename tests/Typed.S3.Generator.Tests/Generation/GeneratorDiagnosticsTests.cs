@@ -34,6 +34,38 @@ public class GeneratorDiagnosticsTests
     }
 
     [Fact]
+    public void AColumnNamedLikeItsRecordIsAnInfoDiagnosticAndItsPropertyEndsWithAnUnderscore()
+    {
+        const string schema = """
+            {
+              "namespace": "Plant",
+              "datasets": {
+                "Readings": {
+                  "record": "Reading",
+                  "location": "s3://plant/readings/*.csv",
+                  "columns": [ { "name": "id", "type": "int64", "required": true }, { "name": "reading", "type": "float64" } ]
+                }
+              }
+            }
+            """;
+
+        GeneratorRunOutcome outcome = GeneratorHarness.Run(Path, schema);
+
+        Assert.Equal(
+            new[] { "/src/app/orders.s3schema.json(7,83): info TS3026: Column 'reading' of dataset 'Readings' would map to the C# property 'Reading', the name of its record type, which C# does not allow for a member: the property is 'Reading_' (set \"property\" to choose another name)" },
+            outcome.DiagnosticLines);
+        Diagnostic diagnostic = outcome.GeneratorDiagnostics.Single();
+        Assert.Equal((DiagnosticSeverity.Info, DiagnosticSeverity.Info, "Typed.S3"), (diagnostic.Severity, diagnostic.DefaultSeverity, diagnostic.Descriptor.Category));
+        Assert.False(diagnostic.IsWarningAsError);
+        Assert.Empty(outcome.CompilationErrors);
+        Assert.Equal(5, outcome.Sources.Count());
+        foreach (GeneratedSourceResult source in outcome.Sources)
+        {
+            Snapshot.Verify("record-names." + System.IO.Path.GetFileNameWithoutExtension(source.HintName), source.SourceText.ToString());
+        }
+    }
+
+    [Fact]
     public void ParquetDatasetsAreGeneratedWithEveryCodec()
     {
         const string schema = """

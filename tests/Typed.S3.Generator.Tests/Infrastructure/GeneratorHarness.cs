@@ -42,7 +42,20 @@ internal static class GeneratorHarness
         GeneratorDriver driver = CreateDriver(files);
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out ImmutableArray<Diagnostic> generatorDiagnostics);
         GeneratorDriverRunResult result = driver.GetRunResult();
+        AssertIncremental(driver, compilation, result);
         return new GeneratorRunOutcome(result, generatorDiagnostics, output.GetDiagnostics());
+    }
+
+    /// <summary>
+    /// What every run of the harness checks (so every golden-file and diagnostics test does): the models that flowed
+    /// through the pipeline hold no compiler objects (nor spans in the source path), and a second run on a clone of
+    /// the compilation, as after an edit of C# code, finds every step cached and runs no output.
+    /// </summary>
+    public static void AssertIncremental(GeneratorDriver driver, Compilation compilation, GeneratorDriverRunResult result)
+    {
+        IncrementalAssert.ModelsAreClean(result);
+        GeneratorDriverRunResult again = driver.RunGenerators(compilation.Clone()).GetRunResult();
+        IncrementalAssert.SecondRunIsCached(result, again);
     }
 
     /// <summary>
@@ -61,9 +74,13 @@ internal static class GeneratorHarness
         GeneratorDriver driver = CSharpGeneratorDriver.Create(
             new[] { new DatasetGenerator().AsSourceGenerator() },
             new AdditionalText[] { new InMemoryAdditionalText(path, schema) },
-            parseOptions);
+            parseOptions,
+            optionsProvider: null,
+            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out ImmutableArray<Diagnostic> generatorDiagnostics);
-        return new GeneratorRunOutcome(driver.GetRunResult(), generatorDiagnostics, output.GetDiagnostics());
+        GeneratorDriverRunResult result = driver.GetRunResult();
+        AssertIncremental(driver, compilation, result);
+        return new GeneratorRunOutcome(result, generatorDiagnostics, output.GetDiagnostics());
     }
 
     private static ImmutableArray<MetadataReference> LoadReferences()
@@ -104,7 +121,12 @@ internal sealed record GeneratorRunOutcome(
     public static string Format(Diagnostic diagnostic)
     {
         FileLinePositionSpan span = diagnostic.Location.GetLineSpan();
-        string severity = diagnostic.Severity == DiagnosticSeverity.Error ? "error" : "warning";
+        string severity = diagnostic.Severity switch
+        {
+            DiagnosticSeverity.Error => "error",
+            DiagnosticSeverity.Info => "info",
+            _ => "warning",
+        };
         return $"{span.Path}({span.StartLinePosition.Line + 1},{span.StartLinePosition.Character + 1}): {severity} {diagnostic.Id}: {diagnostic.GetMessage()}";
     }
 }

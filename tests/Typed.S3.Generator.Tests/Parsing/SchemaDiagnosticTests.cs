@@ -1,3 +1,4 @@
+using Typed.S3.Schema.Diagnostics;
 using Typed.S3.Schema.Model;
 using Typed.S3.Schema.Parsing;
 
@@ -146,10 +147,86 @@ public sealed class SchemaDiagnosticTests
     }
 
     [Fact]
-    public void TS3006_a_property_named_like_its_record_type()
+    public void TS3006_an_explicit_property_named_like_its_record_type()
     {
-        AssertDiagnostic(Schema(Body("\"record\": \"Customer\"", Location, "\"columns\": [{\"name\": ⟦\"customer\", \"type\": \"string\"}]")),
-            "error TS3006: Column 'customer' of dataset 'D' maps to the C# property 'Customer', the name of its record type; C# does not allow a member named like its type: set \"property\"");
+        AssertDiagnostic(Schema(Body("\"record\": \"Customer\"", Location, "\"columns\": [{\"name\": \"c\", \"type\": \"string\", \"property\": ⟦\"Customer\"}]")),
+            "error TS3006: Column 'c' of dataset 'D' maps to the C# property 'Customer', the name of its record type; C# does not allow a member named like its type: choose another \"property\"");
+    }
+
+    [Fact]
+    public void TS3026_a_column_named_like_its_record_gets_the_property_name_and_an_underscore()
+    {
+        SchemaDocument document = AssertDiagnostic(
+            Schema(Body("\"record\": \"Customer\"", Location, "\"columns\": [{\"name\": \"id\", \"type\": \"int64\"}, {\"name\": ⟦\"customer\", \"type\": \"string\"}]")),
+            "info TS3026: Column 'customer' of dataset 'D' would map to the C# property 'Customer', the name of its record type, which C# does not allow for a member: the property is 'Customer_' (set \"property\" to choose another name)");
+
+        Assert.False(document.HasErrors);
+        DatasetModel dataset = Assert.Single(document.Datasets);
+        Assert.Equal(new[] { ("id", "Id"), ("customer", "Customer_") }, dataset.Columns.Select(c => (c.Name, c.PropertyName)).ToArray());
+    }
+
+    [Fact]
+    public void TS3026_the_default_record_name_counts_and_any_spelling_of_the_column_does()
+    {
+        // The dataset's default record is "DRecord": "d_record", "DRecord" and "d-record" all become DRecord.
+        foreach (string name in new[] { "d_record", "DRecord", "d-record" })
+        {
+            SchemaDocument document = SchemaParser.Parse(File, Schema(Body(Location, "\"columns\": [{\"name\": \"" + name + "\", \"type\": \"int32\"}]")));
+            SchemaDiagnostic diagnostic = Assert.Single(document.Diagnostics);
+            Assert.Equal(("TS3026", SchemaDiagnosticSeverity.Info), (diagnostic.Id, diagnostic.Severity));
+            Assert.Equal("DRecord_", Assert.Single(Assert.Single(document.Datasets).Columns).PropertyName);
+        }
+    }
+
+    [Fact]
+    public void TS3026_does_not_apply_to_a_name_that_differs_from_the_record_in_case()
+    {
+        SchemaDocument document = SchemaParser.Parse(File, Schema(Body("\"record\": \"CUSTOMER\"", Location, "\"columns\": [{\"name\": \"customer\", \"type\": \"string\"}]")));
+
+        Assert.Empty(document.Diagnostics);
+        Assert.Equal("Customer", Assert.Single(Assert.Single(document.Datasets).Columns).PropertyName);
+    }
+
+    [Fact]
+    public void TS3026_in_a_nested_record_and_a_record_column_named_like_its_owner()
+    {
+        // A field named like its nested record ('addr_record' in AddrRecord), and a record column named like the
+        // dataset's record ('reading' in Reading): its property is Reading_, its type keeps the default ReadingRecord.
+        SchemaDocument document = SchemaParser.Parse(File, Schema(Body(
+            "\"record\": \"Reading\"",
+            Location,
+            "\"columns\": [{\"name\": \"addr\", \"type\": \"record\", \"columns\": [{\"name\": \"addr_record\", \"type\": \"string\"}]},"
+            + " {\"name\": \"reading\", \"type\": \"list<record>\", \"columns\": [{\"name\": \"value\", \"type\": \"float64\"}]}]")));
+
+        Assert.Equal(
+            new[]
+            {
+                "info TS3026: Column 'addr_record' of record 'AddrRecord' would map to the C# property 'AddrRecord', the name of its record type, which C# does not allow for a member: the property is 'AddrRecord_' (set \"property\" to choose another name)",
+                "info TS3026: Column 'reading' of dataset 'D' would map to the C# property 'Reading', the name of its record type, which C# does not allow for a member: the property is 'Reading_' (set \"property\" to choose another name)",
+            },
+            document.Diagnostics.Select(d => d.ToString().Substring(d.ToString().IndexOf(": ", StringComparison.Ordinal) + 2)).ToArray());
+        DatasetModel dataset = Assert.Single(document.Datasets);
+        ColumnModel addr = dataset.Columns[0];
+        Assert.Equal(("Addr", "AddrRecord", "AddrRecord_"), (addr.PropertyName, addr.Type.RecordName, Assert.Single(addr.Type.Fields).PropertyName));
+        ColumnModel reading = dataset.Columns[1];
+        Assert.Equal("Reading_", reading.PropertyName);
+        Assert.Equal("ReadingRecord", reading.Type.Element?.RecordName);
+    }
+
+    [Fact]
+    public void TS3006_when_the_renamed_property_is_another_columns_property()
+    {
+        SchemaDocument document = SchemaParser.Parse(File, Schema(Body(
+            "\"record\": \"Customer\"",
+            Location,
+            "\"columns\": [{\"name\": \"customer\", \"type\": \"string\"}, {\"name\": \"c\", \"type\": \"string\", \"property\": \"Customer_\"}]")));
+
+        Assert.Equal(new[] { "TS3026", "TS3006" }, document.Diagnostics.Select(d => d.Id).ToArray());
+        Assert.Equal(
+            "error TS3006: Columns 'customer' and 'c' of dataset 'D' both map to the C# property 'Customer_'; set \"property\" on one of them",
+            document.Diagnostics[1].ToString().Substring(document.Diagnostics[1].ToString().IndexOf(": ", StringComparison.Ordinal) + 2));
+        Assert.True(document.HasErrors);
+        Assert.Empty(document.Datasets);
     }
 
     [Fact]

@@ -45,7 +45,7 @@ namespace Contoso.Warehouse
         /// <param name="cancellationToken">Cancels writing.</param>
         /// <returns>The number of records written.</returns>
         public static global::System.Threading.Tasks.Task<long> WriteCsvAsync(global::System.IO.Stream stream, global::System.Collections.Generic.IEnumerable<AllTypesRow> rows, global::System.Threading.CancellationToken cancellationToken = default) =>
-            global::Typed.S3.Codecs.CsvCodec.WriteAsync(stream, rows, CsvFormat, CsvRecordWriter.Instance, cancellationToken);
+            global::Typed.S3.Codecs.CsvCodec.WriteAsync(stream, rows, CsvFormat, CsvRowWriter.Instance, cancellationToken);
 
         /// <summary>Writes records as CSV in this dataset's dialect: a header (when the dialect has one), then a line a record.</summary>
         /// <param name="stream">The destination; left open.</param>
@@ -53,7 +53,7 @@ namespace Contoso.Warehouse
         /// <param name="cancellationToken">Cancels writing.</param>
         /// <returns>The number of records written.</returns>
         public static global::System.Threading.Tasks.Task<long> WriteCsvAsync(global::System.IO.Stream stream, global::System.Collections.Generic.IAsyncEnumerable<AllTypesRow> rows, global::System.Threading.CancellationToken cancellationToken = default) =>
-            global::Typed.S3.Codecs.CsvCodec.WriteAsync(stream, rows, CsvFormat, CsvRecordWriter.Instance, cancellationToken);
+            global::Typed.S3.Codecs.CsvCodec.WriteAsync(stream, rows, CsvFormat, CsvRowWriter.Instance, cancellationToken);
 
         private static global::System.Collections.Generic.IAsyncEnumerable<AllTypesRow> ReadCsvObject(global::System.IO.Stream stream, string objectName, global::System.Threading.CancellationToken cancellationToken) =>
             global::Typed.S3.Codecs.CsvCodec.ReadAsync(stream, objectName, CsvFormat, CreateCsvMapper, cancellationToken);
@@ -62,7 +62,7 @@ namespace Contoso.Warehouse
             global::Typed.S3.Codecs.CsvCodec.ReadAsync(stream, objectName, CsvFormat, CreateCsvMapper, options, cancellationToken);
 
         private static global::System.Threading.Tasks.Task<long> WriteCsvObject(global::System.IO.Stream stream, global::System.Collections.Generic.IAsyncEnumerable<AllTypesRow> rows, global::System.Threading.CancellationToken cancellationToken) =>
-            global::Typed.S3.Codecs.CsvCodec.WriteAsync(stream, rows, CsvFormat, CsvRecordWriter.Instance, cancellationToken);
+            global::Typed.S3.Codecs.CsvCodec.WriteAsync(stream, rows, CsvFormat, CsvRowWriter.Instance, cancellationToken);
 
         private static global::System.Collections.Generic.IAsyncEnumerable<AllTypesRow> ReadTsvObject(global::System.IO.Stream stream, string objectName, global::System.Threading.CancellationToken cancellationToken) =>
             global::Typed.S3.Codecs.CsvCodec.ReadAsync(stream, objectName, TsvFormat, CreateCsvMapper, cancellationToken);
@@ -71,7 +71,7 @@ namespace Contoso.Warehouse
             global::Typed.S3.Codecs.CsvCodec.ReadAsync(stream, objectName, TsvFormat, CreateCsvMapper, options, cancellationToken);
 
         private static global::System.Threading.Tasks.Task<long> WriteTsvObject(global::System.IO.Stream stream, global::System.Collections.Generic.IAsyncEnumerable<AllTypesRow> rows, global::System.Threading.CancellationToken cancellationToken) =>
-            global::Typed.S3.Codecs.CsvCodec.WriteAsync(stream, rows, TsvFormat, CsvRecordWriter.Instance, cancellationToken);
+            global::Typed.S3.Codecs.CsvCodec.WriteAsync(stream, rows, TsvFormat, CsvRowWriter.Instance, cancellationToken);
 
         private static global::CsvHelper.CsvRecordMapper<AllTypesRow> CreateCsvMapper(global::CsvHelper.CsvReader reader, string objectName) =>
             new CsvMapper(reader, objectName);
@@ -79,9 +79,9 @@ namespace Contoso.Warehouse
         [global::System.CodeDom.Compiler.GeneratedCode("Typed.S3.Generators", "1.0")]
         private sealed class CsvMapper : global::Typed.S3.Codecs.CsvRecordMapperBase<AllTypesRow>
         {
-            private static readonly global::Typed.S3.Codecs.ListElement<string?> s_list24 = global::Typed.S3.Codecs.ListElements.String;
-            private static readonly global::Typed.S3.Codecs.ListElement<global::System.Half?> s_list25 = global::Typed.S3.Codecs.ListElements.Float16;
-            private static readonly global::Typed.S3.Codecs.ListElement<decimal?> s_list26 = global::Typed.S3.Codecs.ListElements.Decimal(10, 2);
+            private static readonly global::Typed.S3.Codecs.ListElement<string?> s_tagsElement = global::Typed.S3.Codecs.ListElements.String;
+            private static readonly global::Typed.S3.Codecs.ListElement<global::System.Half?> s_halvesElement = global::Typed.S3.Codecs.ListElements.Float16;
+            private static readonly global::Typed.S3.Codecs.ListElement<decimal?> s_amountsElement = global::Typed.S3.Codecs.ListElements.Decimal(10, 2);
 
             private static readonly global::Typed.S3.Codecs.CsvColumn[] s_columns =
             {
@@ -114,320 +114,323 @@ namespace Contoso.Warehouse
                 new global::Typed.S3.Codecs.CsvColumn("amounts", "list<decimal(10,2)>", true),
             };
 
-            private readonly int _field0;
-            private readonly int _field1;
-            private readonly int _field2;
-            private readonly int _field3;
-            private readonly int _field4;
-            private readonly int _field5;
-            private readonly int _field6;
-            private readonly int _field7;
-            private readonly int _field8;
-            private readonly int _field9;
-            private readonly int _field10;
-            private readonly int _field11;
-            private readonly int _field12;
-            private readonly int _field13;
-            private readonly int _field14;
-            private readonly int _field15;
-            private readonly int _field16;
-            private readonly int _field17;
-            private readonly int _field18;
-            private readonly int _field19;
-            private readonly int _field20;
-            private readonly int _field21;
-            private readonly int _field22;
-            private readonly int _field23;
-            private readonly int _field24;
-            private readonly int _field25;
-            private readonly int _field26;
+            private readonly int _idIndex;
+            private readonly int _flagIndex;
+            private readonly int _tinyIndex;
+            private readonly int _smallIndex;
+            private readonly int _countIndex;
+            private readonly int _bigIndex;
+            private readonly int _uTinyIndex;
+            private readonly int _uSmallIndex;
+            private readonly int _uCountIndex;
+            private readonly int _uBigIndex;
+            private readonly int _halfIndex;
+            private readonly int _ratioIndex;
+            private readonly int _scoreIndex;
+            private readonly int _amountIndex;
+            private readonly int _nameIndex;
+            private readonly int _noteIndex;
+            private readonly int _dayIndex;
+            private readonly int _atTimeIndex;
+            private readonly int _createdAtIndex;
+            private readonly int _localAtIndex;
+            private readonly int _keyIndex;
+            private readonly int _payloadIndex;
+            private readonly int _blobIndex;
+            private readonly int _categoryIndex;
+            private readonly int _tagsIndex;
+            private readonly int _halvesIndex;
+            private readonly int _amountsIndex;
 
             public CsvMapper(global::CsvHelper.CsvReader reader, string objectName)
                 : base(reader, objectName, s_columns)
             {
-                _field0 = IndexOf(0);
-                _field1 = IndexOf(1);
-                _field2 = IndexOf(2);
-                _field3 = IndexOf(3);
-                _field4 = IndexOf(4);
-                _field5 = IndexOf(5);
-                _field6 = IndexOf(6);
-                _field7 = IndexOf(7);
-                _field8 = IndexOf(8);
-                _field9 = IndexOf(9);
-                _field10 = IndexOf(10);
-                _field11 = IndexOf(11);
-                _field12 = IndexOf(12);
-                _field13 = IndexOf(13);
-                _field14 = IndexOf(14);
-                _field15 = IndexOf(15);
-                _field16 = IndexOf(16);
-                _field17 = IndexOf(17);
-                _field18 = IndexOf(18);
-                _field19 = IndexOf(19);
-                _field20 = IndexOf(20);
-                _field21 = IndexOf(21);
-                _field22 = IndexOf(22);
-                _field23 = IndexOf(23);
-                _field24 = IndexOf(24);
-                _field25 = IndexOf(25);
-                _field26 = IndexOf(26);
+                _idIndex = IndexOf(0);
+                _flagIndex = IndexOf(1);
+                _tinyIndex = IndexOf(2);
+                _smallIndex = IndexOf(3);
+                _countIndex = IndexOf(4);
+                _bigIndex = IndexOf(5);
+                _uTinyIndex = IndexOf(6);
+                _uSmallIndex = IndexOf(7);
+                _uCountIndex = IndexOf(8);
+                _uBigIndex = IndexOf(9);
+                _halfIndex = IndexOf(10);
+                _ratioIndex = IndexOf(11);
+                _scoreIndex = IndexOf(12);
+                _amountIndex = IndexOf(13);
+                _nameIndex = IndexOf(14);
+                _noteIndex = IndexOf(15);
+                _dayIndex = IndexOf(16);
+                _atTimeIndex = IndexOf(17);
+                _createdAtIndex = IndexOf(18);
+                _localAtIndex = IndexOf(19);
+                _keyIndex = IndexOf(20);
+                _payloadIndex = IndexOf(21);
+                _blobIndex = IndexOf(22);
+                _categoryIndex = IndexOf(23);
+                _tagsIndex = IndexOf(24);
+                _halvesIndex = IndexOf(25);
+                _amountsIndex = IndexOf(26);
             }
 
             public override AllTypesRow Read(global::CsvHelper.CsvReader reader)
             {
                 global::System.ReadOnlySpan<byte> field;
 
-                field = reader.GetSpan(_field0);
-                long value0;
+                field = reader.GetSpan(_idIndex);
+                long id;
                 if (field.IsEmpty)
                 {
                     ThrowMissingValue(reader, 0);
                 }
-                if (!global::Typed.S3.Codecs.Utf8ValueParser.TryParseInt64(field, out value0))
+
+                if (!global::Typed.S3.Codecs.Utf8ValueParser.TryParseInt64(field, out id))
                 {
                     ThrowInvalidValue(reader, 0, field);
                 }
 
-                field = reader.GetSpan(_field1);
-                bool? value1 = null;
+                field = reader.GetSpan(_flagIndex);
+                bool? flag = null;
                 if (!field.IsEmpty)
                 {
-                    if (!global::Typed.S3.Codecs.Utf8ValueParser.TryParseBoolean(field, out bool parsed1))
+                    if (!global::Typed.S3.Codecs.Utf8ValueParser.TryParseBoolean(field, out bool parsedFlag))
                     {
                         ThrowInvalidValue(reader, 1, field);
                     }
 
-                    value1 = parsed1;
+                    flag = parsedFlag;
                 }
 
-                field = reader.GetSpan(_field2);
-                sbyte? value2 = null;
+                field = reader.GetSpan(_tinyIndex);
+                sbyte? tiny = null;
                 if (!field.IsEmpty)
                 {
-                    if (!global::Typed.S3.Codecs.Utf8ValueParser.TryParseSByte(field, out sbyte parsed2))
+                    if (!global::Typed.S3.Codecs.Utf8ValueParser.TryParseSByte(field, out sbyte parsedTiny))
                     {
                         ThrowInvalidValue(reader, 2, field);
                     }
 
-                    value2 = parsed2;
+                    tiny = parsedTiny;
                 }
 
-                field = reader.GetSpan(_field3);
-                short? value3 = null;
+                field = reader.GetSpan(_smallIndex);
+                short? small = null;
                 if (!field.IsEmpty)
                 {
-                    if (!global::Typed.S3.Codecs.Utf8ValueParser.TryParseInt16(field, out short parsed3))
+                    if (!global::Typed.S3.Codecs.Utf8ValueParser.TryParseInt16(field, out short parsedSmall))
                     {
                         ThrowInvalidValue(reader, 3, field);
                     }
 
-                    value3 = parsed3;
+                    small = parsedSmall;
                 }
 
-                field = reader.GetSpan(_field4);
-                int value4;
+                field = reader.GetSpan(_countIndex);
+                int count;
                 if (field.IsEmpty)
                 {
                     ThrowMissingValue(reader, 4);
                 }
-                if (!global::Typed.S3.Codecs.Utf8ValueParser.TryParseInt32(field, out value4))
+
+                if (!global::Typed.S3.Codecs.Utf8ValueParser.TryParseInt32(field, out count))
                 {
                     ThrowInvalidValue(reader, 4, field);
                 }
 
-                field = reader.GetSpan(_field5);
-                long? value5 = null;
+                field = reader.GetSpan(_bigIndex);
+                long? big = null;
                 if (!field.IsEmpty)
                 {
-                    if (!global::Typed.S3.Codecs.Utf8ValueParser.TryParseInt64(field, out long parsed5))
+                    if (!global::Typed.S3.Codecs.Utf8ValueParser.TryParseInt64(field, out long parsedBig))
                     {
                         ThrowInvalidValue(reader, 5, field);
                     }
 
-                    value5 = parsed5;
+                    big = parsedBig;
                 }
 
-                field = reader.GetSpan(_field6);
-                byte? value6 = null;
+                field = reader.GetSpan(_uTinyIndex);
+                byte? uTiny = null;
                 if (!field.IsEmpty)
                 {
-                    if (!global::Typed.S3.Codecs.Utf8ValueParser.TryParseByte(field, out byte parsed6))
+                    if (!global::Typed.S3.Codecs.Utf8ValueParser.TryParseByte(field, out byte parsedUTiny))
                     {
                         ThrowInvalidValue(reader, 6, field);
                     }
 
-                    value6 = parsed6;
+                    uTiny = parsedUTiny;
                 }
 
-                field = reader.GetSpan(_field7);
-                ushort? value7 = null;
+                field = reader.GetSpan(_uSmallIndex);
+                ushort? uSmall = null;
                 if (!field.IsEmpty)
                 {
-                    if (!global::Typed.S3.Codecs.Utf8ValueParser.TryParseUInt16(field, out ushort parsed7))
+                    if (!global::Typed.S3.Codecs.Utf8ValueParser.TryParseUInt16(field, out ushort parsedUSmall))
                     {
                         ThrowInvalidValue(reader, 7, field);
                     }
 
-                    value7 = parsed7;
+                    uSmall = parsedUSmall;
                 }
 
-                field = reader.GetSpan(_field8);
-                uint? value8 = null;
+                field = reader.GetSpan(_uCountIndex);
+                uint? uCount = null;
                 if (!field.IsEmpty)
                 {
-                    if (!global::Typed.S3.Codecs.Utf8ValueParser.TryParseUInt32(field, out uint parsed8))
+                    if (!global::Typed.S3.Codecs.Utf8ValueParser.TryParseUInt32(field, out uint parsedUCount))
                     {
                         ThrowInvalidValue(reader, 8, field);
                     }
 
-                    value8 = parsed8;
+                    uCount = parsedUCount;
                 }
 
-                field = reader.GetSpan(_field9);
-                ulong? value9 = null;
+                field = reader.GetSpan(_uBigIndex);
+                ulong? uBig = null;
                 if (!field.IsEmpty)
                 {
-                    if (!global::Typed.S3.Codecs.Utf8ValueParser.TryParseUInt64(field, out ulong parsed9))
+                    if (!global::Typed.S3.Codecs.Utf8ValueParser.TryParseUInt64(field, out ulong parsedUBig))
                     {
                         ThrowInvalidValue(reader, 9, field);
                     }
 
-                    value9 = parsed9;
+                    uBig = parsedUBig;
                 }
 
-                field = reader.GetSpan(_field10);
-                global::System.Half? value10 = null;
+                field = reader.GetSpan(_halfIndex);
+                global::System.Half? half = null;
                 if (!field.IsEmpty)
                 {
-                    if (!global::Typed.S3.Codecs.Utf8ValueParser.TryParseHalf(field, out global::System.Half parsed10))
+                    if (!global::Typed.S3.Codecs.Utf8ValueParser.TryParseHalf(field, out global::System.Half parsedHalf))
                     {
                         ThrowInvalidValue(reader, 10, field);
                     }
 
-                    value10 = parsed10;
+                    half = parsedHalf;
                 }
 
-                field = reader.GetSpan(_field11);
-                float? value11 = null;
+                field = reader.GetSpan(_ratioIndex);
+                float? ratio = null;
                 if (!field.IsEmpty)
                 {
-                    if (!global::Typed.S3.Codecs.Utf8ValueParser.TryParseSingle(field, out float parsed11))
+                    if (!global::Typed.S3.Codecs.Utf8ValueParser.TryParseSingle(field, out float parsedRatio))
                     {
                         ThrowInvalidValue(reader, 11, field);
                     }
 
-                    value11 = parsed11;
+                    ratio = parsedRatio;
                 }
 
-                field = reader.GetSpan(_field12);
-                double? value12 = null;
+                field = reader.GetSpan(_scoreIndex);
+                double? score = null;
                 if (!field.IsEmpty)
                 {
-                    if (!global::Typed.S3.Codecs.Utf8ValueParser.TryParseDouble(field, out double parsed12))
+                    if (!global::Typed.S3.Codecs.Utf8ValueParser.TryParseDouble(field, out double parsedScore))
                     {
                         ThrowInvalidValue(reader, 12, field);
                     }
 
-                    value12 = parsed12;
+                    score = parsedScore;
                 }
 
-                field = reader.GetSpan(_field13);
-                decimal value13;
+                field = reader.GetSpan(_amountIndex);
+                decimal amount;
                 if (field.IsEmpty)
                 {
                     ThrowMissingValue(reader, 13);
                 }
-                if (!global::Typed.S3.Codecs.Utf8ValueParser.TryParseDecimal(field, 18, 4, out value13))
+
+                if (!global::Typed.S3.Codecs.Utf8ValueParser.TryParseDecimal(field, 18, 4, out amount))
                 {
                     ThrowInvalidValue(reader, 13, field);
                 }
 
-                string value14 = ReadString(reader, _field14);
+                string name = ReadString(reader, _nameIndex);
 
-                string? value15 = ReadNullableString(reader, _field15);
+                string? note = ReadNullableString(reader, _noteIndex);
 
-                field = reader.GetSpan(_field16);
-                global::System.DateOnly? value16 = null;
+                field = reader.GetSpan(_dayIndex);
+                global::System.DateOnly? day = null;
                 if (!field.IsEmpty)
                 {
-                    if (!global::Typed.S3.Codecs.Utf8ValueParser.TryParseDate(field, out global::System.DateOnly parsed16))
+                    if (!global::Typed.S3.Codecs.Utf8ValueParser.TryParseDate(field, out global::System.DateOnly parsedDay))
                     {
                         ThrowInvalidValue(reader, 16, field);
                     }
 
-                    value16 = parsed16;
+                    day = parsedDay;
                 }
 
-                field = reader.GetSpan(_field17);
-                global::System.TimeOnly? value17 = null;
+                field = reader.GetSpan(_atTimeIndex);
+                global::System.TimeOnly? atTime = null;
                 if (!field.IsEmpty)
                 {
-                    if (!global::Typed.S3.Codecs.Utf8ValueParser.TryParseTime(field, out global::System.TimeOnly parsed17))
+                    if (!global::Typed.S3.Codecs.Utf8ValueParser.TryParseTime(field, out global::System.TimeOnly parsedAtTime))
                     {
                         ThrowInvalidValue(reader, 17, field);
                     }
 
-                    value17 = parsed17;
+                    atTime = parsedAtTime;
                 }
 
-                field = reader.GetSpan(_field18);
-                global::System.DateTimeOffset? value18 = null;
+                field = reader.GetSpan(_createdAtIndex);
+                global::System.DateTimeOffset? createdAt = null;
                 if (!field.IsEmpty)
                 {
-                    if (!global::Typed.S3.Codecs.Utf8ValueParser.TryParseTimestamp(field, out global::System.DateTimeOffset parsed18))
+                    if (!global::Typed.S3.Codecs.Utf8ValueParser.TryParseTimestamp(field, out global::System.DateTimeOffset parsedCreatedAt))
                     {
                         ThrowInvalidValue(reader, 18, field);
                     }
 
-                    value18 = parsed18;
+                    createdAt = parsedCreatedAt;
                 }
 
-                field = reader.GetSpan(_field19);
-                global::System.DateTime? value19 = null;
+                field = reader.GetSpan(_localAtIndex);
+                global::System.DateTime? localAt = null;
                 if (!field.IsEmpty)
                 {
-                    if (!global::Typed.S3.Codecs.Utf8ValueParser.TryParseLocalTimestamp(field, out global::System.DateTime parsed19))
+                    if (!global::Typed.S3.Codecs.Utf8ValueParser.TryParseLocalTimestamp(field, out global::System.DateTime parsedLocalAt))
                     {
                         ThrowInvalidValue(reader, 19, field);
                     }
 
-                    value19 = parsed19;
+                    localAt = parsedLocalAt;
                 }
 
-                field = reader.GetSpan(_field20);
-                global::System.Guid? value20 = null;
+                field = reader.GetSpan(_keyIndex);
+                global::System.Guid? key = null;
                 if (!field.IsEmpty)
                 {
-                    if (!global::Typed.S3.Codecs.Utf8ValueParser.TryParseGuid(field, out global::System.Guid parsed20))
+                    if (!global::Typed.S3.Codecs.Utf8ValueParser.TryParseGuid(field, out global::System.Guid parsedKey))
                     {
                         ThrowInvalidValue(reader, 20, field);
                     }
 
-                    value20 = parsed20;
+                    key = parsedKey;
                 }
 
-                field = reader.GetSpan(_field21);
-                byte[]? value21 = null;
+                field = reader.GetSpan(_payloadIndex);
+                byte[]? payload = null;
                 if (!field.IsEmpty)
                 {
-                    if (!global::Typed.S3.Codecs.Utf8ValueParser.TryParseBase64(field, out byte[] parsed21))
+                    if (!global::Typed.S3.Codecs.Utf8ValueParser.TryParseBase64(field, out byte[] parsedPayload))
                     {
                         ThrowInvalidValue(reader, 21, field);
                     }
 
-                    value21 = parsed21;
+                    payload = parsedPayload;
                 }
-                else if (IsQuotedEmpty(reader, _field21))
+                else if (IsQuotedEmpty(reader, _payloadIndex))
                 {
-                    value21 = global::System.Array.Empty<byte>();
+                    payload = global::System.Array.Empty<byte>();
                 }
 
-                field = reader.GetSpan(_field22);
-                byte[] value22;
-                if (field.IsEmpty && IsQuotedEmpty(reader, _field22))
+                field = reader.GetSpan(_blobIndex);
+                byte[] blob;
+                if (field.IsEmpty && IsQuotedEmpty(reader, _blobIndex))
                 {
-                    value22 = global::System.Array.Empty<byte>();
+                    blob = global::System.Array.Empty<byte>();
                 }
                 else
                 {
@@ -435,64 +438,65 @@ namespace Contoso.Warehouse
                     {
                         ThrowMissingValue(reader, 22);
                     }
-                    if (!global::Typed.S3.Codecs.Utf8ValueParser.TryParseBase64(field, out value22))
+
+                    if (!global::Typed.S3.Codecs.Utf8ValueParser.TryParseBase64(field, out blob))
                     {
                         ThrowInvalidValue(reader, 22, field);
                     }
                 }
 
-                string? value23 = ReadNullableString(reader, _field23);
+                string? category = ReadNullableString(reader, _categoryIndex);
 
-                field = reader.GetSpan(_field24);
-                global::System.Collections.Generic.IReadOnlyList<string?>? value24 = ReadNullableList(reader, 24, field, s_list24);
+                field = reader.GetSpan(_tagsIndex);
+                global::System.Collections.Generic.IReadOnlyList<string?>? tags = ReadNullableList(reader, 24, field, s_tagsElement);
 
-                field = reader.GetSpan(_field25);
-                global::System.Collections.Generic.IReadOnlyList<global::System.Half?> value25 = ReadList(reader, 25, field, s_list25);
+                field = reader.GetSpan(_halvesIndex);
+                global::System.Collections.Generic.IReadOnlyList<global::System.Half?> halves = ReadList(reader, 25, field, s_halvesElement);
 
-                field = reader.GetSpan(_field26);
-                global::System.Collections.Generic.IReadOnlyList<decimal?> value26 = ReadList(reader, 26, field, s_list26);
+                field = reader.GetSpan(_amountsIndex);
+                global::System.Collections.Generic.IReadOnlyList<decimal?> amounts = ReadList(reader, 26, field, s_amountsElement);
 
                 return new AllTypesRow
                 {
-                    Id = value0,
-                    Flag = value1,
-                    Tiny = value2,
-                    Small = value3,
-                    Count = value4,
-                    Big = value5,
-                    UTiny = value6,
-                    USmall = value7,
-                    UCount = value8,
-                    UBig = value9,
-                    Half = value10,
-                    Ratio = value11,
-                    Score = value12,
-                    Amount = value13,
-                    Name = value14,
-                    Note = value15,
-                    Day = value16,
-                    AtTime = value17,
-                    CreatedAt = value18,
-                    LocalAt = value19,
-                    Key = value20,
-                    Payload = value21,
-                    Blob = value22,
-                    Category = value23,
-                    Tags = value24,
-                    Halves = value25,
-                    Amounts = value26,
+                    Id = id,
+                    Flag = flag,
+                    Tiny = tiny,
+                    Small = small,
+                    Count = count,
+                    Big = big,
+                    UTiny = uTiny,
+                    USmall = uSmall,
+                    UCount = uCount,
+                    UBig = uBig,
+                    Half = half,
+                    Ratio = ratio,
+                    Score = score,
+                    Amount = amount,
+                    Name = name,
+                    Note = note,
+                    Day = day,
+                    AtTime = atTime,
+                    CreatedAt = createdAt,
+                    LocalAt = localAt,
+                    Key = key,
+                    Payload = payload,
+                    Blob = blob,
+                    Category = category,
+                    Tags = tags,
+                    Halves = halves,
+                    Amounts = amounts,
                 };
             }
         }
 
         [global::System.CodeDom.Compiler.GeneratedCode("Typed.S3.Generators", "1.0")]
-        private sealed class CsvRecordWriter : global::CsvHelper.CsvRecordWriter<AllTypesRow>
+        private sealed class CsvRowWriter : global::CsvHelper.CsvRecordWriter<AllTypesRow>
         {
-            public static readonly CsvRecordWriter Instance = new CsvRecordWriter();
+            public static readonly CsvRowWriter Instance = new CsvRowWriter();
 
-            private static readonly global::Typed.S3.Codecs.ListElement<string?> s_list24 = global::Typed.S3.Codecs.ListElements.String;
-            private static readonly global::Typed.S3.Codecs.ListElement<global::System.Half?> s_list25 = global::Typed.S3.Codecs.ListElements.Float16;
-            private static readonly global::Typed.S3.Codecs.ListElement<decimal?> s_list26 = global::Typed.S3.Codecs.ListElements.Decimal(10, 2);
+            private static readonly global::Typed.S3.Codecs.ListElement<string?> s_tagsElement = global::Typed.S3.Codecs.ListElements.String;
+            private static readonly global::Typed.S3.Codecs.ListElement<global::System.Half?> s_halvesElement = global::Typed.S3.Codecs.ListElements.Float16;
+            private static readonly global::Typed.S3.Codecs.ListElement<decimal?> s_amountsElement = global::Typed.S3.Codecs.ListElements.Decimal(10, 2);
 
             public override int FieldCount => 27;
 
@@ -553,9 +557,9 @@ namespace Contoso.Warehouse
                 global::Typed.S3.Codecs.CsvFieldWriter.Write(writer, record.Payload);
                 global::Typed.S3.Codecs.CsvFieldWriter.Write(writer, record.Blob);
                 global::Typed.S3.Codecs.CsvFieldWriter.Write(writer, record.Category);
-                global::Typed.S3.Codecs.CsvFieldWriter.WriteList(writer, record.Tags, s_list24);
-                global::Typed.S3.Codecs.CsvFieldWriter.WriteList(writer, record.Halves, s_list25);
-                global::Typed.S3.Codecs.CsvFieldWriter.WriteList(writer, record.Amounts, s_list26);
+                global::Typed.S3.Codecs.CsvFieldWriter.WriteList(writer, record.Tags, s_tagsElement);
+                global::Typed.S3.Codecs.CsvFieldWriter.WriteList(writer, record.Halves, s_halvesElement);
+                global::Typed.S3.Codecs.CsvFieldWriter.WriteList(writer, record.Amounts, s_amountsElement);
             }
         }
     }

@@ -12,7 +12,7 @@ namespace Contoso.Warehouse
         /// <returns>The records, in order.</returns>
         /// <exception cref="global::Typed.S3.DatasetFormatException">The data does not match the schema.</exception>
         public static global::System.Collections.Generic.IAsyncEnumerable<AllTypesRow> ReadJsonAsync(global::System.IO.Stream stream, global::System.Threading.CancellationToken cancellationToken = default) =>
-            global::Typed.S3.Codecs.JsonCodec.ReadAsync(stream, "stream", JsonRecordReader.Instance, cancellationToken);
+            global::Typed.S3.Codecs.JsonCodec.ReadAsync(stream, "stream", JsonRowReader.Instance, cancellationToken);
 
         /// <summary>Reads <see cref="AllTypesRow"/> records from a stream of a JSON array of objects; errors name <paramref name="objectName"/>.</summary>
         /// <param name="stream">The JSON bytes; left open.</param>
@@ -21,7 +21,7 @@ namespace Contoso.Warehouse
         /// <returns>The records, in order.</returns>
         /// <exception cref="global::Typed.S3.DatasetFormatException">The data does not match the schema.</exception>
         public static global::System.Collections.Generic.IAsyncEnumerable<AllTypesRow> ReadJsonAsync(global::System.IO.Stream stream, string objectName, global::System.Threading.CancellationToken cancellationToken = default) =>
-            global::Typed.S3.Codecs.JsonCodec.ReadAsync(stream, objectName, JsonRecordReader.Instance, cancellationToken);
+            global::Typed.S3.Codecs.JsonCodec.ReadAsync(stream, objectName, JsonRowReader.Instance, cancellationToken);
 
         /// <summary>Reads <see cref="AllTypesRow"/> records from a stream of a JSON array of objects with <paramref name="options"/>, such as reading invalid UTF-8 as U+FFFD.</summary>
         /// <param name="stream">The JSON bytes; left open.</param>
@@ -31,7 +31,7 @@ namespace Contoso.Warehouse
         /// <returns>The records, in order.</returns>
         /// <exception cref="global::Typed.S3.DatasetFormatException">The data does not match the schema.</exception>
         public static global::System.Collections.Generic.IAsyncEnumerable<AllTypesRow> ReadJsonAsync(global::System.IO.Stream stream, string objectName, global::Typed.S3.DatasetReadOptions options, global::System.Threading.CancellationToken cancellationToken = default) =>
-            global::Typed.S3.Codecs.JsonCodec.ReadAsync(stream, objectName, JsonRecordReader.Instance, options ?? throw new global::System.ArgumentNullException(nameof(options)), cancellationToken);
+            global::Typed.S3.Codecs.JsonCodec.ReadAsync(stream, objectName, JsonRowReader.Instance, options ?? throw new global::System.ArgumentNullException(nameof(options)), cancellationToken);
 
         /// <summary>Writes records as a JSON array of objects, every column a property, nulls as <c>null</c>.</summary>
         /// <param name="stream">The destination; left open.</param>
@@ -39,7 +39,7 @@ namespace Contoso.Warehouse
         /// <param name="cancellationToken">Cancels writing.</param>
         /// <returns>The number of records written.</returns>
         public static global::System.Threading.Tasks.Task<long> WriteJsonAsync(global::System.IO.Stream stream, global::System.Collections.Generic.IEnumerable<AllTypesRow> rows, global::System.Threading.CancellationToken cancellationToken = default) =>
-            global::Typed.S3.Codecs.JsonCodec.WriteAsync(stream, rows, JsonRecordWriter.Instance, cancellationToken);
+            global::Typed.S3.Codecs.JsonCodec.WriteAsync(stream, rows, JsonRowWriter.Instance, cancellationToken);
 
         /// <summary>Writes records as a JSON array of objects, every column a property, nulls as <c>null</c>.</summary>
         /// <param name="stream">The destination; left open.</param>
@@ -47,16 +47,16 @@ namespace Contoso.Warehouse
         /// <param name="cancellationToken">Cancels writing.</param>
         /// <returns>The number of records written.</returns>
         public static global::System.Threading.Tasks.Task<long> WriteJsonAsync(global::System.IO.Stream stream, global::System.Collections.Generic.IAsyncEnumerable<AllTypesRow> rows, global::System.Threading.CancellationToken cancellationToken = default) =>
-            global::Typed.S3.Codecs.JsonCodec.WriteAsync(stream, rows, JsonRecordWriter.Instance, cancellationToken);
+            global::Typed.S3.Codecs.JsonCodec.WriteAsync(stream, rows, JsonRowWriter.Instance, cancellationToken);
 
         private static global::System.Collections.Generic.IAsyncEnumerable<AllTypesRow> ReadJsonObject(global::System.IO.Stream stream, string objectName, global::System.Threading.CancellationToken cancellationToken) =>
-            global::Typed.S3.Codecs.JsonCodec.ReadAsync(stream, objectName, JsonRecordReader.Instance, cancellationToken);
+            global::Typed.S3.Codecs.JsonCodec.ReadAsync(stream, objectName, JsonRowReader.Instance, cancellationToken);
 
         private static global::System.Collections.Generic.IAsyncEnumerable<AllTypesRow> ReadJsonObjectWithOptions(global::System.IO.Stream stream, string objectName, global::Typed.S3.DatasetReadOptions options, global::System.Threading.CancellationToken cancellationToken) =>
-            global::Typed.S3.Codecs.JsonCodec.ReadAsync(stream, objectName, JsonRecordReader.Instance, options, cancellationToken);
+            global::Typed.S3.Codecs.JsonCodec.ReadAsync(stream, objectName, JsonRowReader.Instance, options, cancellationToken);
 
         private static global::System.Threading.Tasks.Task<long> WriteJsonObject(global::System.IO.Stream stream, global::System.Collections.Generic.IAsyncEnumerable<AllTypesRow> rows, global::System.Threading.CancellationToken cancellationToken) =>
-            global::Typed.S3.Codecs.JsonCodec.WriteAsync(stream, rows, JsonRecordWriter.Instance, cancellationToken);
+            global::Typed.S3.Codecs.JsonCodec.WriteAsync(stream, rows, JsonRowWriter.Instance, cancellationToken);
 
         /// <summary>Reads <see cref="AllTypesRow"/> records from a stream of JSON Lines (one object a line).</summary>
         /// <param name="stream">The JSON Lines bytes; left open.</param>
@@ -64,7 +64,7 @@ namespace Contoso.Warehouse
         /// <returns>The records, in order.</returns>
         /// <exception cref="global::Typed.S3.DatasetFormatException">The data does not match the schema.</exception>
         public static global::System.Collections.Generic.IAsyncEnumerable<AllTypesRow> ReadJsonLinesAsync(global::System.IO.Stream stream, global::System.Threading.CancellationToken cancellationToken = default) =>
-            global::Typed.S3.Codecs.JsonLinesCodec.ReadAsync(stream, "stream", JsonRecordReader.Instance, cancellationToken);
+            global::Typed.S3.Codecs.JsonLinesCodec.ReadAsync(stream, "stream", JsonRowReader.Instance, cancellationToken);
 
         /// <summary>Reads <see cref="AllTypesRow"/> records from a stream of JSON Lines (one object a line); errors name <paramref name="objectName"/>.</summary>
         /// <param name="stream">The JSON Lines bytes; left open.</param>
@@ -73,7 +73,7 @@ namespace Contoso.Warehouse
         /// <returns>The records, in order.</returns>
         /// <exception cref="global::Typed.S3.DatasetFormatException">The data does not match the schema.</exception>
         public static global::System.Collections.Generic.IAsyncEnumerable<AllTypesRow> ReadJsonLinesAsync(global::System.IO.Stream stream, string objectName, global::System.Threading.CancellationToken cancellationToken = default) =>
-            global::Typed.S3.Codecs.JsonLinesCodec.ReadAsync(stream, objectName, JsonRecordReader.Instance, cancellationToken);
+            global::Typed.S3.Codecs.JsonLinesCodec.ReadAsync(stream, objectName, JsonRowReader.Instance, cancellationToken);
 
         /// <summary>Reads <see cref="AllTypesRow"/> records from a stream of JSON Lines (one object a line) with <paramref name="options"/>, such as reading invalid UTF-8 as U+FFFD.</summary>
         /// <param name="stream">The JSON Lines bytes; left open.</param>
@@ -83,7 +83,7 @@ namespace Contoso.Warehouse
         /// <returns>The records, in order.</returns>
         /// <exception cref="global::Typed.S3.DatasetFormatException">The data does not match the schema.</exception>
         public static global::System.Collections.Generic.IAsyncEnumerable<AllTypesRow> ReadJsonLinesAsync(global::System.IO.Stream stream, string objectName, global::Typed.S3.DatasetReadOptions options, global::System.Threading.CancellationToken cancellationToken = default) =>
-            global::Typed.S3.Codecs.JsonLinesCodec.ReadAsync(stream, objectName, JsonRecordReader.Instance, options ?? throw new global::System.ArgumentNullException(nameof(options)), cancellationToken);
+            global::Typed.S3.Codecs.JsonLinesCodec.ReadAsync(stream, objectName, JsonRowReader.Instance, options ?? throw new global::System.ArgumentNullException(nameof(options)), cancellationToken);
 
         /// <summary>Writes records as JSON Lines (one object a line), every column a property, nulls as <c>null</c>.</summary>
         /// <param name="stream">The destination; left open.</param>
@@ -91,7 +91,7 @@ namespace Contoso.Warehouse
         /// <param name="cancellationToken">Cancels writing.</param>
         /// <returns>The number of records written.</returns>
         public static global::System.Threading.Tasks.Task<long> WriteJsonLinesAsync(global::System.IO.Stream stream, global::System.Collections.Generic.IEnumerable<AllTypesRow> rows, global::System.Threading.CancellationToken cancellationToken = default) =>
-            global::Typed.S3.Codecs.JsonLinesCodec.WriteAsync(stream, rows, JsonRecordWriter.Instance, cancellationToken);
+            global::Typed.S3.Codecs.JsonLinesCodec.WriteAsync(stream, rows, JsonRowWriter.Instance, cancellationToken);
 
         /// <summary>Writes records as JSON Lines (one object a line), every column a property, nulls as <c>null</c>.</summary>
         /// <param name="stream">The destination; left open.</param>
@@ -99,23 +99,23 @@ namespace Contoso.Warehouse
         /// <param name="cancellationToken">Cancels writing.</param>
         /// <returns>The number of records written.</returns>
         public static global::System.Threading.Tasks.Task<long> WriteJsonLinesAsync(global::System.IO.Stream stream, global::System.Collections.Generic.IAsyncEnumerable<AllTypesRow> rows, global::System.Threading.CancellationToken cancellationToken = default) =>
-            global::Typed.S3.Codecs.JsonLinesCodec.WriteAsync(stream, rows, JsonRecordWriter.Instance, cancellationToken);
+            global::Typed.S3.Codecs.JsonLinesCodec.WriteAsync(stream, rows, JsonRowWriter.Instance, cancellationToken);
 
         private static global::System.Collections.Generic.IAsyncEnumerable<AllTypesRow> ReadJsonLinesObject(global::System.IO.Stream stream, string objectName, global::System.Threading.CancellationToken cancellationToken) =>
-            global::Typed.S3.Codecs.JsonLinesCodec.ReadAsync(stream, objectName, JsonRecordReader.Instance, cancellationToken);
+            global::Typed.S3.Codecs.JsonLinesCodec.ReadAsync(stream, objectName, JsonRowReader.Instance, cancellationToken);
 
         private static global::System.Collections.Generic.IAsyncEnumerable<AllTypesRow> ReadJsonLinesObjectWithOptions(global::System.IO.Stream stream, string objectName, global::Typed.S3.DatasetReadOptions options, global::System.Threading.CancellationToken cancellationToken) =>
-            global::Typed.S3.Codecs.JsonLinesCodec.ReadAsync(stream, objectName, JsonRecordReader.Instance, options, cancellationToken);
+            global::Typed.S3.Codecs.JsonLinesCodec.ReadAsync(stream, objectName, JsonRowReader.Instance, options, cancellationToken);
 
         private static global::System.Threading.Tasks.Task<long> WriteJsonLinesObject(global::System.IO.Stream stream, global::System.Collections.Generic.IAsyncEnumerable<AllTypesRow> rows, global::System.Threading.CancellationToken cancellationToken) =>
-            global::Typed.S3.Codecs.JsonLinesCodec.WriteAsync(stream, rows, JsonRecordWriter.Instance, cancellationToken);
+            global::Typed.S3.Codecs.JsonLinesCodec.WriteAsync(stream, rows, JsonRowWriter.Instance, cancellationToken);
 
         [global::System.CodeDom.Compiler.GeneratedCode("Typed.S3.Generators", "1.0")]
-        private sealed class JsonRecordReader : global::Typed.S3.Codecs.JsonRecordReader<AllTypesRow>
+        private sealed class JsonRowReader : global::Typed.S3.Codecs.JsonRecordReader<AllTypesRow>
         {
-            private static readonly global::Typed.S3.Codecs.ListElement<string?> s_list24 = global::Typed.S3.Codecs.ListElements.String;
-            private static readonly global::Typed.S3.Codecs.ListElement<global::System.Half?> s_list25 = global::Typed.S3.Codecs.ListElements.Float16;
-            private static readonly global::Typed.S3.Codecs.ListElement<decimal?> s_list26 = global::Typed.S3.Codecs.ListElements.Decimal(10, 2);
+            private static readonly global::Typed.S3.Codecs.ListElement<string?> s_tagsElement = global::Typed.S3.Codecs.ListElements.String;
+            private static readonly global::Typed.S3.Codecs.ListElement<global::System.Half?> s_halvesElement = global::Typed.S3.Codecs.ListElements.Float16;
+            private static readonly global::Typed.S3.Codecs.ListElement<decimal?> s_amountsElement = global::Typed.S3.Codecs.ListElements.Decimal(10, 2);
 
             private static readonly global::Typed.S3.Codecs.JsonColumn[] s_columns =
             {
@@ -149,9 +149,9 @@ namespace Contoso.Warehouse
             };
 
             // After s_columns: static fields initialize in declaration order.
-            public static readonly JsonRecordReader Instance = new JsonRecordReader();
+            public static readonly JsonRowReader Instance = new JsonRowReader();
 
-            private JsonRecordReader()
+            private JsonRowReader()
                 : base(s_columns)
             {
             }
@@ -159,40 +159,41 @@ namespace Contoso.Warehouse
             public override bool TryRead(ref global::System.Text.Json.Utf8JsonReader reader, global::Typed.S3.Codecs.JsonReadContext context, out AllTypesRow record)
             {
                 record = default!;
-                long value0 = default;
-                bool has0 = false;
-                bool? value1 = null;
-                sbyte? value2 = null;
-                short? value3 = null;
-                int value4 = default;
-                bool has4 = false;
-                long? value5 = null;
-                byte? value6 = null;
-                ushort? value7 = null;
-                uint? value8 = null;
-                ulong? value9 = null;
-                global::System.Half? value10 = null;
-                float? value11 = null;
-                double? value12 = null;
-                decimal value13 = default;
-                bool has13 = false;
-                string value14 = null!;
-                bool has14 = false;
-                string? value15 = null;
-                global::System.DateOnly? value16 = null;
-                global::System.TimeOnly? value17 = null;
-                global::System.DateTimeOffset? value18 = null;
-                global::System.DateTime? value19 = null;
-                global::System.Guid? value20 = null;
-                byte[]? value21 = null;
-                byte[] value22 = null!;
-                bool has22 = false;
-                string? value23 = null;
-                global::System.Collections.Generic.IReadOnlyList<string?>? value24 = null;
-                global::System.Collections.Generic.IReadOnlyList<global::System.Half?> value25 = null!;
-                bool has25 = false;
-                global::System.Collections.Generic.IReadOnlyList<decimal?> value26 = null!;
-                bool has26 = false;
+                long id = default;
+                bool hasId = false;
+                bool? flag = null;
+                sbyte? tiny = null;
+                short? small = null;
+                int count = default;
+                bool hasCount = false;
+                long? big = null;
+                byte? uTiny = null;
+                ushort? uSmall = null;
+                uint? uCount = null;
+                ulong? uBig = null;
+                global::System.Half? half = null;
+                float? ratio = null;
+                double? score = null;
+                decimal amount = default;
+                bool hasAmount = false;
+                string name = null!;
+                bool hasName = false;
+                string? note = null;
+                global::System.DateOnly? day = null;
+                global::System.TimeOnly? atTime = null;
+                global::System.DateTimeOffset? createdAt = null;
+                global::System.DateTime? localAt = null;
+                global::System.Guid? key = null;
+                byte[]? payload = null;
+                byte[] blob = null!;
+                bool hasBlob = false;
+                string? category = null;
+                global::System.Collections.Generic.IReadOnlyList<string?>? tags = null;
+                global::System.Collections.Generic.IReadOnlyList<global::System.Half?> halves = null!;
+                bool hasHalves = false;
+                global::System.Collections.Generic.IReadOnlyList<decimal?> amounts = null!;
+                bool hasAmounts = false;
+
                 while (true)
                 {
                     if (!reader.Read())
@@ -219,104 +220,104 @@ namespace Contoso.Warehouse
                     switch (column)
                     {
                         case 0:
-                            value0 = ReadInt64(ref reader, context, 0);
-                            has0 = true;
+                            id = ReadInt64(ref reader, context, 0);
+                            hasId = true;
                             break;
                         case 1:
-                            value1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadBoolean(ref reader, context, 1);
+                            flag = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadBoolean(ref reader, context, 1);
                             break;
                         case 2:
-                            value2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadSByte(ref reader, context, 2);
+                            tiny = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadSByte(ref reader, context, 2);
                             break;
                         case 3:
-                            value3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadInt16(ref reader, context, 3);
+                            small = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadInt16(ref reader, context, 3);
                             break;
                         case 4:
-                            value4 = ReadInt32(ref reader, context, 4);
-                            has4 = true;
+                            count = ReadInt32(ref reader, context, 4);
+                            hasCount = true;
                             break;
                         case 5:
-                            value5 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadInt64(ref reader, context, 5);
+                            big = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadInt64(ref reader, context, 5);
                             break;
                         case 6:
-                            value6 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadByte(ref reader, context, 6);
+                            uTiny = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadByte(ref reader, context, 6);
                             break;
                         case 7:
-                            value7 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadUInt16(ref reader, context, 7);
+                            uSmall = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadUInt16(ref reader, context, 7);
                             break;
                         case 8:
-                            value8 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadUInt32(ref reader, context, 8);
+                            uCount = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadUInt32(ref reader, context, 8);
                             break;
                         case 9:
-                            value9 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadUInt64(ref reader, context, 9);
+                            uBig = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadUInt64(ref reader, context, 9);
                             break;
                         case 10:
-                            value10 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadHalf(ref reader, context, 10);
+                            half = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadHalf(ref reader, context, 10);
                             break;
                         case 11:
-                            value11 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadSingle(ref reader, context, 11);
+                            ratio = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadSingle(ref reader, context, 11);
                             break;
                         case 12:
-                            value12 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadDouble(ref reader, context, 12);
+                            score = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadDouble(ref reader, context, 12);
                             break;
                         case 13:
-                            value13 = ReadDecimal(ref reader, context, 13, 18, 4);
-                            has13 = true;
+                            amount = ReadDecimal(ref reader, context, 13, 18, 4);
+                            hasAmount = true;
                             break;
                         case 14:
-                            value14 = ReadString(ref reader, context, 14);
-                            has14 = true;
+                            name = ReadString(ref reader, context, 14);
+                            hasName = true;
                             break;
                         case 15:
-                            value15 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader, context, 15);
+                            note = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader, context, 15);
                             break;
                         case 16:
-                            value16 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadDate(ref reader, context, 16);
+                            day = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadDate(ref reader, context, 16);
                             break;
                         case 17:
-                            value17 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadTime(ref reader, context, 17);
+                            atTime = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadTime(ref reader, context, 17);
                             break;
                         case 18:
-                            value18 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadTimestamp(ref reader, context, 18);
+                            createdAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadTimestamp(ref reader, context, 18);
                             break;
                         case 19:
-                            value19 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadLocalTimestamp(ref reader, context, 19);
+                            localAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadLocalTimestamp(ref reader, context, 19);
                             break;
                         case 20:
-                            value20 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadGuid(ref reader, context, 20);
+                            key = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadGuid(ref reader, context, 20);
                             break;
                         case 21:
-                            value21 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadBinary(ref reader, context, 21);
+                            payload = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadBinary(ref reader, context, 21);
                             break;
                         case 22:
-                            value22 = ReadBinary(ref reader, context, 22);
-                            has22 = true;
+                            blob = ReadBinary(ref reader, context, 22);
+                            hasBlob = true;
                             break;
                         case 23:
-                            value23 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader, context, 23);
+                            category = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader, context, 23);
                             break;
                         case 24:
-                            if (!TryReadNullableList(ref reader, context, 24, s_list24, out value24))
+                            if (!TryReadNullableList(ref reader, context, 24, s_tagsElement, out tags))
                             {
                                 return false;
                             }
 
                             break;
                         case 25:
-                            if (!TryReadList(ref reader, context, 25, s_list25, out value25))
+                            if (!TryReadList(ref reader, context, 25, s_halvesElement, out halves))
                             {
                                 return false;
                             }
 
-                            has25 = true;
+                            hasHalves = true;
                             break;
                         case 26:
-                            if (!TryReadList(ref reader, context, 26, s_list26, out value26))
+                            if (!TryReadList(ref reader, context, 26, s_amountsElement, out amounts))
                             {
                                 return false;
                             }
 
-                            has26 = true;
+                            hasAmounts = true;
                             break;
                         default:
                             if (!reader.TrySkip())
@@ -328,40 +329,40 @@ namespace Contoso.Warehouse
                     }
                 }
 
-                if (!has0 || !has4 || !has13 || !has14 || !has22 || !has25 || !has26)
+                if (!hasId || !hasCount || !hasAmount || !hasName || !hasBlob || !hasHalves || !hasAmounts)
                 {
-                    ThrowMissingProperties(context, new bool[] { has0, true, true, true, has4, true, true, true, true, true, true, true, true, has13, has14, true, true, true, true, true, true, true, has22, true, true, has25, has26 });
+                    ThrowMissingProperties(context, new bool[] { hasId, true, true, true, hasCount, true, true, true, true, true, true, true, true, hasAmount, hasName, true, true, true, true, true, true, true, hasBlob, true, true, hasHalves, hasAmounts });
                 }
 
                 record = new AllTypesRow
                 {
-                    Id = value0,
-                    Flag = value1,
-                    Tiny = value2,
-                    Small = value3,
-                    Count = value4,
-                    Big = value5,
-                    UTiny = value6,
-                    USmall = value7,
-                    UCount = value8,
-                    UBig = value9,
-                    Half = value10,
-                    Ratio = value11,
-                    Score = value12,
-                    Amount = value13,
-                    Name = value14,
-                    Note = value15,
-                    Day = value16,
-                    AtTime = value17,
-                    CreatedAt = value18,
-                    LocalAt = value19,
-                    Key = value20,
-                    Payload = value21,
-                    Blob = value22,
-                    Category = value23,
-                    Tags = value24,
-                    Halves = value25,
-                    Amounts = value26,
+                    Id = id,
+                    Flag = flag,
+                    Tiny = tiny,
+                    Small = small,
+                    Count = count,
+                    Big = big,
+                    UTiny = uTiny,
+                    USmall = uSmall,
+                    UCount = uCount,
+                    UBig = uBig,
+                    Half = half,
+                    Ratio = ratio,
+                    Score = score,
+                    Amount = amount,
+                    Name = name,
+                    Note = note,
+                    Day = day,
+                    AtTime = atTime,
+                    CreatedAt = createdAt,
+                    LocalAt = localAt,
+                    Key = key,
+                    Payload = payload,
+                    Blob = blob,
+                    Category = category,
+                    Tags = tags,
+                    Halves = halves,
+                    Amounts = amounts,
                 };
                 return true;
             }
@@ -669,72 +670,72 @@ namespace Contoso.Warehouse
         }
 
         [global::System.CodeDom.Compiler.GeneratedCode("Typed.S3.Generators", "1.0")]
-        private sealed class JsonRecordWriter : global::Typed.S3.Codecs.JsonRecordWriter<AllTypesRow>
+        private sealed class JsonRowWriter : global::Typed.S3.Codecs.JsonRecordWriter<AllTypesRow>
         {
-            public static readonly JsonRecordWriter Instance = new JsonRecordWriter();
+            public static readonly JsonRowWriter Instance = new JsonRowWriter();
 
-            private static readonly global::Typed.S3.Codecs.ListElement<string?> s_list24 = global::Typed.S3.Codecs.ListElements.String;
-            private static readonly global::Typed.S3.Codecs.ListElement<global::System.Half?> s_list25 = global::Typed.S3.Codecs.ListElements.Float16;
-            private static readonly global::Typed.S3.Codecs.ListElement<decimal?> s_list26 = global::Typed.S3.Codecs.ListElements.Decimal(10, 2);
+            private static readonly global::Typed.S3.Codecs.ListElement<string?> s_tagsElement = global::Typed.S3.Codecs.ListElements.String;
+            private static readonly global::Typed.S3.Codecs.ListElement<global::System.Half?> s_halvesElement = global::Typed.S3.Codecs.ListElements.Float16;
+            private static readonly global::Typed.S3.Codecs.ListElement<decimal?> s_amountsElement = global::Typed.S3.Codecs.ListElements.Decimal(10, 2);
 
-            private static readonly global::System.Text.Json.JsonEncodedText s_name0 = global::Typed.S3.Codecs.JsonFieldWriter.EncodeName("id");
-            private static readonly global::System.Text.Json.JsonEncodedText s_name1 = global::Typed.S3.Codecs.JsonFieldWriter.EncodeName("flag");
-            private static readonly global::System.Text.Json.JsonEncodedText s_name2 = global::Typed.S3.Codecs.JsonFieldWriter.EncodeName("tiny");
-            private static readonly global::System.Text.Json.JsonEncodedText s_name3 = global::Typed.S3.Codecs.JsonFieldWriter.EncodeName("small");
-            private static readonly global::System.Text.Json.JsonEncodedText s_name4 = global::Typed.S3.Codecs.JsonFieldWriter.EncodeName("count");
-            private static readonly global::System.Text.Json.JsonEncodedText s_name5 = global::Typed.S3.Codecs.JsonFieldWriter.EncodeName("big");
-            private static readonly global::System.Text.Json.JsonEncodedText s_name6 = global::Typed.S3.Codecs.JsonFieldWriter.EncodeName("u_tiny");
-            private static readonly global::System.Text.Json.JsonEncodedText s_name7 = global::Typed.S3.Codecs.JsonFieldWriter.EncodeName("u_small");
-            private static readonly global::System.Text.Json.JsonEncodedText s_name8 = global::Typed.S3.Codecs.JsonFieldWriter.EncodeName("u_count");
-            private static readonly global::System.Text.Json.JsonEncodedText s_name9 = global::Typed.S3.Codecs.JsonFieldWriter.EncodeName("u_big");
-            private static readonly global::System.Text.Json.JsonEncodedText s_name10 = global::Typed.S3.Codecs.JsonFieldWriter.EncodeName("half");
-            private static readonly global::System.Text.Json.JsonEncodedText s_name11 = global::Typed.S3.Codecs.JsonFieldWriter.EncodeName("ratio");
-            private static readonly global::System.Text.Json.JsonEncodedText s_name12 = global::Typed.S3.Codecs.JsonFieldWriter.EncodeName("score");
-            private static readonly global::System.Text.Json.JsonEncodedText s_name13 = global::Typed.S3.Codecs.JsonFieldWriter.EncodeName("amount");
-            private static readonly global::System.Text.Json.JsonEncodedText s_name14 = global::Typed.S3.Codecs.JsonFieldWriter.EncodeName("name");
-            private static readonly global::System.Text.Json.JsonEncodedText s_name15 = global::Typed.S3.Codecs.JsonFieldWriter.EncodeName("note");
-            private static readonly global::System.Text.Json.JsonEncodedText s_name16 = global::Typed.S3.Codecs.JsonFieldWriter.EncodeName("day");
-            private static readonly global::System.Text.Json.JsonEncodedText s_name17 = global::Typed.S3.Codecs.JsonFieldWriter.EncodeName("at_time");
-            private static readonly global::System.Text.Json.JsonEncodedText s_name18 = global::Typed.S3.Codecs.JsonFieldWriter.EncodeName("created_at");
-            private static readonly global::System.Text.Json.JsonEncodedText s_name19 = global::Typed.S3.Codecs.JsonFieldWriter.EncodeName("local_at");
-            private static readonly global::System.Text.Json.JsonEncodedText s_name20 = global::Typed.S3.Codecs.JsonFieldWriter.EncodeName("key");
-            private static readonly global::System.Text.Json.JsonEncodedText s_name21 = global::Typed.S3.Codecs.JsonFieldWriter.EncodeName("payload");
-            private static readonly global::System.Text.Json.JsonEncodedText s_name22 = global::Typed.S3.Codecs.JsonFieldWriter.EncodeName("blob");
-            private static readonly global::System.Text.Json.JsonEncodedText s_name23 = global::Typed.S3.Codecs.JsonFieldWriter.EncodeName("class");
-            private static readonly global::System.Text.Json.JsonEncodedText s_name24 = global::Typed.S3.Codecs.JsonFieldWriter.EncodeName("tags");
-            private static readonly global::System.Text.Json.JsonEncodedText s_name25 = global::Typed.S3.Codecs.JsonFieldWriter.EncodeName("halves");
-            private static readonly global::System.Text.Json.JsonEncodedText s_name26 = global::Typed.S3.Codecs.JsonFieldWriter.EncodeName("amounts");
+            private static readonly global::System.Text.Json.JsonEncodedText s_idName = global::Typed.S3.Codecs.JsonFieldWriter.EncodeName("id");
+            private static readonly global::System.Text.Json.JsonEncodedText s_flagName = global::Typed.S3.Codecs.JsonFieldWriter.EncodeName("flag");
+            private static readonly global::System.Text.Json.JsonEncodedText s_tinyName = global::Typed.S3.Codecs.JsonFieldWriter.EncodeName("tiny");
+            private static readonly global::System.Text.Json.JsonEncodedText s_smallName = global::Typed.S3.Codecs.JsonFieldWriter.EncodeName("small");
+            private static readonly global::System.Text.Json.JsonEncodedText s_countName = global::Typed.S3.Codecs.JsonFieldWriter.EncodeName("count");
+            private static readonly global::System.Text.Json.JsonEncodedText s_bigName = global::Typed.S3.Codecs.JsonFieldWriter.EncodeName("big");
+            private static readonly global::System.Text.Json.JsonEncodedText s_uTinyName = global::Typed.S3.Codecs.JsonFieldWriter.EncodeName("u_tiny");
+            private static readonly global::System.Text.Json.JsonEncodedText s_uSmallName = global::Typed.S3.Codecs.JsonFieldWriter.EncodeName("u_small");
+            private static readonly global::System.Text.Json.JsonEncodedText s_uCountName = global::Typed.S3.Codecs.JsonFieldWriter.EncodeName("u_count");
+            private static readonly global::System.Text.Json.JsonEncodedText s_uBigName = global::Typed.S3.Codecs.JsonFieldWriter.EncodeName("u_big");
+            private static readonly global::System.Text.Json.JsonEncodedText s_halfName = global::Typed.S3.Codecs.JsonFieldWriter.EncodeName("half");
+            private static readonly global::System.Text.Json.JsonEncodedText s_ratioName = global::Typed.S3.Codecs.JsonFieldWriter.EncodeName("ratio");
+            private static readonly global::System.Text.Json.JsonEncodedText s_scoreName = global::Typed.S3.Codecs.JsonFieldWriter.EncodeName("score");
+            private static readonly global::System.Text.Json.JsonEncodedText s_amountName = global::Typed.S3.Codecs.JsonFieldWriter.EncodeName("amount");
+            private static readonly global::System.Text.Json.JsonEncodedText s_nameName = global::Typed.S3.Codecs.JsonFieldWriter.EncodeName("name");
+            private static readonly global::System.Text.Json.JsonEncodedText s_noteName = global::Typed.S3.Codecs.JsonFieldWriter.EncodeName("note");
+            private static readonly global::System.Text.Json.JsonEncodedText s_dayName = global::Typed.S3.Codecs.JsonFieldWriter.EncodeName("day");
+            private static readonly global::System.Text.Json.JsonEncodedText s_atTimeName = global::Typed.S3.Codecs.JsonFieldWriter.EncodeName("at_time");
+            private static readonly global::System.Text.Json.JsonEncodedText s_createdAtName = global::Typed.S3.Codecs.JsonFieldWriter.EncodeName("created_at");
+            private static readonly global::System.Text.Json.JsonEncodedText s_localAtName = global::Typed.S3.Codecs.JsonFieldWriter.EncodeName("local_at");
+            private static readonly global::System.Text.Json.JsonEncodedText s_keyName = global::Typed.S3.Codecs.JsonFieldWriter.EncodeName("key");
+            private static readonly global::System.Text.Json.JsonEncodedText s_payloadName = global::Typed.S3.Codecs.JsonFieldWriter.EncodeName("payload");
+            private static readonly global::System.Text.Json.JsonEncodedText s_blobName = global::Typed.S3.Codecs.JsonFieldWriter.EncodeName("blob");
+            private static readonly global::System.Text.Json.JsonEncodedText s_categoryName = global::Typed.S3.Codecs.JsonFieldWriter.EncodeName("class");
+            private static readonly global::System.Text.Json.JsonEncodedText s_tagsName = global::Typed.S3.Codecs.JsonFieldWriter.EncodeName("tags");
+            private static readonly global::System.Text.Json.JsonEncodedText s_halvesName = global::Typed.S3.Codecs.JsonFieldWriter.EncodeName("halves");
+            private static readonly global::System.Text.Json.JsonEncodedText s_amountsName = global::Typed.S3.Codecs.JsonFieldWriter.EncodeName("amounts");
 
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, AllTypesRow record)
             {
                 writer.WriteStartObject();
-                global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_name0, record.Id);
-                global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_name1, record.Flag);
-                global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_name2, record.Tiny);
-                global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_name3, record.Small);
-                global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_name4, record.Count);
-                global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_name5, record.Big);
-                global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_name6, record.UTiny);
-                global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_name7, record.USmall);
-                global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_name8, record.UCount);
-                global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_name9, record.UBig);
-                global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_name10, record.Half);
-                global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_name11, record.Ratio);
-                global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_name12, record.Score);
-                global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_name13, record.Amount);
-                global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_name14, record.Name);
-                global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_name15, record.Note);
-                global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_name16, record.Day);
-                global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_name17, record.AtTime);
-                global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_name18, record.CreatedAt);
-                global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_name19, record.LocalAt);
-                global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_name20, record.Key);
-                global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_name21, record.Payload);
-                global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_name22, record.Blob);
-                global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_name23, record.Category);
-                global::Typed.S3.Codecs.JsonFieldWriter.WriteList(writer, s_name24, record.Tags, s_list24);
-                global::Typed.S3.Codecs.JsonFieldWriter.WriteList(writer, s_name25, record.Halves, s_list25);
-                global::Typed.S3.Codecs.JsonFieldWriter.WriteList(writer, s_name26, record.Amounts, s_list26);
+                global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_idName, record.Id);
+                global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_flagName, record.Flag);
+                global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_tinyName, record.Tiny);
+                global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_smallName, record.Small);
+                global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_countName, record.Count);
+                global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_bigName, record.Big);
+                global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_uTinyName, record.UTiny);
+                global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_uSmallName, record.USmall);
+                global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_uCountName, record.UCount);
+                global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_uBigName, record.UBig);
+                global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_halfName, record.Half);
+                global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_ratioName, record.Ratio);
+                global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_scoreName, record.Score);
+                global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_amountName, record.Amount);
+                global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_nameName, record.Name);
+                global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_noteName, record.Note);
+                global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_dayName, record.Day);
+                global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_atTimeName, record.AtTime);
+                global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_createdAtName, record.CreatedAt);
+                global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_localAtName, record.LocalAt);
+                global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_keyName, record.Key);
+                global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_payloadName, record.Payload);
+                global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_blobName, record.Blob);
+                global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_categoryName, record.Category);
+                global::Typed.S3.Codecs.JsonFieldWriter.WriteList(writer, s_tagsName, record.Tags, s_tagsElement);
+                global::Typed.S3.Codecs.JsonFieldWriter.WriteList(writer, s_halvesName, record.Halves, s_halvesElement);
+                global::Typed.S3.Codecs.JsonFieldWriter.WriteList(writer, s_amountsName, record.Amounts, s_amountsElement);
                 writer.WriteEndObject();
             }
         }

@@ -66,125 +66,125 @@ namespace Contoso.Warehouse
         [global::System.CodeDom.Compiler.GeneratedCode("Typed.S3.Generators", "1.0")]
         private sealed class ParquetMapper : global::Typed.S3.Codecs.ParquetRecordMapper<AllTypesRow>
         {
-            private readonly global::Typed.S3.Codecs.ParquetValueColumn<long> _column0 = global::Typed.S3.Codecs.ParquetColumns.Int64("id", true);
-            private readonly global::Typed.S3.Codecs.ParquetValueColumn<bool> _column1 = global::Typed.S3.Codecs.ParquetColumns.Bool("flag", false);
-            private readonly global::Typed.S3.Codecs.ParquetValueColumn<sbyte> _column2 = global::Typed.S3.Codecs.ParquetColumns.Int8("tiny", false);
-            private readonly global::Typed.S3.Codecs.ParquetValueColumn<short> _column3 = global::Typed.S3.Codecs.ParquetColumns.Int16("small", false);
-            private readonly global::Typed.S3.Codecs.ParquetValueColumn<int> _column4 = global::Typed.S3.Codecs.ParquetColumns.Int32("count", true);
-            private readonly global::Typed.S3.Codecs.ParquetValueColumn<long> _column5 = global::Typed.S3.Codecs.ParquetColumns.Int64("big", false);
-            private readonly global::Typed.S3.Codecs.ParquetValueColumn<byte> _column6 = global::Typed.S3.Codecs.ParquetColumns.UInt8("u_tiny", false);
-            private readonly global::Typed.S3.Codecs.ParquetValueColumn<ushort> _column7 = global::Typed.S3.Codecs.ParquetColumns.UInt16("u_small", false);
-            private readonly global::Typed.S3.Codecs.ParquetValueColumn<uint> _column8 = global::Typed.S3.Codecs.ParquetColumns.UInt32("u_count", false);
-            private readonly global::Typed.S3.Codecs.ParquetValueColumn<ulong> _column9 = global::Typed.S3.Codecs.ParquetColumns.UInt64("u_big", false);
-            private readonly global::Typed.S3.Codecs.ParquetValueColumn<global::System.Half> _column10 = global::Typed.S3.Codecs.ParquetColumns.WhenAbsentNull(global::Typed.S3.Codecs.ParquetColumns.Float16("half", false));
-            private readonly global::Typed.S3.Codecs.ParquetValueColumn<float> _column11 = global::Typed.S3.Codecs.ParquetColumns.Float32("ratio", false);
-            private readonly global::Typed.S3.Codecs.ParquetValueColumn<double> _column12 = global::Typed.S3.Codecs.ParquetColumns.Float64("score", false);
-            private readonly global::Typed.S3.Codecs.ParquetValueColumn<decimal> _column13 = global::Typed.S3.Codecs.ParquetColumns.Decimal("amount", 18, 4, true);
-            private readonly global::Typed.S3.Codecs.ParquetStringColumn _column14 = global::Typed.S3.Codecs.ParquetColumns.String("name", true);
-            private readonly global::Typed.S3.Codecs.ParquetStringColumn _column15 = global::Typed.S3.Codecs.ParquetColumns.String("note", false);
-            private readonly global::Typed.S3.Codecs.ParquetValueColumn<global::System.DateOnly> _column16 = global::Typed.S3.Codecs.ParquetColumns.Date("day", false);
-            private readonly global::Typed.S3.Codecs.ParquetValueColumn<global::System.TimeOnly> _column17 = global::Typed.S3.Codecs.ParquetColumns.Time("at_time", false);
-            private readonly global::Typed.S3.Codecs.ParquetValueColumn<global::System.DateTimeOffset> _column18 = global::Typed.S3.Codecs.ParquetColumns.Timestamp("created_at", false);
-            private readonly global::Typed.S3.Codecs.ParquetValueColumn<global::System.DateTime> _column19 = global::Typed.S3.Codecs.ParquetColumns.LocalTimestamp("local_at", false);
-            private readonly global::Typed.S3.Codecs.ParquetValueColumn<global::System.Guid> _column20 = global::Typed.S3.Codecs.ParquetColumns.Uuid("key", false);
-            private readonly global::Typed.S3.Codecs.ParquetBinaryColumn _column21 = global::Typed.S3.Codecs.ParquetColumns.Binary("payload", false);
-            private readonly global::Typed.S3.Codecs.ParquetBinaryColumn _column22 = global::Typed.S3.Codecs.ParquetColumns.Binary("blob", true);
-            private readonly global::Typed.S3.Codecs.ParquetStringColumn _column23 = global::Typed.S3.Codecs.ParquetColumns.String("class", false);
-            private readonly global::Typed.S3.Codecs.ParquetListColumn<string?> _column24 = global::Typed.S3.Codecs.ParquetColumns.List("tags", global::Typed.S3.Codecs.ParquetListElements.String, false);
-            private readonly global::Typed.S3.Codecs.ParquetListColumn<global::System.Half?> _column25 = global::Typed.S3.Codecs.ParquetColumns.List("halves", global::Typed.S3.Codecs.ParquetListElements.Float16, true);
-            private readonly global::Typed.S3.Codecs.ParquetListColumn<decimal?> _column26 = global::Typed.S3.Codecs.ParquetColumns.List("amounts", global::Typed.S3.Codecs.ParquetListElements.Decimal(10, 2), true);
+            private readonly global::Typed.S3.Codecs.ParquetValueColumn<long> _idColumn = global::Typed.S3.Codecs.ParquetColumns.Int64("id", true);
+            private readonly global::Typed.S3.Codecs.ParquetValueColumn<bool> _flagColumn = global::Typed.S3.Codecs.ParquetColumns.Bool("flag", false);
+            private readonly global::Typed.S3.Codecs.ParquetValueColumn<sbyte> _tinyColumn = global::Typed.S3.Codecs.ParquetColumns.Int8("tiny", false);
+            private readonly global::Typed.S3.Codecs.ParquetValueColumn<short> _smallColumn = global::Typed.S3.Codecs.ParquetColumns.Int16("small", false);
+            private readonly global::Typed.S3.Codecs.ParquetValueColumn<int> _countColumn = global::Typed.S3.Codecs.ParquetColumns.Int32("count", true);
+            private readonly global::Typed.S3.Codecs.ParquetValueColumn<long> _bigColumn = global::Typed.S3.Codecs.ParquetColumns.Int64("big", false);
+            private readonly global::Typed.S3.Codecs.ParquetValueColumn<byte> _uTinyColumn = global::Typed.S3.Codecs.ParquetColumns.UInt8("u_tiny", false);
+            private readonly global::Typed.S3.Codecs.ParquetValueColumn<ushort> _uSmallColumn = global::Typed.S3.Codecs.ParquetColumns.UInt16("u_small", false);
+            private readonly global::Typed.S3.Codecs.ParquetValueColumn<uint> _uCountColumn = global::Typed.S3.Codecs.ParquetColumns.UInt32("u_count", false);
+            private readonly global::Typed.S3.Codecs.ParquetValueColumn<ulong> _uBigColumn = global::Typed.S3.Codecs.ParquetColumns.UInt64("u_big", false);
+            private readonly global::Typed.S3.Codecs.ParquetValueColumn<global::System.Half> _halfColumn = global::Typed.S3.Codecs.ParquetColumns.WhenAbsentNull(global::Typed.S3.Codecs.ParquetColumns.Float16("half", false));
+            private readonly global::Typed.S3.Codecs.ParquetValueColumn<float> _ratioColumn = global::Typed.S3.Codecs.ParquetColumns.Float32("ratio", false);
+            private readonly global::Typed.S3.Codecs.ParquetValueColumn<double> _scoreColumn = global::Typed.S3.Codecs.ParquetColumns.Float64("score", false);
+            private readonly global::Typed.S3.Codecs.ParquetValueColumn<decimal> _amountColumn = global::Typed.S3.Codecs.ParquetColumns.Decimal("amount", 18, 4, true);
+            private readonly global::Typed.S3.Codecs.ParquetStringColumn _nameColumn = global::Typed.S3.Codecs.ParquetColumns.String("name", true);
+            private readonly global::Typed.S3.Codecs.ParquetStringColumn _noteColumn = global::Typed.S3.Codecs.ParquetColumns.String("note", false);
+            private readonly global::Typed.S3.Codecs.ParquetValueColumn<global::System.DateOnly> _dayColumn = global::Typed.S3.Codecs.ParquetColumns.Date("day", false);
+            private readonly global::Typed.S3.Codecs.ParquetValueColumn<global::System.TimeOnly> _atTimeColumn = global::Typed.S3.Codecs.ParquetColumns.Time("at_time", false);
+            private readonly global::Typed.S3.Codecs.ParquetValueColumn<global::System.DateTimeOffset> _createdAtColumn = global::Typed.S3.Codecs.ParquetColumns.Timestamp("created_at", false);
+            private readonly global::Typed.S3.Codecs.ParquetValueColumn<global::System.DateTime> _localAtColumn = global::Typed.S3.Codecs.ParquetColumns.LocalTimestamp("local_at", false);
+            private readonly global::Typed.S3.Codecs.ParquetValueColumn<global::System.Guid> _keyColumn = global::Typed.S3.Codecs.ParquetColumns.Uuid("key", false);
+            private readonly global::Typed.S3.Codecs.ParquetBinaryColumn _payloadColumn = global::Typed.S3.Codecs.ParquetColumns.Binary("payload", false);
+            private readonly global::Typed.S3.Codecs.ParquetBinaryColumn _blobColumn = global::Typed.S3.Codecs.ParquetColumns.Binary("blob", true);
+            private readonly global::Typed.S3.Codecs.ParquetStringColumn _categoryColumn = global::Typed.S3.Codecs.ParquetColumns.String("class", false);
+            private readonly global::Typed.S3.Codecs.ParquetListColumn<string?> _tagsColumn = global::Typed.S3.Codecs.ParquetColumns.List("tags", global::Typed.S3.Codecs.ParquetListElements.String, false);
+            private readonly global::Typed.S3.Codecs.ParquetListColumn<global::System.Half?> _halvesColumn = global::Typed.S3.Codecs.ParquetColumns.List("halves", global::Typed.S3.Codecs.ParquetListElements.Float16, true);
+            private readonly global::Typed.S3.Codecs.ParquetListColumn<decimal?> _amountsColumn = global::Typed.S3.Codecs.ParquetColumns.List("amounts", global::Typed.S3.Codecs.ParquetListElements.Decimal(10, 2), true);
 
             protected override global::Typed.S3.Codecs.ParquetColumn[] CreateColumns() => new global::Typed.S3.Codecs.ParquetColumn[]
             {
-                _column0,
-                _column1,
-                _column2,
-                _column3,
-                _column4,
-                _column5,
-                _column6,
-                _column7,
-                _column8,
-                _column9,
-                _column10,
-                _column11,
-                _column12,
-                _column13,
-                _column14,
-                _column15,
-                _column16,
-                _column17,
-                _column18,
-                _column19,
-                _column20,
-                _column21,
-                _column22,
-                _column23,
-                _column24,
-                _column25,
-                _column26,
+                _idColumn,
+                _flagColumn,
+                _tinyColumn,
+                _smallColumn,
+                _countColumn,
+                _bigColumn,
+                _uTinyColumn,
+                _uSmallColumn,
+                _uCountColumn,
+                _uBigColumn,
+                _halfColumn,
+                _ratioColumn,
+                _scoreColumn,
+                _amountColumn,
+                _nameColumn,
+                _noteColumn,
+                _dayColumn,
+                _atTimeColumn,
+                _createdAtColumn,
+                _localAtColumn,
+                _keyColumn,
+                _payloadColumn,
+                _blobColumn,
+                _categoryColumn,
+                _tagsColumn,
+                _halvesColumn,
+                _amountsColumn,
             };
 
             public override AllTypesRow Read(int row) => new AllTypesRow
             {
-                Id = _column0.GetRequired(row),
-                Flag = _column1.Get(row),
-                Tiny = _column2.Get(row),
-                Small = _column3.Get(row),
-                Count = _column4.GetRequired(row),
-                Big = _column5.Get(row),
-                UTiny = _column6.Get(row),
-                USmall = _column7.Get(row),
-                UCount = _column8.Get(row),
-                UBig = _column9.Get(row),
-                Half = _column10.Get(row),
-                Ratio = _column11.Get(row),
-                Score = _column12.Get(row),
-                Amount = _column13.GetRequired(row),
-                Name = _column14.GetRequired(row),
-                Note = _column15.Get(row),
-                Day = _column16.Get(row),
-                AtTime = _column17.Get(row),
-                CreatedAt = _column18.Get(row),
-                LocalAt = _column19.Get(row),
-                Key = _column20.Get(row),
-                Payload = _column21.Get(row),
-                Blob = _column22.GetRequired(row),
-                Category = _column23.Get(row),
-                Tags = _column24.Get(row),
-                Halves = _column25.GetRequired(row),
-                Amounts = _column26.GetRequired(row),
+                Id = _idColumn.GetRequired(row),
+                Flag = _flagColumn.Get(row),
+                Tiny = _tinyColumn.Get(row),
+                Small = _smallColumn.Get(row),
+                Count = _countColumn.GetRequired(row),
+                Big = _bigColumn.Get(row),
+                UTiny = _uTinyColumn.Get(row),
+                USmall = _uSmallColumn.Get(row),
+                UCount = _uCountColumn.Get(row),
+                UBig = _uBigColumn.Get(row),
+                Half = _halfColumn.Get(row),
+                Ratio = _ratioColumn.Get(row),
+                Score = _scoreColumn.Get(row),
+                Amount = _amountColumn.GetRequired(row),
+                Name = _nameColumn.GetRequired(row),
+                Note = _noteColumn.Get(row),
+                Day = _dayColumn.Get(row),
+                AtTime = _atTimeColumn.Get(row),
+                CreatedAt = _createdAtColumn.Get(row),
+                LocalAt = _localAtColumn.Get(row),
+                Key = _keyColumn.Get(row),
+                Payload = _payloadColumn.Get(row),
+                Blob = _blobColumn.GetRequired(row),
+                Category = _categoryColumn.Get(row),
+                Tags = _tagsColumn.Get(row),
+                Halves = _halvesColumn.GetRequired(row),
+                Amounts = _amountsColumn.GetRequired(row),
             };
 
             public override void Write(AllTypesRow record, int row)
             {
-                _column0.SetRequired(row, record.Id);
-                _column1.Set(row, record.Flag);
-                _column2.Set(row, record.Tiny);
-                _column3.Set(row, record.Small);
-                _column4.SetRequired(row, record.Count);
-                _column5.Set(row, record.Big);
-                _column6.Set(row, record.UTiny);
-                _column7.Set(row, record.USmall);
-                _column8.Set(row, record.UCount);
-                _column9.Set(row, record.UBig);
-                _column10.Set(row, record.Half);
-                _column11.Set(row, record.Ratio);
-                _column12.Set(row, record.Score);
-                _column13.SetRequired(row, record.Amount);
-                _column14.Set(row, record.Name);
-                _column15.Set(row, record.Note);
-                _column16.Set(row, record.Day);
-                _column17.Set(row, record.AtTime);
-                _column18.Set(row, record.CreatedAt);
-                _column19.Set(row, record.LocalAt);
-                _column20.Set(row, record.Key);
-                _column21.Set(row, record.Payload);
-                _column22.Set(row, record.Blob);
-                _column23.Set(row, record.Category);
-                _column24.Set(row, record.Tags);
-                _column25.Set(row, record.Halves);
-                _column26.Set(row, record.Amounts);
+                _idColumn.SetRequired(row, record.Id);
+                _flagColumn.Set(row, record.Flag);
+                _tinyColumn.Set(row, record.Tiny);
+                _smallColumn.Set(row, record.Small);
+                _countColumn.SetRequired(row, record.Count);
+                _bigColumn.Set(row, record.Big);
+                _uTinyColumn.Set(row, record.UTiny);
+                _uSmallColumn.Set(row, record.USmall);
+                _uCountColumn.Set(row, record.UCount);
+                _uBigColumn.Set(row, record.UBig);
+                _halfColumn.Set(row, record.Half);
+                _ratioColumn.Set(row, record.Ratio);
+                _scoreColumn.Set(row, record.Score);
+                _amountColumn.SetRequired(row, record.Amount);
+                _nameColumn.Set(row, record.Name);
+                _noteColumn.Set(row, record.Note);
+                _dayColumn.Set(row, record.Day);
+                _atTimeColumn.Set(row, record.AtTime);
+                _createdAtColumn.Set(row, record.CreatedAt);
+                _localAtColumn.Set(row, record.LocalAt);
+                _keyColumn.Set(row, record.Key);
+                _payloadColumn.Set(row, record.Payload);
+                _blobColumn.Set(row, record.Blob);
+                _categoryColumn.Set(row, record.Category);
+                _tagsColumn.Set(row, record.Tags);
+                _halvesColumn.Set(row, record.Halves);
+                _amountsColumn.Set(row, record.Amounts);
             }
         }
     }

@@ -45,7 +45,7 @@ namespace QuickStart.Sales
         /// <param name="cancellationToken">Cancels writing.</param>
         /// <returns>The number of records written.</returns>
         public static global::System.Threading.Tasks.Task<long> WriteCsvAsync(global::System.IO.Stream stream, global::System.Collections.Generic.IEnumerable<Customer> rows, global::System.Threading.CancellationToken cancellationToken = default) =>
-            global::Typed.S3.Codecs.CsvCodec.WriteAsync(stream, rows, CsvFormat, CsvRecordWriter.Instance, cancellationToken);
+            global::Typed.S3.Codecs.CsvCodec.WriteAsync(stream, rows, CsvFormat, CsvRowWriter.Instance, cancellationToken);
 
         /// <summary>Writes records as CSV in this dataset's dialect: a header (when the dialect has one), then a line a record.</summary>
         /// <param name="stream">The destination; left open.</param>
@@ -53,7 +53,7 @@ namespace QuickStart.Sales
         /// <param name="cancellationToken">Cancels writing.</param>
         /// <returns>The number of records written.</returns>
         public static global::System.Threading.Tasks.Task<long> WriteCsvAsync(global::System.IO.Stream stream, global::System.Collections.Generic.IAsyncEnumerable<Customer> rows, global::System.Threading.CancellationToken cancellationToken = default) =>
-            global::Typed.S3.Codecs.CsvCodec.WriteAsync(stream, rows, CsvFormat, CsvRecordWriter.Instance, cancellationToken);
+            global::Typed.S3.Codecs.CsvCodec.WriteAsync(stream, rows, CsvFormat, CsvRowWriter.Instance, cancellationToken);
 
         private static global::System.Collections.Generic.IAsyncEnumerable<Customer> ReadCsvObject(global::System.IO.Stream stream, string objectName, global::System.Threading.CancellationToken cancellationToken) =>
             global::Typed.S3.Codecs.CsvCodec.ReadAsync(stream, objectName, CsvFormat, CreateCsvMapper, cancellationToken);
@@ -62,7 +62,7 @@ namespace QuickStart.Sales
             global::Typed.S3.Codecs.CsvCodec.ReadAsync(stream, objectName, CsvFormat, CreateCsvMapper, options, cancellationToken);
 
         private static global::System.Threading.Tasks.Task<long> WriteCsvObject(global::System.IO.Stream stream, global::System.Collections.Generic.IAsyncEnumerable<Customer> rows, global::System.Threading.CancellationToken cancellationToken) =>
-            global::Typed.S3.Codecs.CsvCodec.WriteAsync(stream, rows, CsvFormat, CsvRecordWriter.Instance, cancellationToken);
+            global::Typed.S3.Codecs.CsvCodec.WriteAsync(stream, rows, CsvFormat, CsvRowWriter.Instance, cancellationToken);
 
         private static global::System.Collections.Generic.IAsyncEnumerable<Customer> ReadTsvObject(global::System.IO.Stream stream, string objectName, global::System.Threading.CancellationToken cancellationToken) =>
             global::Typed.S3.Codecs.CsvCodec.ReadAsync(stream, objectName, TsvFormat, CreateCsvMapper, cancellationToken);
@@ -71,7 +71,7 @@ namespace QuickStart.Sales
             global::Typed.S3.Codecs.CsvCodec.ReadAsync(stream, objectName, TsvFormat, CreateCsvMapper, options, cancellationToken);
 
         private static global::System.Threading.Tasks.Task<long> WriteTsvObject(global::System.IO.Stream stream, global::System.Collections.Generic.IAsyncEnumerable<Customer> rows, global::System.Threading.CancellationToken cancellationToken) =>
-            global::Typed.S3.Codecs.CsvCodec.WriteAsync(stream, rows, TsvFormat, CsvRecordWriter.Instance, cancellationToken);
+            global::Typed.S3.Codecs.CsvCodec.WriteAsync(stream, rows, TsvFormat, CsvRowWriter.Instance, cancellationToken);
 
         private static global::CsvHelper.CsvRecordMapper<Customer> CreateCsvMapper(global::CsvHelper.CsvReader reader, string objectName) =>
             new CsvMapper(reader, objectName);
@@ -89,95 +89,96 @@ namespace QuickStart.Sales
                 new global::Typed.S3.Codecs.CsvColumn("is_active", "bool", false),
             };
 
-            private readonly int _field0;
-            private readonly int _field1;
-            private readonly int _field2;
-            private readonly int _field3;
-            private readonly int _field4;
-            private readonly int _field5;
+            private readonly int _idIndex;
+            private readonly int _emailIndex;
+            private readonly int _countryIndex;
+            private readonly int _signupDateIndex;
+            private readonly int _lifetimeValueIndex;
+            private readonly int _activeIndex;
 
             public CsvMapper(global::CsvHelper.CsvReader reader, string objectName)
                 : base(reader, objectName, s_columns)
             {
-                _field0 = IndexOf(0);
-                _field1 = IndexOf(1);
-                _field2 = IndexOf(2);
-                _field3 = IndexOf(3);
-                _field4 = IndexOf(4);
-                _field5 = IndexOf(5);
+                _idIndex = IndexOf(0);
+                _emailIndex = IndexOf(1);
+                _countryIndex = IndexOf(2);
+                _signupDateIndex = IndexOf(3);
+                _lifetimeValueIndex = IndexOf(4);
+                _activeIndex = IndexOf(5);
             }
 
             public override Customer Read(global::CsvHelper.CsvReader reader)
             {
                 global::System.ReadOnlySpan<byte> field;
 
-                field = reader.GetSpan(_field0);
-                long value0;
+                field = reader.GetSpan(_idIndex);
+                long id;
                 if (field.IsEmpty)
                 {
                     ThrowMissingValue(reader, 0);
                 }
-                if (!global::Typed.S3.Codecs.Utf8ValueParser.TryParseInt64(field, out value0))
+
+                if (!global::Typed.S3.Codecs.Utf8ValueParser.TryParseInt64(field, out id))
                 {
                     ThrowInvalidValue(reader, 0, field);
                 }
 
-                string? value1 = ReadNullableString(reader, _field1);
+                string? email = ReadNullableString(reader, _emailIndex);
 
-                string? value2 = ReadNullableString(reader, _field2);
+                string? country = ReadNullableString(reader, _countryIndex);
 
-                field = reader.GetSpan(_field3);
-                global::System.DateOnly? value3 = null;
+                field = reader.GetSpan(_signupDateIndex);
+                global::System.DateOnly? signupDate = null;
                 if (!field.IsEmpty)
                 {
-                    if (!global::Typed.S3.Codecs.Utf8ValueParser.TryParseDate(field, out global::System.DateOnly parsed3))
+                    if (!global::Typed.S3.Codecs.Utf8ValueParser.TryParseDate(field, out global::System.DateOnly parsedSignupDate))
                     {
                         ThrowInvalidValue(reader, 3, field);
                     }
 
-                    value3 = parsed3;
+                    signupDate = parsedSignupDate;
                 }
 
-                field = reader.GetSpan(_field4);
-                decimal? value4 = null;
+                field = reader.GetSpan(_lifetimeValueIndex);
+                decimal? lifetimeValue = null;
                 if (!field.IsEmpty)
                 {
-                    if (!global::Typed.S3.Codecs.Utf8ValueParser.TryParseDecimal(field, 18, 2, out decimal parsed4))
+                    if (!global::Typed.S3.Codecs.Utf8ValueParser.TryParseDecimal(field, 18, 2, out decimal parsedLifetimeValue))
                     {
                         ThrowInvalidValue(reader, 4, field);
                     }
 
-                    value4 = parsed4;
+                    lifetimeValue = parsedLifetimeValue;
                 }
 
-                field = reader.GetSpan(_field5);
-                bool? value5 = null;
+                field = reader.GetSpan(_activeIndex);
+                bool? active = null;
                 if (!field.IsEmpty)
                 {
-                    if (!global::Typed.S3.Codecs.Utf8ValueParser.TryParseBoolean(field, out bool parsed5))
+                    if (!global::Typed.S3.Codecs.Utf8ValueParser.TryParseBoolean(field, out bool parsedActive))
                     {
                         ThrowInvalidValue(reader, 5, field);
                     }
 
-                    value5 = parsed5;
+                    active = parsedActive;
                 }
 
                 return new Customer
                 {
-                    Id = value0,
-                    Email = value1,
-                    Country = value2,
-                    SignupDate = value3,
-                    LifetimeValue = value4,
-                    Active = value5,
+                    Id = id,
+                    Email = email,
+                    Country = country,
+                    SignupDate = signupDate,
+                    LifetimeValue = lifetimeValue,
+                    Active = active,
                 };
             }
         }
 
         [global::System.CodeDom.Compiler.GeneratedCode("Typed.S3.Generators", "1.0")]
-        private sealed class CsvRecordWriter : global::CsvHelper.CsvRecordWriter<Customer>
+        private sealed class CsvRowWriter : global::CsvHelper.CsvRecordWriter<Customer>
         {
-            public static readonly CsvRecordWriter Instance = new CsvRecordWriter();
+            public static readonly CsvRowWriter Instance = new CsvRowWriter();
 
             public override int FieldCount => 6;
 

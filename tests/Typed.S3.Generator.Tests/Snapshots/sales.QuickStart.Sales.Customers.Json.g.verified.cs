@@ -12,7 +12,7 @@ namespace QuickStart.Sales
         /// <returns>The records, in order.</returns>
         /// <exception cref="global::Typed.S3.DatasetFormatException">The data does not match the schema.</exception>
         public static global::System.Collections.Generic.IAsyncEnumerable<Customer> ReadJsonAsync(global::System.IO.Stream stream, global::System.Threading.CancellationToken cancellationToken = default) =>
-            global::Typed.S3.Codecs.JsonCodec.ReadAsync(stream, "stream", JsonRecordReader.Instance, cancellationToken);
+            global::Typed.S3.Codecs.JsonCodec.ReadAsync(stream, "stream", JsonRowReader.Instance, cancellationToken);
 
         /// <summary>Reads <see cref="Customer"/> records from a stream of a JSON array of objects; errors name <paramref name="objectName"/>.</summary>
         /// <param name="stream">The JSON bytes; left open.</param>
@@ -21,7 +21,7 @@ namespace QuickStart.Sales
         /// <returns>The records, in order.</returns>
         /// <exception cref="global::Typed.S3.DatasetFormatException">The data does not match the schema.</exception>
         public static global::System.Collections.Generic.IAsyncEnumerable<Customer> ReadJsonAsync(global::System.IO.Stream stream, string objectName, global::System.Threading.CancellationToken cancellationToken = default) =>
-            global::Typed.S3.Codecs.JsonCodec.ReadAsync(stream, objectName, JsonRecordReader.Instance, cancellationToken);
+            global::Typed.S3.Codecs.JsonCodec.ReadAsync(stream, objectName, JsonRowReader.Instance, cancellationToken);
 
         /// <summary>Reads <see cref="Customer"/> records from a stream of a JSON array of objects with <paramref name="options"/>, such as reading invalid UTF-8 as U+FFFD.</summary>
         /// <param name="stream">The JSON bytes; left open.</param>
@@ -31,7 +31,7 @@ namespace QuickStart.Sales
         /// <returns>The records, in order.</returns>
         /// <exception cref="global::Typed.S3.DatasetFormatException">The data does not match the schema.</exception>
         public static global::System.Collections.Generic.IAsyncEnumerable<Customer> ReadJsonAsync(global::System.IO.Stream stream, string objectName, global::Typed.S3.DatasetReadOptions options, global::System.Threading.CancellationToken cancellationToken = default) =>
-            global::Typed.S3.Codecs.JsonCodec.ReadAsync(stream, objectName, JsonRecordReader.Instance, options ?? throw new global::System.ArgumentNullException(nameof(options)), cancellationToken);
+            global::Typed.S3.Codecs.JsonCodec.ReadAsync(stream, objectName, JsonRowReader.Instance, options ?? throw new global::System.ArgumentNullException(nameof(options)), cancellationToken);
 
         /// <summary>Writes records as a JSON array of objects, every column a property, nulls as <c>null</c>.</summary>
         /// <param name="stream">The destination; left open.</param>
@@ -39,7 +39,7 @@ namespace QuickStart.Sales
         /// <param name="cancellationToken">Cancels writing.</param>
         /// <returns>The number of records written.</returns>
         public static global::System.Threading.Tasks.Task<long> WriteJsonAsync(global::System.IO.Stream stream, global::System.Collections.Generic.IEnumerable<Customer> rows, global::System.Threading.CancellationToken cancellationToken = default) =>
-            global::Typed.S3.Codecs.JsonCodec.WriteAsync(stream, rows, JsonRecordWriter.Instance, cancellationToken);
+            global::Typed.S3.Codecs.JsonCodec.WriteAsync(stream, rows, JsonRowWriter.Instance, cancellationToken);
 
         /// <summary>Writes records as a JSON array of objects, every column a property, nulls as <c>null</c>.</summary>
         /// <param name="stream">The destination; left open.</param>
@@ -47,16 +47,16 @@ namespace QuickStart.Sales
         /// <param name="cancellationToken">Cancels writing.</param>
         /// <returns>The number of records written.</returns>
         public static global::System.Threading.Tasks.Task<long> WriteJsonAsync(global::System.IO.Stream stream, global::System.Collections.Generic.IAsyncEnumerable<Customer> rows, global::System.Threading.CancellationToken cancellationToken = default) =>
-            global::Typed.S3.Codecs.JsonCodec.WriteAsync(stream, rows, JsonRecordWriter.Instance, cancellationToken);
+            global::Typed.S3.Codecs.JsonCodec.WriteAsync(stream, rows, JsonRowWriter.Instance, cancellationToken);
 
         private static global::System.Collections.Generic.IAsyncEnumerable<Customer> ReadJsonObject(global::System.IO.Stream stream, string objectName, global::System.Threading.CancellationToken cancellationToken) =>
-            global::Typed.S3.Codecs.JsonCodec.ReadAsync(stream, objectName, JsonRecordReader.Instance, cancellationToken);
+            global::Typed.S3.Codecs.JsonCodec.ReadAsync(stream, objectName, JsonRowReader.Instance, cancellationToken);
 
         private static global::System.Collections.Generic.IAsyncEnumerable<Customer> ReadJsonObjectWithOptions(global::System.IO.Stream stream, string objectName, global::Typed.S3.DatasetReadOptions options, global::System.Threading.CancellationToken cancellationToken) =>
-            global::Typed.S3.Codecs.JsonCodec.ReadAsync(stream, objectName, JsonRecordReader.Instance, options, cancellationToken);
+            global::Typed.S3.Codecs.JsonCodec.ReadAsync(stream, objectName, JsonRowReader.Instance, options, cancellationToken);
 
         private static global::System.Threading.Tasks.Task<long> WriteJsonObject(global::System.IO.Stream stream, global::System.Collections.Generic.IAsyncEnumerable<Customer> rows, global::System.Threading.CancellationToken cancellationToken) =>
-            global::Typed.S3.Codecs.JsonCodec.WriteAsync(stream, rows, JsonRecordWriter.Instance, cancellationToken);
+            global::Typed.S3.Codecs.JsonCodec.WriteAsync(stream, rows, JsonRowWriter.Instance, cancellationToken);
 
         /// <summary>Reads <see cref="Customer"/> records from a stream of JSON Lines (one object a line).</summary>
         /// <param name="stream">The JSON Lines bytes; left open.</param>
@@ -64,7 +64,7 @@ namespace QuickStart.Sales
         /// <returns>The records, in order.</returns>
         /// <exception cref="global::Typed.S3.DatasetFormatException">The data does not match the schema.</exception>
         public static global::System.Collections.Generic.IAsyncEnumerable<Customer> ReadJsonLinesAsync(global::System.IO.Stream stream, global::System.Threading.CancellationToken cancellationToken = default) =>
-            global::Typed.S3.Codecs.JsonLinesCodec.ReadAsync(stream, "stream", JsonRecordReader.Instance, cancellationToken);
+            global::Typed.S3.Codecs.JsonLinesCodec.ReadAsync(stream, "stream", JsonRowReader.Instance, cancellationToken);
 
         /// <summary>Reads <see cref="Customer"/> records from a stream of JSON Lines (one object a line); errors name <paramref name="objectName"/>.</summary>
         /// <param name="stream">The JSON Lines bytes; left open.</param>
@@ -73,7 +73,7 @@ namespace QuickStart.Sales
         /// <returns>The records, in order.</returns>
         /// <exception cref="global::Typed.S3.DatasetFormatException">The data does not match the schema.</exception>
         public static global::System.Collections.Generic.IAsyncEnumerable<Customer> ReadJsonLinesAsync(global::System.IO.Stream stream, string objectName, global::System.Threading.CancellationToken cancellationToken = default) =>
-            global::Typed.S3.Codecs.JsonLinesCodec.ReadAsync(stream, objectName, JsonRecordReader.Instance, cancellationToken);
+            global::Typed.S3.Codecs.JsonLinesCodec.ReadAsync(stream, objectName, JsonRowReader.Instance, cancellationToken);
 
         /// <summary>Reads <see cref="Customer"/> records from a stream of JSON Lines (one object a line) with <paramref name="options"/>, such as reading invalid UTF-8 as U+FFFD.</summary>
         /// <param name="stream">The JSON Lines bytes; left open.</param>
@@ -83,7 +83,7 @@ namespace QuickStart.Sales
         /// <returns>The records, in order.</returns>
         /// <exception cref="global::Typed.S3.DatasetFormatException">The data does not match the schema.</exception>
         public static global::System.Collections.Generic.IAsyncEnumerable<Customer> ReadJsonLinesAsync(global::System.IO.Stream stream, string objectName, global::Typed.S3.DatasetReadOptions options, global::System.Threading.CancellationToken cancellationToken = default) =>
-            global::Typed.S3.Codecs.JsonLinesCodec.ReadAsync(stream, objectName, JsonRecordReader.Instance, options ?? throw new global::System.ArgumentNullException(nameof(options)), cancellationToken);
+            global::Typed.S3.Codecs.JsonLinesCodec.ReadAsync(stream, objectName, JsonRowReader.Instance, options ?? throw new global::System.ArgumentNullException(nameof(options)), cancellationToken);
 
         /// <summary>Writes records as JSON Lines (one object a line), every column a property, nulls as <c>null</c>.</summary>
         /// <param name="stream">The destination; left open.</param>
@@ -91,7 +91,7 @@ namespace QuickStart.Sales
         /// <param name="cancellationToken">Cancels writing.</param>
         /// <returns>The number of records written.</returns>
         public static global::System.Threading.Tasks.Task<long> WriteJsonLinesAsync(global::System.IO.Stream stream, global::System.Collections.Generic.IEnumerable<Customer> rows, global::System.Threading.CancellationToken cancellationToken = default) =>
-            global::Typed.S3.Codecs.JsonLinesCodec.WriteAsync(stream, rows, JsonRecordWriter.Instance, cancellationToken);
+            global::Typed.S3.Codecs.JsonLinesCodec.WriteAsync(stream, rows, JsonRowWriter.Instance, cancellationToken);
 
         /// <summary>Writes records as JSON Lines (one object a line), every column a property, nulls as <c>null</c>.</summary>
         /// <param name="stream">The destination; left open.</param>
@@ -99,19 +99,19 @@ namespace QuickStart.Sales
         /// <param name="cancellationToken">Cancels writing.</param>
         /// <returns>The number of records written.</returns>
         public static global::System.Threading.Tasks.Task<long> WriteJsonLinesAsync(global::System.IO.Stream stream, global::System.Collections.Generic.IAsyncEnumerable<Customer> rows, global::System.Threading.CancellationToken cancellationToken = default) =>
-            global::Typed.S3.Codecs.JsonLinesCodec.WriteAsync(stream, rows, JsonRecordWriter.Instance, cancellationToken);
+            global::Typed.S3.Codecs.JsonLinesCodec.WriteAsync(stream, rows, JsonRowWriter.Instance, cancellationToken);
 
         private static global::System.Collections.Generic.IAsyncEnumerable<Customer> ReadJsonLinesObject(global::System.IO.Stream stream, string objectName, global::System.Threading.CancellationToken cancellationToken) =>
-            global::Typed.S3.Codecs.JsonLinesCodec.ReadAsync(stream, objectName, JsonRecordReader.Instance, cancellationToken);
+            global::Typed.S3.Codecs.JsonLinesCodec.ReadAsync(stream, objectName, JsonRowReader.Instance, cancellationToken);
 
         private static global::System.Collections.Generic.IAsyncEnumerable<Customer> ReadJsonLinesObjectWithOptions(global::System.IO.Stream stream, string objectName, global::Typed.S3.DatasetReadOptions options, global::System.Threading.CancellationToken cancellationToken) =>
-            global::Typed.S3.Codecs.JsonLinesCodec.ReadAsync(stream, objectName, JsonRecordReader.Instance, options, cancellationToken);
+            global::Typed.S3.Codecs.JsonLinesCodec.ReadAsync(stream, objectName, JsonRowReader.Instance, options, cancellationToken);
 
         private static global::System.Threading.Tasks.Task<long> WriteJsonLinesObject(global::System.IO.Stream stream, global::System.Collections.Generic.IAsyncEnumerable<Customer> rows, global::System.Threading.CancellationToken cancellationToken) =>
-            global::Typed.S3.Codecs.JsonLinesCodec.WriteAsync(stream, rows, JsonRecordWriter.Instance, cancellationToken);
+            global::Typed.S3.Codecs.JsonLinesCodec.WriteAsync(stream, rows, JsonRowWriter.Instance, cancellationToken);
 
         [global::System.CodeDom.Compiler.GeneratedCode("Typed.S3.Generators", "1.0")]
-        private sealed class JsonRecordReader : global::Typed.S3.Codecs.JsonRecordReader<Customer>
+        private sealed class JsonRowReader : global::Typed.S3.Codecs.JsonRecordReader<Customer>
         {
             private static readonly global::Typed.S3.Codecs.JsonColumn[] s_columns =
             {
@@ -124,9 +124,9 @@ namespace QuickStart.Sales
             };
 
             // After s_columns: static fields initialize in declaration order.
-            public static readonly JsonRecordReader Instance = new JsonRecordReader();
+            public static readonly JsonRowReader Instance = new JsonRowReader();
 
-            private JsonRecordReader()
+            private JsonRowReader()
                 : base(s_columns)
             {
             }
@@ -134,13 +134,14 @@ namespace QuickStart.Sales
             public override bool TryRead(ref global::System.Text.Json.Utf8JsonReader reader, global::Typed.S3.Codecs.JsonReadContext context, out Customer record)
             {
                 record = default!;
-                long value0 = default;
-                bool has0 = false;
-                string? value1 = null;
-                string? value2 = null;
-                global::System.DateOnly? value3 = null;
-                decimal? value4 = null;
-                bool? value5 = null;
+                long id = default;
+                bool hasId = false;
+                string? email = null;
+                string? country = null;
+                global::System.DateOnly? signupDate = null;
+                decimal? lifetimeValue = null;
+                bool? active = null;
+
                 while (true)
                 {
                     if (!reader.Read())
@@ -167,23 +168,23 @@ namespace QuickStart.Sales
                     switch (column)
                     {
                         case 0:
-                            value0 = ReadInt64(ref reader, context, 0);
-                            has0 = true;
+                            id = ReadInt64(ref reader, context, 0);
+                            hasId = true;
                             break;
                         case 1:
-                            value1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader, context, 1);
+                            email = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader, context, 1);
                             break;
                         case 2:
-                            value2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader, context, 2);
+                            country = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader, context, 2);
                             break;
                         case 3:
-                            value3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadDate(ref reader, context, 3);
+                            signupDate = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadDate(ref reader, context, 3);
                             break;
                         case 4:
-                            value4 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadDecimal(ref reader, context, 4, 18, 2);
+                            lifetimeValue = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadDecimal(ref reader, context, 4, 18, 2);
                             break;
                         case 5:
-                            value5 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadBoolean(ref reader, context, 5);
+                            active = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadBoolean(ref reader, context, 5);
                             break;
                         default:
                             if (!reader.TrySkip())
@@ -195,19 +196,19 @@ namespace QuickStart.Sales
                     }
                 }
 
-                if (!has0)
+                if (!hasId)
                 {
-                    ThrowMissingProperties(context, new bool[] { has0, true, true, true, true, true });
+                    ThrowMissingProperties(context, new bool[] { hasId, true, true, true, true, true });
                 }
 
                 record = new Customer
                 {
-                    Id = value0,
-                    Email = value1,
-                    Country = value2,
-                    SignupDate = value3,
-                    LifetimeValue = value4,
-                    Active = value5,
+                    Id = id,
+                    Email = email,
+                    Country = country,
+                    SignupDate = signupDate,
+                    LifetimeValue = lifetimeValue,
+                    Active = active,
                 };
                 return true;
             }
@@ -301,26 +302,26 @@ namespace QuickStart.Sales
         }
 
         [global::System.CodeDom.Compiler.GeneratedCode("Typed.S3.Generators", "1.0")]
-        private sealed class JsonRecordWriter : global::Typed.S3.Codecs.JsonRecordWriter<Customer>
+        private sealed class JsonRowWriter : global::Typed.S3.Codecs.JsonRecordWriter<Customer>
         {
-            public static readonly JsonRecordWriter Instance = new JsonRecordWriter();
+            public static readonly JsonRowWriter Instance = new JsonRowWriter();
 
-            private static readonly global::System.Text.Json.JsonEncodedText s_name0 = global::Typed.S3.Codecs.JsonFieldWriter.EncodeName("id");
-            private static readonly global::System.Text.Json.JsonEncodedText s_name1 = global::Typed.S3.Codecs.JsonFieldWriter.EncodeName("email");
-            private static readonly global::System.Text.Json.JsonEncodedText s_name2 = global::Typed.S3.Codecs.JsonFieldWriter.EncodeName("country");
-            private static readonly global::System.Text.Json.JsonEncodedText s_name3 = global::Typed.S3.Codecs.JsonFieldWriter.EncodeName("signup_date");
-            private static readonly global::System.Text.Json.JsonEncodedText s_name4 = global::Typed.S3.Codecs.JsonFieldWriter.EncodeName("lifetime_value");
-            private static readonly global::System.Text.Json.JsonEncodedText s_name5 = global::Typed.S3.Codecs.JsonFieldWriter.EncodeName("is_active");
+            private static readonly global::System.Text.Json.JsonEncodedText s_idName = global::Typed.S3.Codecs.JsonFieldWriter.EncodeName("id");
+            private static readonly global::System.Text.Json.JsonEncodedText s_emailName = global::Typed.S3.Codecs.JsonFieldWriter.EncodeName("email");
+            private static readonly global::System.Text.Json.JsonEncodedText s_countryName = global::Typed.S3.Codecs.JsonFieldWriter.EncodeName("country");
+            private static readonly global::System.Text.Json.JsonEncodedText s_signupDateName = global::Typed.S3.Codecs.JsonFieldWriter.EncodeName("signup_date");
+            private static readonly global::System.Text.Json.JsonEncodedText s_lifetimeValueName = global::Typed.S3.Codecs.JsonFieldWriter.EncodeName("lifetime_value");
+            private static readonly global::System.Text.Json.JsonEncodedText s_activeName = global::Typed.S3.Codecs.JsonFieldWriter.EncodeName("is_active");
 
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Customer record)
             {
                 writer.WriteStartObject();
-                global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_name0, record.Id);
-                global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_name1, record.Email);
-                global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_name2, record.Country);
-                global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_name3, record.SignupDate);
-                global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_name4, record.LifetimeValue);
-                global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_name5, record.Active);
+                global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_idName, record.Id);
+                global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_emailName, record.Email);
+                global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_countryName, record.Country);
+                global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_signupDateName, record.SignupDate);
+                global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_lifetimeValueName, record.LifetimeValue);
+                global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_activeName, record.Active);
                 writer.WriteEndObject();
             }
         }

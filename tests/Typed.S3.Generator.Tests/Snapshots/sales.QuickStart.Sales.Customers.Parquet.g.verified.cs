@@ -66,41 +66,41 @@ namespace QuickStart.Sales
         [global::System.CodeDom.Compiler.GeneratedCode("Typed.S3.Generators", "1.0")]
         private sealed class ParquetMapper : global::Typed.S3.Codecs.ParquetRecordMapper<Customer>
         {
-            private readonly global::Typed.S3.Codecs.ParquetValueColumn<long> _column0 = global::Typed.S3.Codecs.ParquetColumns.Int64("id", true);
-            private readonly global::Typed.S3.Codecs.ParquetStringColumn _column1 = global::Typed.S3.Codecs.ParquetColumns.String("email", false);
-            private readonly global::Typed.S3.Codecs.ParquetStringColumn _column2 = global::Typed.S3.Codecs.ParquetColumns.String("country", false);
-            private readonly global::Typed.S3.Codecs.ParquetValueColumn<global::System.DateOnly> _column3 = global::Typed.S3.Codecs.ParquetColumns.Date("signup_date", false);
-            private readonly global::Typed.S3.Codecs.ParquetValueColumn<decimal> _column4 = global::Typed.S3.Codecs.ParquetColumns.Decimal("lifetime_value", 18, 2, false);
-            private readonly global::Typed.S3.Codecs.ParquetValueColumn<bool> _column5 = global::Typed.S3.Codecs.ParquetColumns.Bool("is_active", false);
+            private readonly global::Typed.S3.Codecs.ParquetValueColumn<long> _idColumn = global::Typed.S3.Codecs.ParquetColumns.Int64("id", true);
+            private readonly global::Typed.S3.Codecs.ParquetStringColumn _emailColumn = global::Typed.S3.Codecs.ParquetColumns.String("email", false);
+            private readonly global::Typed.S3.Codecs.ParquetStringColumn _countryColumn = global::Typed.S3.Codecs.ParquetColumns.String("country", false);
+            private readonly global::Typed.S3.Codecs.ParquetValueColumn<global::System.DateOnly> _signupDateColumn = global::Typed.S3.Codecs.ParquetColumns.Date("signup_date", false);
+            private readonly global::Typed.S3.Codecs.ParquetValueColumn<decimal> _lifetimeValueColumn = global::Typed.S3.Codecs.ParquetColumns.Decimal("lifetime_value", 18, 2, false);
+            private readonly global::Typed.S3.Codecs.ParquetValueColumn<bool> _activeColumn = global::Typed.S3.Codecs.ParquetColumns.Bool("is_active", false);
 
             protected override global::Typed.S3.Codecs.ParquetColumn[] CreateColumns() => new global::Typed.S3.Codecs.ParquetColumn[]
             {
-                _column0,
-                _column1,
-                _column2,
-                _column3,
-                _column4,
-                _column5,
+                _idColumn,
+                _emailColumn,
+                _countryColumn,
+                _signupDateColumn,
+                _lifetimeValueColumn,
+                _activeColumn,
             };
 
             public override Customer Read(int row) => new Customer
             {
-                Id = _column0.GetRequired(row),
-                Email = _column1.Get(row),
-                Country = _column2.Get(row),
-                SignupDate = _column3.Get(row),
-                LifetimeValue = _column4.Get(row),
-                Active = _column5.Get(row),
+                Id = _idColumn.GetRequired(row),
+                Email = _emailColumn.Get(row),
+                Country = _countryColumn.Get(row),
+                SignupDate = _signupDateColumn.Get(row),
+                LifetimeValue = _lifetimeValueColumn.Get(row),
+                Active = _activeColumn.Get(row),
             };
 
             public override void Write(Customer record, int row)
             {
-                _column0.SetRequired(row, record.Id);
-                _column1.Set(row, record.Email);
-                _column2.Set(row, record.Country);
-                _column3.Set(row, record.SignupDate);
-                _column4.Set(row, record.LifetimeValue);
-                _column5.Set(row, record.Active);
+                _idColumn.SetRequired(row, record.Id);
+                _emailColumn.Set(row, record.Email);
+                _countryColumn.Set(row, record.Country);
+                _signupDateColumn.Set(row, record.SignupDate);
+                _lifetimeValueColumn.Set(row, record.LifetimeValue);
+                _activeColumn.Set(row, record.Active);
             }
         }
     }

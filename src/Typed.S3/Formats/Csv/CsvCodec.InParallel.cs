@@ -100,11 +100,11 @@ public static partial class CsvCodec
                 prefixLength = filled;
             }
 
-            CsvReader headerReader = CsvReader.Create(new ReadOnlyMemory<byte>(buffer, 0, prefixLength), readerOptions);
+            CsvReader headerReader = CsvReader.Create(new ReadOnlyMemory<byte>(buffer, 0, prefixLength), CsvProblems.Watch(readerOptions, out CsvProblems problems));
             await using (headerReader.ConfigureAwait(false))
             {
                 ReadOnlyMemory<byte> head = start.Head.IsEmpty ? ReadOnlyMemory<byte>.Empty : new ReadOnlyMemory<byte>(buffer, 0, prefixLength);
-                mapper = await StartReadingAsync(headerReader, objectName, format, createMapper, head, invalidUtf8, cancellationToken).ConfigureAwait(false);
+                mapper = await StartReadingAsync(headerReader, problems, objectName, format, createMapper, head, invalidUtf8, cancellationToken).ConfigureAwait(false);
             }
         }
         catch
@@ -210,7 +210,8 @@ public static partial class CsvCodec
     }
 
     // Where a chunk's records are in the object: a chunk's reader numbers lines, records and bytes from the start of
-    // the chunk (and its copy of the first record), so its errors are moved to where they are in the object.
+    // the chunk (and its copy of the first record), so its errors, made from that reader's state, are moved to where
+    // they are in the object by the counts of the chunks before it (numbers, never message text).
     private struct ChunkPosition(bool hasHeader, long prefixLineBreaks)
     {
         private long _lineBreaks;
@@ -228,9 +229,9 @@ public static partial class CsvCodec
 
             // Without a header, the copy of the first row is the chunk reader's row (and record) 1.
             long rowShift = chunk.Index == 0 ? 0 : _rows - (hasHeader ? 0 : 1);
-            if (error is CsvFormatException malformed)
+            if (error is CsvFormatException unreadable)
             {
-                error = Translate(malformed, objectName, hasHeader);
+                error = CsvProblems.Unreadable(unreadable, objectName, hasHeader);
             }
 
             switch (error)

@@ -79,10 +79,10 @@ public static partial class CsvCodec
     {
         TextStart start = await TextInput.OpenAsync(stream, objectName, options.InvalidUtf8, cancellationToken).ConfigureAwait(false);
         BadRecordBudget? budget = options.SkipsBadRecords ? options.Budget ?? new BadRecordBudget() : null;
-        CsvReader reader = CsvReader.Create(start.Stream, format.ReaderOptions, leaveOpen: true);
+        CsvReader reader = CsvReader.Create(start.Stream, CsvProblems.Watch(format.ReaderOptions, out CsvProblems problems), leaveOpen: true);
         await using (reader.ConfigureAwait(false))
         {
-            CsvRecordMapper<T>? mapper = await StartReadingAsync(reader, objectName, format, createMapper, start.Head, options.InvalidUtf8, cancellationToken).ConfigureAwait(false);
+            CsvRecordMapper<T>? mapper = await StartReadingAsync(reader, problems, objectName, format, createMapper, start.Head, options.InvalidUtf8, cancellationToken).ConfigureAwait(false);
             if (mapper is null)
             {
                 yield break;
@@ -98,9 +98,11 @@ public static partial class CsvCodec
                 }
                 catch (CsvFormatException exception)
                 {
-                    throw Translate(exception, objectName, format.HasHeader);
+                    throw CsvProblems.Unreadable(exception, objectName, format.HasHeader);
                 }
 
+                // A malformed record fails the read when the reader reaches it, whatever the bad-record policy.
+                problems.ThrowIfReached(hasRecord ? RecordsRead(reader, format.HasHeader) : long.MaxValue, objectName, format.HasHeader);
                 if (!hasRecord)
                 {
                     yield break;
@@ -280,8 +282,9 @@ public static partial class CsvCodec
     // Reads the header and binds the mapper to it; null for an empty object, which has no header and no records
     // (nothing to read, not a missing-column error). The header's names must be UTF-8 like the values: a name that is
     // not would silently match no column.
-    private static async ValueTask<CsvRecordMapper<T>?> StartReadingAsync<T>(
+    internal static async ValueTask<CsvRecordMapper<T>?> StartReadingAsync<T>(
         CsvReader reader,
+        CsvProblems problems,
         string objectName,
         CsvFormat format,
         Func<CsvReader, string, CsvRecordMapper<T>> createMapper,
@@ -295,9 +298,10 @@ public static partial class CsvCodec
         }
         catch (CsvFormatException exception)
         {
-            throw Translate(exception, objectName, format.HasHeader);
+            throw CsvProblems.Unreadable(exception, objectName, format.HasHeader);
         }
 
+        problems.ThrowIfReached(format.HasHeader ? 1 : 0, objectName, format.HasHeader);
         if (format.HasHeader && reader.Headers.Count == 0)
         {
             return null;
@@ -352,13 +356,9 @@ public static partial class CsvCodec
             objectName, 1, 0, invalid, null, null, Utf8Text.ForMessage(header), "the header " + Utf8Text.InvalidProblem(header, invalid).Substring("the ".Length));
     }
 
-    // CsvHelper's record numbers count the header; rows here do not, as in every other error. Its own numbering is
-    // taken out of the problem, which the location in front of it already gives.
-    private static DatasetFormatException Translate(CsvFormatException exception, string objectName, bool hasHeader)
-    {
-        long row = exception.RecordNumber > 0 ? exception.RecordNumber - (hasHeader ? 1 : 0) : 0;
-        string problem = CsvProblems.Of(exception.Message);
-        return new DatasetFormatException(
-            objectName, exception.LineNumber, Math.Max(0, row), exception.ByteOffset > 0 ? exception.ByteOffset : -1, null, null, null, problem, exception);
-    }
+    /// <summary>How many records the reader has returned, the header included: the number of the record it is on.</summary>
+    /// <param name="reader">The reader, on a record.</param>
+    /// <param name="hasHeader">Whether the first record is a header.</param>
+    /// <returns>The record's number, counting the header as CsvHelper's reports do.</returns>
+    internal static long RecordsRead(CsvReader reader, bool hasHeader) => reader.RowNumber + (hasHeader ? 1 : 0);
 }

@@ -92,7 +92,7 @@ internal sealed class CsvChunk<T>
         int count = 0;
         try
         {
-            using CsvReader reader = CsvReader.Create(new ReadOnlyMemory<byte>(_bytes, 0, Length), options);
+            using CsvReader reader = CsvReader.Create(new ReadOnlyMemory<byte>(_bytes, 0, Length), CsvProblems.Watch(options, out CsvProblems problems));
             int fields = -1;
             if (options.HasHeader)
             {
@@ -106,8 +106,16 @@ internal sealed class CsvChunk<T>
                 fields = reader.FieldCount;
             }
 
-            while (reader.Read())
+            while (true)
             {
+                // Malformed quoting stops the chunk at its record, whatever the bad-record policy.
+                bool hasRecord = reader.Read();
+                problems.ThrowIfReached(hasRecord ? CsvCodec.RecordsRead(reader, options.HasHeader) : long.MaxValue, objectName, options.HasHeader);
+                if (!hasRecord)
+                {
+                    break;
+                }
+
                 if (count == records.Length)
                 {
                     records = Grow(records);

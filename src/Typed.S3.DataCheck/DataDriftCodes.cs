@@ -1,6 +1,7 @@
 using System.Collections.Generic;
+using Typed.S3.Schema.Diagnostics;
 
-namespace Typed.S3.Schema.Diagnostics;
+namespace Typed.S3.DataCheck;
 
 /// <summary>
 /// The codes of the data-drift check (<c>typeds3-datacheck</c>, run by the build with <c>-p:TypedS3ValidateData=true</c>):

@@ -1,0 +1,94 @@
+using System.Collections.Generic;
+using Typed.S3.Generators.Emitters;
+using Typed.S3.Schema.Model;
+
+namespace Typed.S3.Generators.Model;
+
+/// <summary>One column, as the emitters need it (a <see cref="ColumnModel"/> without its span).</summary>
+/// <param name="Name">The column's name in the data.</param>
+/// <param name="PropertyName">The C# property name.</param>
+/// <param name="Type">The column type.</param>
+/// <param name="Required">Whether the column is required.</param>
+/// <param name="AbsentAsNull">Whether an object without the column reads it as null.</param>
+/// <param name="Index">The column's position in the dataset (what the runtime's column arrays are indexed by).</param>
+/// <param name="Names">The names of the generated locals and fields that hold this column's values.</param>
+internal sealed record ColumnSpec(string Name, string PropertyName, ColumnTypeSpec Type, bool Required, bool AbsentAsNull, int Index, ColumnNames Names)
+{
+    /// <summary>Whether the column is a list (of scalars).</summary>
+    public bool IsList => Type.Kind == ColumnKind.List;
+
+    /// <summary>Whether the column is a string.</summary>
+    public bool IsString => Type.Kind == ColumnKind.String;
+
+    /// <summary>Whether the column is binary.</summary>
+    public bool IsBinary => Type.Kind == ColumnKind.Binary;
+
+    /// <summary>Whether the column is a decimal, whose readers take its precision and scale.</summary>
+    public bool IsDecimal => Type.Kind == ColumnKind.Decimal;
+
+    /// <summary>A list column's element type.</summary>
+    public ColumnTypeSpec ListElement => Type.Element ?? throw new System.InvalidOperationException("Column '" + Name + "' is not a list.");
+
+    /// <summary>The C# type of the column (supported columns only).</summary>
+    public ClrTypeMapping Clr => ClrTypeMapping.For(Type);
+
+    /// <summary>The record property's type: <c>T</c> when required, <c>T?</c> otherwise.</summary>
+    public string PropertyType => Clr.PropertyType(Required);
+
+    /// <summary>The column's position as a C# literal.</summary>
+    public string IndexLiteral => CSharpLiteral.Int(Index);
+
+    /// <summary>The models of <paramref name="columns"/>, in order, with generated names unique among them.</summary>
+    /// <param name="columns">Parsed columns.</param>
+    /// <param name="typeNames">Names of the generated types (the record, the accessor) that no local may take.</param>
+    /// <returns>The columns without spans.</returns>
+    public static EquatableArray<ColumnSpec> From(EquatableArray<ColumnModel> columns, params string[] typeNames)
+    {
+        var propertyNames = new List<string>(columns.Count);
+        foreach (ColumnModel column in columns)
+        {
+            propertyNames.Add(column.PropertyName);
+        }
+
+        IReadOnlyList<ColumnNames> names = ColumnNames.Allocate(propertyNames, typeNames);
+        var specs = new List<ColumnSpec>(columns.Count);
+        for (int i = 0; i < columns.Count; i++)
+        {
+            ColumnModel column = columns[i];
+            specs.Add(new ColumnSpec(column.Name, column.PropertyName, ColumnTypeSpec.From(column.Type), column.Required, column.AbsentAsNull, i, names[i]));
+        }
+
+        return EquatableArray.From(specs);
+    }
+}
+
+/// <summary>A column type, as the emitters need it (a <see cref="ColumnType"/> whose nested columns have no spans).</summary>
+/// <param name="Kind">The kind of type.</param>
+/// <param name="DisplayName">The type as the schema file spells it (<c>decimal(18,2)</c>).</param>
+/// <param name="Precision">Total digits, for <see cref="ColumnKind.Decimal"/>.</param>
+/// <param name="Scale">Digits after the point, for <see cref="ColumnKind.Decimal"/>.</param>
+/// <param name="Element">The element type, for <see cref="ColumnKind.List"/>.</param>
+/// <param name="Fields">The columns of a nested record, for <see cref="ColumnKind.Record"/>.</param>
+/// <param name="RecordName">The C# name of a nested record's type, for <see cref="ColumnKind.Record"/>.</param>
+internal sealed record ColumnTypeSpec(
+    ColumnKind Kind,
+    string DisplayName,
+    int Precision,
+    int Scale,
+    ColumnTypeSpec? Element,
+    EquatableArray<ColumnSpec> Fields,
+    string? RecordName)
+{
+    /// <summary>The model of a parsed column type.</summary>
+    /// <param name="type">The parsed type.</param>
+    /// <returns>The type without spans.</returns>
+    public static ColumnTypeSpec From(ColumnType type) =>
+        new(
+            type.Kind,
+            type.DisplayName,
+            type.Precision,
+            type.Scale,
+            type.Element is { } element ? From(element) : null,
+            ColumnSpec.From(type.Fields),
+            type.RecordName);
+}
