@@ -266,8 +266,12 @@ internal sealed class DatasetChecker
                     string? problem;
                     if (field.IsEmpty)
                     {
-                        // An empty field is null, or an empty string; only a required non-string column rejects it.
-                        if (!column.Required || column.Type.Kind == ColumnKind.String)
+                        // As the reader takes it: an empty field is null, or an empty string, or (quoted, "") an empty
+                        // binary value; only a required column of another type rejects it.
+                        CsvFieldShape shape = ColumnTypes.TryGet(column.Type.Kind, out ColumnTypeInfo info) ? info.CsvShape : CsvFieldShape.Parsed;
+                        if (!column.Required
+                            || shape == CsvFieldShape.Text
+                            || (shape == CsvFieldShape.Bytes && CsvFields.IsQuotedEmpty(reader, index)))
                         {
                             continue;
                         }

@@ -1,5 +1,5 @@
 using System;
-using System.Globalization;
+using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;
 using Typed.S3.Codecs;
@@ -18,7 +18,7 @@ internal static class ValueChecks
         _ => true,
     };
 
-    /// <summary>Checks a non-empty CSV field (UTF-8) as the generated CSV reader parses it.</summary>
+    /// <summary>Checks a non-empty CSV field (UTF-8) as the generated CSV reader parses it, with the reader's own parser.</summary>
     /// <param name="type">The column's type.</param>
     /// <param name="field">The field's unquoted bytes.</param>
     /// <param name="problem">Why the field is not valid.</param>
@@ -26,40 +26,26 @@ internal static class ValueChecks
     public static bool TryParseText(ColumnType type, ReadOnlySpan<byte> field, out string? problem)
     {
         problem = null;
-        bool valid = type.Kind switch
+        if (type.Kind == ColumnKind.List)
         {
-            ColumnKind.Bool => Utf8ValueParser.TryParseBoolean(field, out _),
-            ColumnKind.Int8 => Utf8ValueParser.TryParseSByte(field, out _),
-            ColumnKind.Int16 => Utf8ValueParser.TryParseInt16(field, out _),
-            ColumnKind.Int32 => Utf8ValueParser.TryParseInt32(field, out _),
-            ColumnKind.Int64 => Utf8ValueParser.TryParseInt64(field, out _),
-            ColumnKind.UInt8 => Utf8ValueParser.TryParseByte(field, out _),
-            ColumnKind.UInt16 => Utf8ValueParser.TryParseUInt16(field, out _),
-            ColumnKind.UInt32 => Utf8ValueParser.TryParseUInt32(field, out _),
-            ColumnKind.UInt64 => Utf8ValueParser.TryParseUInt64(field, out _),
-            ColumnKind.Float16 => Utf8ValueParser.TryParseHalf(field, out _),
-            ColumnKind.Float32 => Utf8ValueParser.TryParseSingle(field, out _),
-            ColumnKind.Float64 => Utf8ValueParser.TryParseDouble(field, out _),
-            ColumnKind.Decimal => Utf8ValueParser.TryParseDecimal(field, type.Precision, type.Scale, out _),
-            ColumnKind.String => true,
-            ColumnKind.Date => Utf8ValueParser.TryParseDate(field, out _),
-            ColumnKind.Time => Utf8ValueParser.TryParseTime(field, out _),
-            ColumnKind.Timestamp => Utf8ValueParser.TryParseTimestamp(field, out _),
-            ColumnKind.TimestampLocal => Utf8ValueParser.TryParseLocalTimestamp(field, out _),
-            ColumnKind.Uuid => Utf8ValueParser.TryParseGuid(field, out _),
-            ColumnKind.Binary => Utf8ValueParser.TryParseBase64(field, out _),
-            ColumnKind.List => TryParseJsonList(type, field, out problem),
-            _ => true,
-        };
-        if (!valid && problem is null)
-        {
-            problem = "which is not a valid " + type.DisplayName;
+            return TryParseJsonList(type, field, out problem);
         }
 
-        return valid;
+        if (ColumnTypes.IsComposite(type.Kind))
+        {
+            return true;
+        }
+
+        if (!For(type).Text(field))
+        {
+            problem = "which is not a valid " + type.DisplayName;
+            return false;
+        }
+
+        return true;
     }
 
-    /// <summary>Checks a JSON property's value (not null) as the generated JSON reader reads it.</summary>
+    /// <summary>Checks a JSON property's value (not null) as the generated JSON reader reads it, with the runtime's own element reader.</summary>
     /// <param name="type">The column's type.</param>
     /// <param name="value">The value.</param>
     /// <param name="problem">Why the value is not valid.</param>
@@ -67,87 +53,31 @@ internal static class ValueChecks
     public static bool TryCheckJson(ColumnType type, JsonElement value, out string? problem)
     {
         problem = null;
-        JsonValueKind kind = value.ValueKind;
-        bool valid;
-        switch (type.Kind)
+        if (type.Kind == ColumnKind.List)
         {
-            case ColumnKind.Bool:
-                valid = kind is JsonValueKind.True or JsonValueKind.False;
-                break;
-            case ColumnKind.Int8:
-                valid = kind == JsonValueKind.Number && value.TryGetSByte(out _);
-                break;
-            case ColumnKind.Int16:
-                valid = kind == JsonValueKind.Number && value.TryGetInt16(out _);
-                break;
-            case ColumnKind.Int32:
-                valid = kind == JsonValueKind.Number && value.TryGetInt32(out _);
-                break;
-            case ColumnKind.Int64:
-                valid = kind == JsonValueKind.Number && value.TryGetInt64(out _);
-                break;
-            case ColumnKind.UInt8:
-                valid = kind == JsonValueKind.Number && value.TryGetByte(out _);
-                break;
-            case ColumnKind.UInt16:
-                valid = kind == JsonValueKind.Number && value.TryGetUInt16(out _);
-                break;
-            case ColumnKind.UInt32:
-                valid = kind == JsonValueKind.Number && value.TryGetUInt32(out _);
-                break;
-            case ColumnKind.UInt64:
-                valid = kind == JsonValueKind.Number && value.TryGetUInt64(out _);
-                break;
-            case ColumnKind.Float16:
-                valid = (kind == JsonValueKind.Number && value.TryGetDouble(out double wide) && Half.IsFinite((Half)wide)) || IsNonFinite(value);
-                break;
-            case ColumnKind.Float32:
-                valid = (kind == JsonValueKind.Number && value.TryGetSingle(out float single) && float.IsFinite(single)) || IsNonFinite(value);
-                break;
-            case ColumnKind.Float64:
-                valid = (kind == JsonValueKind.Number && value.TryGetDouble(out double number) && double.IsFinite(number)) || IsNonFinite(value);
-                break;
-            case ColumnKind.Decimal:
-                valid = kind == JsonValueKind.Number
-                    && (value.TryGetDecimal(out decimal amount)
-                        || decimal.TryParse(value.GetRawText(), NumberStyles.Float, CultureInfo.InvariantCulture, out amount))
-                    && Utf8ValueParser.FitsDecimal(amount, type.Precision, type.Scale);
-                break;
-            case ColumnKind.String:
-                valid = kind == JsonValueKind.String;
-                break;
-            case ColumnKind.Binary:
-                valid = kind == JsonValueKind.String && value.TryGetBytesFromBase64(out _);
-                break;
-            case ColumnKind.Date:
-            case ColumnKind.Time:
-            case ColumnKind.Timestamp:
-            case ColumnKind.TimestampLocal:
-            case ColumnKind.Uuid:
-                valid = kind == JsonValueKind.String && TryParseText(type, Encoding.UTF8.GetBytes(value.GetString()!), out _);
-                break;
-            case ColumnKind.List:
-                if (kind != JsonValueKind.Array)
-                {
-                    problem = "which is not a JSON array";
-                    return false;
-                }
+            if (value.ValueKind != JsonValueKind.Array)
+            {
+                problem = "which is not a JSON array";
+                return false;
+            }
 
-                return TryParseJsonList(type, Encoding.UTF8.GetBytes(value.GetRawText()), out problem);
-            default:
-                return true;
+            return TryParseJsonList(type, Encoding.UTF8.GetBytes(value.GetRawText()), out problem);
         }
 
-        if (!valid)
+        if (ColumnTypes.IsComposite(type.Kind))
+        {
+            return true;
+        }
+
+        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(value.GetRawText()));
+        if (!reader.Read() || !For(type).Json(ref reader))
         {
             problem = "which is not a valid " + type.DisplayName;
+            return false;
         }
 
-        return valid;
+        return true;
     }
-
-    private static bool IsNonFinite(JsonElement value) =>
-        value.ValueKind == JsonValueKind.String && (value.ValueEquals("NaN") || value.ValueEquals("Infinity") || value.ValueEquals("-Infinity"));
 
     // A list is a JSON array in every text format (a CSV field holds its JSON text); elements are read by the
     // runtime's own element readers.
@@ -185,30 +115,73 @@ internal static class ValueChecks
 
     private static bool TryReadElements(ColumnType element, ref Utf8JsonReader reader, out string? problem)
     {
-        problem = null;
-        return element.Kind switch
+        if (ColumnTypes.IsComposite(element.Kind))
         {
-            ColumnKind.Bool => ListElements.Bool.TryReadArray(ref reader, replaceInvalidUtf8: false, out _, out problem),
-            ColumnKind.Int8 => ListElements.Int8.TryReadArray(ref reader, replaceInvalidUtf8: false, out _, out problem),
-            ColumnKind.Int16 => ListElements.Int16.TryReadArray(ref reader, replaceInvalidUtf8: false, out _, out problem),
-            ColumnKind.Int32 => ListElements.Int32.TryReadArray(ref reader, replaceInvalidUtf8: false, out _, out problem),
-            ColumnKind.Int64 => ListElements.Int64.TryReadArray(ref reader, replaceInvalidUtf8: false, out _, out problem),
-            ColumnKind.UInt8 => ListElements.UInt8.TryReadArray(ref reader, replaceInvalidUtf8: false, out _, out problem),
-            ColumnKind.UInt16 => ListElements.UInt16.TryReadArray(ref reader, replaceInvalidUtf8: false, out _, out problem),
-            ColumnKind.UInt32 => ListElements.UInt32.TryReadArray(ref reader, replaceInvalidUtf8: false, out _, out problem),
-            ColumnKind.UInt64 => ListElements.UInt64.TryReadArray(ref reader, replaceInvalidUtf8: false, out _, out problem),
-            ColumnKind.Float16 => ListElements.Float16.TryReadArray(ref reader, replaceInvalidUtf8: false, out _, out problem),
-            ColumnKind.Float32 => ListElements.Float32.TryReadArray(ref reader, replaceInvalidUtf8: false, out _, out problem),
-            ColumnKind.Float64 => ListElements.Float64.TryReadArray(ref reader, replaceInvalidUtf8: false, out _, out problem),
-            ColumnKind.Decimal => ListElements.Decimal(element.Precision, element.Scale).TryReadArray(ref reader, replaceInvalidUtf8: false, out _, out problem),
-            ColumnKind.String => ListElements.String.TryReadArray(ref reader, replaceInvalidUtf8: false, out _, out problem),
-            ColumnKind.Binary => ListElements.Binary.TryReadArray(ref reader, replaceInvalidUtf8: false, out _, out problem),
-            ColumnKind.Date => ListElements.Date.TryReadArray(ref reader, replaceInvalidUtf8: false, out _, out problem),
-            ColumnKind.Time => ListElements.Time.TryReadArray(ref reader, replaceInvalidUtf8: false, out _, out problem),
-            ColumnKind.Timestamp => ListElements.Timestamp.TryReadArray(ref reader, replaceInvalidUtf8: false, out _, out problem),
-            ColumnKind.TimestampLocal => ListElements.LocalTimestamp.TryReadArray(ref reader, replaceInvalidUtf8: false, out _, out problem),
-            ColumnKind.Uuid => ListElements.Uuid.TryReadArray(ref reader, replaceInvalidUtf8: false, out _, out problem),
-            _ => reader.TrySkip(),
-        };
+            problem = null;
+            return reader.TrySkip();
+        }
+
+        return For(element).Array(ref reader, out problem);
     }
+
+    /// <summary>The readers' code for a scalar type, cached per type (a decimal's depends on its precision and scale).</summary>
+    /// <param name="type">A scalar type.</param>
+    /// <returns>Its parsers and Parquet column factories.</returns>
+    internal static TypeParsers For(ColumnType type) =>
+        s_parsers.GetOrAdd((type.Kind, type.Precision, type.Scale), static key => Create(key.Kind, key.Precision, key.Scale));
+
+    private static readonly ConcurrentDictionary<(ColumnKind Kind, int Precision, int Scale), TypeParsers> s_parsers = new();
+
+    // The one place the data check maps a column type to runtime code: the Utf8ValueParser method the generated CSV
+    // reader calls (ColumnTypes' CsvParse; for strings, the reader's UTF-8 decoding), the ListElements element
+    // reader, which JsonRecordReader's Read methods call for every value too, and the ParquetColumns and ParquetListElements
+    // factories of the generated Parquet codecs (ColumnTypes' ParquetFactory).
+    private static TypeParsers Create(ColumnKind kind, int precision, int scale) => kind switch
+    {
+        ColumnKind.Bool => Parsers(ListElements.Bool, static f => Utf8ValueParser.TryParseBoolean(f, out _), ParquetColumns.Bool, ParquetListElements.Bool),
+        ColumnKind.Int8 => Parsers(ListElements.Int8, static f => Utf8ValueParser.TryParseSByte(f, out _), ParquetColumns.Int8, ParquetListElements.Int8),
+        ColumnKind.Int16 => Parsers(ListElements.Int16, static f => Utf8ValueParser.TryParseInt16(f, out _), ParquetColumns.Int16, ParquetListElements.Int16),
+        ColumnKind.Int32 => Parsers(ListElements.Int32, static f => Utf8ValueParser.TryParseInt32(f, out _), ParquetColumns.Int32, ParquetListElements.Int32),
+        ColumnKind.Int64 => Parsers(ListElements.Int64, static f => Utf8ValueParser.TryParseInt64(f, out _), ParquetColumns.Int64, ParquetListElements.Int64),
+        ColumnKind.UInt8 => Parsers(ListElements.UInt8, static f => Utf8ValueParser.TryParseByte(f, out _), ParquetColumns.UInt8, ParquetListElements.UInt8),
+        ColumnKind.UInt16 => Parsers(ListElements.UInt16, static f => Utf8ValueParser.TryParseUInt16(f, out _), ParquetColumns.UInt16, ParquetListElements.UInt16),
+        ColumnKind.UInt32 => Parsers(ListElements.UInt32, static f => Utf8ValueParser.TryParseUInt32(f, out _), ParquetColumns.UInt32, ParquetListElements.UInt32),
+        ColumnKind.UInt64 => Parsers(ListElements.UInt64, static f => Utf8ValueParser.TryParseUInt64(f, out _), ParquetColumns.UInt64, ParquetListElements.UInt64),
+        ColumnKind.Float16 => Parsers(ListElements.Float16, static f => Utf8ValueParser.TryParseHalf(f, out _), ParquetColumns.Float16, ParquetListElements.Float16),
+        ColumnKind.Float32 => Parsers(ListElements.Float32, static f => Utf8ValueParser.TryParseSingle(f, out _), ParquetColumns.Float32, ParquetListElements.Float32),
+        ColumnKind.Float64 => Parsers(ListElements.Float64, static f => Utf8ValueParser.TryParseDouble(f, out _), ParquetColumns.Float64, ParquetListElements.Float64),
+        ColumnKind.Decimal => Parsers(ListElements.Decimal(precision, scale), f => Utf8ValueParser.TryParseDecimal(f, precision, scale, out _), (n, r) => ParquetColumns.Decimal(n, precision, scale, r), ParquetListElements.Decimal(precision, scale)),
+        ColumnKind.String => Parsers(ListElements.String, static f => Utf8Text.TryDecode(f, replace: false, out _), ParquetColumns.String, ParquetListElements.String),
+        ColumnKind.Date => Parsers(ListElements.Date, static f => Utf8ValueParser.TryParseDate(f, out _), ParquetColumns.Date, ParquetListElements.Date),
+        ColumnKind.Time => Parsers(ListElements.Time, static f => Utf8ValueParser.TryParseTime(f, out _), ParquetColumns.Time, ParquetListElements.Time),
+        ColumnKind.Timestamp => Parsers(ListElements.Timestamp, static f => Utf8ValueParser.TryParseTimestamp(f, out _), ParquetColumns.Timestamp, ParquetListElements.Timestamp),
+        ColumnKind.TimestampLocal => Parsers(ListElements.LocalTimestamp, static f => Utf8ValueParser.TryParseLocalTimestamp(f, out _), ParquetColumns.LocalTimestamp, ParquetListElements.LocalTimestamp),
+        ColumnKind.Uuid => Parsers(ListElements.Uuid, static f => Utf8ValueParser.TryParseGuid(f, out _), ParquetColumns.Uuid, ParquetListElements.Uuid),
+        ColumnKind.Binary => Parsers(ListElements.Binary, static f => Utf8ValueParser.TryParseBase64(f, out _), ParquetColumns.Binary, ParquetListElements.Binary),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a scalar column type."),
+    };
+
+    private static TypeParsers Parsers<T, TItem>(ListElement<T> element, TextParser text, Func<string, bool, ParquetColumn> column, ParquetListItems<TItem> items) => new(
+        text,
+        (ref Utf8JsonReader reader) => element.TryRead(ref reader, replaceInvalidUtf8: false, out _, out _),
+        (ref Utf8JsonReader reader, out string? problem) => element.TryReadArray(ref reader, replaceInvalidUtf8: false, out _, out problem),
+        column,
+        (name, required) => ParquetColumns.List(name, items, required));
+
+    /// <summary>Parses a CSV field.</summary>
+    internal delegate bool TextParser(ReadOnlySpan<byte> field);
+
+    /// <summary>Reads the JSON value the reader is on.</summary>
+    internal delegate bool JsonParser(ref Utf8JsonReader reader);
+
+    /// <summary>Reads the JSON array the reader is on.</summary>
+    internal delegate bool ArrayParser(ref Utf8JsonReader reader, out string? problem);
+
+    /// <summary>The runtime's code for one scalar type, as the generated codecs use it.</summary>
+    /// <param name="Text">The CSV reader's parser.</param>
+    /// <param name="Json">The JSON reader's rules for one value.</param>
+    /// <param name="Array">The JSON reader's rules for a list's array.</param>
+    /// <param name="ParquetColumn">The Parquet column factory (name, required).</param>
+    /// <param name="ParquetList">The Parquet column factory of a list of the type (name, required).</param>
+    internal sealed record TypeParsers(TextParser Text, JsonParser Json, ArrayParser Array, Func<string, bool, ParquetColumn> ParquetColumn, Func<string, bool, ParquetColumn> ParquetList);
 }

@@ -90,6 +90,41 @@ public sealed class DataCheckTests : IDisposable
     }
 
     [Fact]
+    public async Task AQuotedEmptyFieldOfARequiredBinaryColumnIsAnEmptyValueAsTheReaderTakesIt()
+    {
+        // The CSV reader takes "" in a binary column as an empty array and an unquoted empty field as a missing value.
+        string schema = _fixture.WriteSchema("blobs.s3schema.json", """
+            {
+              "namespace": "Drift.Tests",
+              "datasets": {
+                "Blobs": {
+                  "location": "s3://data/blobs/*.csv",
+                  "format": "csv",
+                  "columns": [
+                    { "name": "id", "type": "int64", "required": true },
+                    { "name": "body", "type": "binary", "required": true }
+                  ]
+                }
+              }
+            }
+            """);
+        _fixture.WriteObject("blobs/a.csv", "id,body\n1,AQID\n2,\"\"\n");
+
+        (int quotedExit, string[] quotedLines) = await _fixture.RunAsync("--schema", schema, "--store", Store);
+
+        Assert.Equal(0, quotedExit);
+        Assert.Empty(_fixture.ProblemLines(quotedLines));
+
+        _fixture.WriteObject("blobs/a.csv", "id,body\n1,AQID\n2,\n");
+        (int emptyExit, string[] emptyLines) = await _fixture.RunAsync("--schema", schema, "--store", Store);
+
+        Assert.Equal(1, emptyExit);
+        Assert.Equal(
+            new[] { schema + "(9,9): error TS3103: column 'body' (binary, required): s3://data/blobs/a.csv line 3 has an empty field in a required column" },
+            _fixture.ProblemLines(emptyLines));
+    }
+
+    [Fact]
     public async Task CsvRowsBeyondTheRowLimitAreNotChecked()
     {
         string schema = _fixture.WriteSchema("customers.s3schema.json", DataCheckFixture.CsvSchema);

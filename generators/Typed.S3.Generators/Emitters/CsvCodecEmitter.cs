@@ -309,7 +309,7 @@ internal static class CsvCodecEmitter
     }
 
     // The parser call that reads the field into the out variable or declaration; a decimal's parser takes its precision and scale.
-    private static string TryParse(ColumnSpec column, string output) => column.IsDecimal
+    private static string TryParse(ColumnSpec column, string output) => column.HasPrecisionScale
         ? $$"""{{RuntimeTypes.Codecs}}Utf8ValueParser.{{column.Clr.ParseMethod}}(field, {{CSharpLiteral.Int(column.Type.Precision)}}, {{CSharpLiteral.Int(column.Type.Scale)}}, out {{output}})"""
         : $$"""{{RuntimeTypes.Codecs}}Utf8ValueParser.{{column.Clr.ParseMethod}}(field, out {{output}})""";
 

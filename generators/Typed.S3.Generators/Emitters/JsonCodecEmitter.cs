@@ -265,7 +265,7 @@ internal static class JsonCodecEmitter
     }
 
     // The base reader's call that reads the current token as the column's type; a decimal's takes its precision and scale.
-    private static string ReadValue(ColumnSpec column) => column.IsDecimal
+    private static string ReadValue(ColumnSpec column) => column.HasPrecisionScale
         ? $$"""{{ReadMethod(column.Type)}}(ref reader, context, {{column.IndexLiteral}}, {{CSharpLiteral.Int(column.Type.Precision)}}, {{CSharpLiteral.Int(column.Type.Scale)}})"""
         : $$"""{{ReadMethod(column.Type)}}(ref reader, context, {{column.IndexLiteral}})""";
 
@@ -397,7 +397,7 @@ internal static class JsonCodecEmitter
         {
             writer.WriteLine(column.IsList
                 ? $$"""{{RuntimeTypes.Codecs}}JsonFieldWriter.WriteList(writer, {{column.Names.NameField}}, record.{{column.PropertyName}}, {{column.Names.ElementField}});"""
-                : $$"""{{RuntimeTypes.Codecs}}JsonFieldWriter.Write(writer, {{column.Names.NameField}}, record.{{column.PropertyName}});""");
+                : $$"""{{RuntimeTypes.Codecs}}JsonFieldWriter.{{ColumnTypes.Of(column.Type.Kind).JsonWrite}}(writer, {{column.Names.NameField}}, record.{{column.PropertyName}});""");
         }
 
         writer.WriteLine("writer.WriteEndObject();");
@@ -407,30 +407,7 @@ internal static class JsonCodecEmitter
         writer.WriteLine("}");
     }
 
-    private static string ReadMethod(ColumnTypeSpec type) => type.Kind switch
-    {
-        ColumnKind.Bool => "ReadBoolean",
-        ColumnKind.Int8 => "ReadSByte",
-        ColumnKind.Int16 => "ReadInt16",
-        ColumnKind.Int32 => "ReadInt32",
-        ColumnKind.Int64 => "ReadInt64",
-        ColumnKind.UInt8 => "ReadByte",
-        ColumnKind.UInt16 => "ReadUInt16",
-        ColumnKind.UInt32 => "ReadUInt32",
-        ColumnKind.UInt64 => "ReadUInt64",
-        ColumnKind.Float16 => "ReadHalf",
-        ColumnKind.Float32 => "ReadSingle",
-        ColumnKind.Float64 => "ReadDouble",
-        ColumnKind.Decimal => "ReadDecimal",
-        ColumnKind.String => "ReadString",
-        ColumnKind.Date => "ReadDate",
-        ColumnKind.Time => "ReadTime",
-        ColumnKind.Timestamp => "ReadTimestamp",
-        ColumnKind.TimestampLocal => "ReadLocalTimestamp",
-        ColumnKind.Uuid => "ReadGuid",
-        ColumnKind.Binary => "ReadBinary",
-        _ => throw new ArgumentOutOfRangeException(nameof(type), type.Kind, "Not a scalar column type."),
-    };
+    private static string ReadMethod(ColumnTypeSpec type) => ColumnTypes.Of(type.Kind).JsonRead;
 
     /// <summary>What differs between the JSON and the JSON Lines stream methods.</summary>
     private sealed record JsonFlavor(string Format, string Codec, string Description, string ShortName);

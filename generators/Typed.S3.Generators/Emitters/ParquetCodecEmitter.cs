@@ -158,13 +158,9 @@ internal static class ParquetCodecEmitter
         writer.WriteLine("}");
     }
 
-    private static string ColumnType(ColumnTypeSpec type) => type.Kind switch
-    {
-        ColumnKind.String => RuntimeTypes.Codecs + "ParquetStringColumn",
-        ColumnKind.Binary => RuntimeTypes.Codecs + "ParquetBinaryColumn",
-        ColumnKind.List when type.Element is { } element => RuntimeTypes.Codecs + "ParquetListColumn<" + ClrTypeMapping.For(element).TypeName + "?>",
-        _ => RuntimeTypes.Codecs + "ParquetValueColumn<" + ClrTypeMapping.For(type).TypeName + ">",
-    };
+    private static string ColumnType(ColumnTypeSpec type) => type.Kind == ColumnKind.List && type.Element is { } element
+        ? RuntimeTypes.Codecs + "ParquetListColumn<" + ClrTypeMapping.For(element).TypeName + "?>"
+        : RuntimeTypes.Codecs + string.Format(CultureInfo.InvariantCulture, ColumnTypes.Of(type.Kind).ParquetColumnType, ClrTypeMapping.For(type).TypeName);
 
     // The ParquetColumns factory call that declares the column: List("tags", ParquetListElements.String, false), Int64("id", true).
     private static string Factory(ColumnSpec column)
@@ -176,35 +172,13 @@ internal static class ParquetCodecEmitter
             return $$"""List({{name}}, {{RuntimeTypes.Codecs}}ParquetListElements.{{ClrTypeMapping.ListElementName(column.ListElement)}}, {{required}})""";
         }
 
-        if (column.IsDecimal)
+        ColumnTypeInfo info = ColumnTypes.Of(column.Type.Kind);
+        if (info.HasPrecisionScale)
         {
-            return $$"""Decimal({{name}}, {{CSharpLiteral.Int(column.Type.Precision)}}, {{CSharpLiteral.Int(column.Type.Scale)}}, {{required}})""";
+            return $$"""{{info.ParquetFactory}}({{name}}, {{CSharpLiteral.Int(column.Type.Precision)}}, {{CSharpLiteral.Int(column.Type.Scale)}}, {{required}})""";
         }
 
-        string method = column.Type.Kind switch
-        {
-            ColumnKind.Bool => "Bool",
-            ColumnKind.Int8 => "Int8",
-            ColumnKind.Int16 => "Int16",
-            ColumnKind.Int32 => "Int32",
-            ColumnKind.Int64 => "Int64",
-            ColumnKind.UInt8 => "UInt8",
-            ColumnKind.UInt16 => "UInt16",
-            ColumnKind.UInt32 => "UInt32",
-            ColumnKind.UInt64 => "UInt64",
-            ColumnKind.Float16 => "Float16",
-            ColumnKind.Float32 => "Float32",
-            ColumnKind.Float64 => "Float64",
-            ColumnKind.String => "String",
-            ColumnKind.Date => "Date",
-            ColumnKind.Time => "Time",
-            ColumnKind.Timestamp => "Timestamp",
-            ColumnKind.TimestampLocal => "LocalTimestamp",
-            ColumnKind.Uuid => "Uuid",
-            ColumnKind.Binary => "Binary",
-            _ => throw new ArgumentOutOfRangeException(nameof(column), column.Type.Kind, "Not a scalar column type."),
-        };
-        return $$"""{{method}}({{name}}, {{required}})""";
+        return $$"""{{info.ParquetFactory}}({{name}}, {{required}})""";
     }
 
     private static string Compression(ParquetCompressionKind compression) => compression switch

@@ -17,14 +17,16 @@ internal sealed record ColumnSpec(string Name, string PropertyName, ColumnTypeSp
     /// <summary>Whether the column is a list (of scalars).</summary>
     public bool IsList => Type.Kind == ColumnKind.List;
 
-    /// <summary>Whether the column is a string.</summary>
-    public bool IsString => Type.Kind == ColumnKind.String;
+    /// <summary>Whether the column is text (a string): CSV fields are decoded, not parsed.</summary>
+    public bool IsString => CsvShape == CsvFieldShape.Text;
 
-    /// <summary>Whether the column is binary.</summary>
-    public bool IsBinary => Type.Kind == ColumnKind.Binary;
+    /// <summary>Whether the column is binary: a quoted empty CSV field is an empty value.</summary>
+    public bool IsBinary => CsvShape == CsvFieldShape.Bytes;
 
-    /// <summary>Whether the column is a decimal, whose readers take its precision and scale.</summary>
-    public bool IsDecimal => Type.Kind == ColumnKind.Decimal;
+    private CsvFieldShape? CsvShape => ColumnTypes.TryGet(Type.Kind, out ColumnTypeInfo info) ? info.CsvShape : null;
+
+    /// <summary>Whether the column's type takes a precision and a scale (<c>decimal(p,s)</c>), which its parsers and factories take too.</summary>
+    public bool HasPrecisionScale => ColumnTypes.TryGet(Type.Kind, out ColumnTypeInfo info) && info.HasPrecisionScale;
 
     /// <summary>A list column's element type.</summary>
     public ColumnTypeSpec ListElement => Type.Element ?? throw new System.InvalidOperationException("Column '" + Name + "' is not a list.");

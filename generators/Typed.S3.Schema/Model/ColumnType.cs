@@ -1,5 +1,3 @@
-using System;
-
 namespace Typed.S3.Schema.Model;
 
 /// <summary>A parsed column type, such as <c>int64</c>, <c>decimal(18,2)</c> or <c>list&lt;string&gt;</c>.</summary>
@@ -20,28 +18,9 @@ internal sealed record ColumnType(
     /// <summary>The type as the schema file spells it (<c>decimal(18,2)</c>), for messages and generated code.</summary>
     public string DisplayName => Kind switch
     {
-        ColumnKind.Bool => "bool",
-        ColumnKind.Int8 => "int8",
-        ColumnKind.Int16 => "int16",
-        ColumnKind.Int32 => "int32",
-        ColumnKind.Int64 => "int64",
-        ColumnKind.UInt8 => "uint8",
-        ColumnKind.UInt16 => "uint16",
-        ColumnKind.UInt32 => "uint32",
-        ColumnKind.UInt64 => "uint64",
-        ColumnKind.Float16 => "float16",
-        ColumnKind.Float32 => "float32",
-        ColumnKind.Float64 => "float64",
-        ColumnKind.Decimal => "decimal(" + Precision + "," + Scale + ")",
-        ColumnKind.String => "string",
-        ColumnKind.Date => "date",
-        ColumnKind.Time => "time",
-        ColumnKind.Timestamp => "timestamp",
-        ColumnKind.TimestampLocal => "timestamp_local",
-        ColumnKind.Uuid => "uuid",
-        ColumnKind.Binary => "binary",
         ColumnKind.List => "list<" + Element?.DisplayName + ">",
         ColumnKind.Record => "record",
-        _ => throw new InvalidOperationException("Unknown column kind " + Kind),
+        _ when ColumnTypes.Of(Kind) is { HasPrecisionScale: true } info => info.SchemaName + "(" + Precision + "," + Scale + ")",
+        _ => ColumnTypes.Of(Kind).SchemaName,
     };
 }

@@ -50,49 +50,14 @@ internal static class SchemaVocabulary
     public static readonly string[] WriteCompressionNames = { "gzip", "none" };
 
     /// <summary>The column types, as the schema spells them (the forms that take arguments shown with placeholders).</summary>
-    public static readonly string[] ColumnTypeNames =
-    {
-        "bool", "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64", "float16", "float32", "float64",
-        "decimal(p,s)", "string", "date", "time", "timestamp", "timestamp_local", "uuid", "binary", "list<T>", "record",
-    };
+    public static readonly string[] ColumnTypeNames = TypeNames();
 
     /// <summary>
     /// Simple type names and aliases (lowercase) and their kinds. Aliases: <c>boolean</c> = bool, <c>int</c> = int32,
     /// <c>long</c> = int64, <c>half</c> = float16, <c>float</c> = float32, <c>double</c> = float64, <c>text</c> = string,
     /// <c>datetime</c> = timestamp_local, <c>guid</c> = uuid, <c>bytes</c> = binary.
     /// </summary>
-    public static readonly IReadOnlyDictionary<string, ColumnKind> SimpleTypes = new Dictionary<string, ColumnKind>(StringComparer.Ordinal)
-    {
-        ["bool"] = ColumnKind.Bool,
-        ["int8"] = ColumnKind.Int8,
-        ["int16"] = ColumnKind.Int16,
-        ["int32"] = ColumnKind.Int32,
-        ["int64"] = ColumnKind.Int64,
-        ["uint8"] = ColumnKind.UInt8,
-        ["uint16"] = ColumnKind.UInt16,
-        ["uint32"] = ColumnKind.UInt32,
-        ["uint64"] = ColumnKind.UInt64,
-        ["float16"] = ColumnKind.Float16,
-        ["float32"] = ColumnKind.Float32,
-        ["float64"] = ColumnKind.Float64,
-        ["string"] = ColumnKind.String,
-        ["date"] = ColumnKind.Date,
-        ["time"] = ColumnKind.Time,
-        ["timestamp"] = ColumnKind.Timestamp,
-        ["timestamp_local"] = ColumnKind.TimestampLocal,
-        ["uuid"] = ColumnKind.Uuid,
-        ["binary"] = ColumnKind.Binary,
-        ["boolean"] = ColumnKind.Bool,
-        ["int"] = ColumnKind.Int32,
-        ["long"] = ColumnKind.Int64,
-        ["half"] = ColumnKind.Float16,
-        ["float"] = ColumnKind.Float32,
-        ["double"] = ColumnKind.Float64,
-        ["text"] = ColumnKind.String,
-        ["datetime"] = ColumnKind.TimestampLocal,
-        ["guid"] = ColumnKind.Uuid,
-        ["bytes"] = ColumnKind.Binary,
-    };
+    public static readonly IReadOnlyDictionary<string, ColumnKind> SimpleTypes = SimpleTypeNames();
 
     /// <summary>Reads a format name (case-insensitive): <c>tsv</c> is csv with a tab, <c>ndjson</c> is jsonl.</summary>
     /// <param name="name">The name.</param>
@@ -151,5 +116,44 @@ internal static class SchemaVocabulary
                 compression = CompressionKind.Auto;
                 return false;
         }
+    }
+
+    // The names of the column types table (ColumnTypes), in its order, then the composite forms.
+    private static string[] TypeNames()
+    {
+        var names = new List<string>();
+        foreach (ColumnTypeInfo type in ColumnTypes.All)
+        {
+            names.Add(type.HasPrecisionScale ? type.SchemaName + "(p,s)" : type.SchemaName);
+        }
+
+        names.Add("list<T>");
+        names.Add("record");
+        return names.ToArray();
+    }
+
+    // The table's names of the types without arguments, then the aliases.
+    private static Dictionary<string, ColumnKind> SimpleTypeNames()
+    {
+        var names = new Dictionary<string, ColumnKind>(StringComparer.Ordinal);
+        foreach (ColumnTypeInfo type in ColumnTypes.All)
+        {
+            if (!type.HasPrecisionScale)
+            {
+                names.Add(type.SchemaName, type.Kind);
+            }
+        }
+
+        names.Add("boolean", ColumnKind.Bool);
+        names.Add("int", ColumnKind.Int32);
+        names.Add("long", ColumnKind.Int64);
+        names.Add("half", ColumnKind.Float16);
+        names.Add("float", ColumnKind.Float32);
+        names.Add("double", ColumnKind.Float64);
+        names.Add("text", ColumnKind.String);
+        names.Add("datetime", ColumnKind.TimestampLocal);
+        names.Add("guid", ColumnKind.Uuid);
+        names.Add("bytes", ColumnKind.Binary);
+        return names;
     }
 }

@@ -114,7 +114,7 @@ public abstract class CsvRecordMapperBase<T>
     /// <param name="index">The field index of an empty field.</param>
     /// <returns><see langword="true"/> for <c>""</c>; <see langword="false"/> for an empty or absent field.</returns>
     protected static bool IsQuotedEmpty(CsvInput reader, int index) =>
-        index != AbsentColumn && index < reader.Reader.FieldCount && reader.Reader.GetRawSpan(index).Length >= 2;
+        index != AbsentColumn && CsvFields.IsQuotedEmpty(reader.Reader, index);
 
     /// <summary>Reads a required string field: an empty field is an empty string.</summary>
     /// <param name="reader">The reader, on a record.</param>

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.ComponentModel;
 using System.IO;
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
@@ -60,56 +59,8 @@ public static class JsonCodec
         string objectName,
         JsonRecordReader<T> recordReader,
         DatasetReadOptions options,
-        CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(stream);
-        ArgumentNullException.ThrowIfNull(objectName);
-        ArgumentNullException.ThrowIfNull(recordReader);
-        ArgumentNullException.ThrowIfNull(options);
-        return CountedReads.CountsItself(options)
-            ? CountedReads.ReadAsync(stream, objectName, options, (counted, objectOptions) => ReadCoreAsync(counted, objectName, recordReader, objectOptions, cancellationToken), cancellationToken)
-            : ReadCoreAsync(stream, objectName, recordReader, options, cancellationToken);
-    }
-
-    private static async IAsyncEnumerable<T> ReadCoreAsync<T>(
-        Stream source,
-        string objectName,
-        JsonRecordReader<T> recordReader,
-        DatasetReadOptions options,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        // UTF-16 (with its BOM) is read as UTF-8, as by the CSV readers.
-        Stream stream = (await TextInput.OpenAsync(source, objectName, options.InvalidUtf8, cancellationToken).ConfigureAwait(false)).Stream;
-        using var input = new JsonInputBuffer(stream);
-        var context = new JsonReadContext(objectName, input, options.InvalidUtf8 == InvalidUtf8Handling.Replace);
-        BadRecordBudget? budget = options.SkipsBadRecords ? options.Budget ?? new BadRecordBudget() : null;
-        await input.StartAsync(cancellationToken).ConfigureAwait(false);
-        var state = new JsonReaderState(JsonInput.ReaderOptions);
-        Phase phase = Phase.Start;
-        DatasetFormatException? pending = null;
-        while (true)
-        {
-            switch (Next(input, context, recordReader, ref state, ref phase, budget is not null, ref pending, out T record, out DatasetFormatException? bad))
-            {
-                case JsonInput.Step.Record:
-                    yield return record;
-                    break;
-                case JsonInput.Step.Continue when bad is not null:
-                    // A bad element whose JSON is whole: counted and left out, and the next element read.
-                    budget!.Skip(bad, options);
-                    break;
-                case JsonInput.Step.NeedMore:
-                    if (!await input.FillAsync(cancellationToken).ConfigureAwait(false))
-                    {
-                        throw context.Error(input.Data.Length, 0, "the JSON ends before the top-level array is closed");
-                    }
-
-                    break;
-                case JsonInput.Step.Done:
-                    yield break;
-            }
-        }
-    }
+        CancellationToken cancellationToken = default) =>
+        JsonRead.ReadAsync(stream, objectName, recordReader, options, new ArrayFraming(), cancellationToken);
 
     /// <summary>Writes records as one JSON array of objects, compact (no indentation), null values as <c>null</c>.</summary>
     /// <typeparam name="T">The record type.</typeparam>
@@ -118,13 +69,8 @@ public static class JsonCodec
     /// <param name="recordWriter">The generated record writer.</param>
     /// <param name="cancellationToken">Cancels writing.</param>
     /// <returns>The number of records written.</returns>
-    public static Task<long> WriteAsync<T>(Stream stream, IAsyncEnumerable<T> rows, JsonRecordWriter<T> recordWriter, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(stream);
-        ArgumentNullException.ThrowIfNull(rows);
-        ArgumentNullException.ThrowIfNull(recordWriter);
-        return JsonOutput.WriteAsync(stream, rows, recordWriter, lines: false, cancellationToken);
-    }
+    public static Task<long> WriteAsync<T>(Stream stream, IAsyncEnumerable<T> rows, JsonRecordWriter<T> recordWriter, CancellationToken cancellationToken = default) =>
+        JsonOutput.WriteAsync(stream, rows, recordWriter, lines: false, cancellationToken);
 
     /// <summary>Writes records as one JSON array of objects. See <see cref="WriteAsync{T}(Stream, IAsyncEnumerable{T}, JsonRecordWriter{T}, CancellationToken)"/>.</summary>
     /// <typeparam name="T">The record type.</typeparam>
@@ -133,146 +79,150 @@ public static class JsonCodec
     /// <param name="recordWriter">The generated record writer.</param>
     /// <param name="cancellationToken">Cancels writing.</param>
     /// <returns>The number of records written.</returns>
-    public static Task<long> WriteAsync<T>(Stream stream, IEnumerable<T> rows, JsonRecordWriter<T> recordWriter, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(stream);
-        ArgumentNullException.ThrowIfNull(rows);
-        ArgumentNullException.ThrowIfNull(recordWriter);
-        return JsonOutput.WriteAsync(stream, rows, recordWriter, lines: false, cancellationToken);
-    }
+    public static Task<long> WriteAsync<T>(Stream stream, IEnumerable<T> rows, JsonRecordWriter<T> recordWriter, CancellationToken cancellationToken = default) =>
+        JsonOutput.WriteAsync(stream, rows, recordWriter, lines: false, cancellationToken);
 
-    // One step over the window: the array's start, one record, the array's end or what follows it; when skipping bad
-    // records, a bad element's error once the element is skipped.
-    private static JsonInput.Step Next<T>(
-        JsonInputBuffer input,
-        JsonReadContext context,
-        JsonRecordReader<T> recordReader,
-        ref JsonReaderState state,
-        ref Phase phase,
-        bool skipping,
-        ref DatasetFormatException? pending,
-        out T record,
-        out DatasetFormatException? bad)
+    // One JSON array of objects: the reader's state between windows, where in the array the read is, and a bad element
+    // still to be skipped.
+    internal struct ArrayFraming : IJsonFraming
     {
-        record = default!;
-        bad = null;
-        ReadOnlySpan<byte> data = input.Data;
-        context.ReaderOffset = input.Start;
-        if (pending is not null)
+        private JsonReaderState _state;
+        private Phase _phase;
+        private DatasetFormatException? _pending;
+
+        public ArrayFraming()
         {
-            return SkipElement(input, context, ref state, ref pending, out bad);
+            _state = new JsonReaderState(JsonInput.ReaderOptions);
+            _phase = Phase.Start;
+            _pending = null;
         }
 
-        if (phase == Phase.AfterArray)
+        public readonly string EndsTooEarly => "the JSON ends before the top-level array is closed";
+
+        // One step over the window: the array's start, one record, the array's end or what follows it; when skipping bad
+        // records, a bad element's error once the element is skipped.
+        public JsonInput.Step Next<T>(JsonInputBuffer input, JsonReadContext context, JsonRecordReader<T> recordReader, bool skipping, out T record, out DatasetFormatException? bad)
         {
-            int extra = data.IndexOfAnyExcept(JsonInput.Whitespace);
-            if (extra >= 0)
+            record = default!;
+            bad = null;
+            ReadOnlySpan<byte> data = input.Data;
+            context.ReaderOffset = input.Start;
+            if (_pending is not null)
             {
-                throw context.Error(extra, 0, "unexpected data after the top-level array: '" + JsonReadContext.Snippet(data.Slice(extra)) + "'");
+                return SkipElement(input, context, out bad);
             }
 
-            input.Consume(data.Length);
-            return input.IsFinal ? JsonInput.Step.Done : JsonInput.Step.NeedMore;
-        }
-
-        if (phase == Phase.Start && input.IsFinal && data.IndexOfAnyExcept(JsonInput.Whitespace) < 0)
-        {
-            return JsonInput.Step.Done;
-        }
-
-        var reader = new Utf8JsonReader(data, input.IsFinal, state);
-        bool inRecord = false;
-        try
-        {
-            if (!reader.Read())
+            if (_phase == Phase.AfterArray)
             {
-                return JsonInput.Step.NeedMore;
-            }
-
-            if (phase == Phase.Start)
-            {
-                if (reader.TokenType != JsonTokenType.StartArray)
+                int extra = data.IndexOfAnyExcept(JsonInput.Whitespace);
+                if (extra >= 0)
                 {
-                    throw context.Error(reader.TokenStartIndex, 0, "the top-level JSON value is " + JsonReadContext.Describe(reader.TokenType) + ", not an array of objects");
+                    throw context.Error(extra, 0, "unexpected data after the top-level array: '" + JsonReadContext.Snippet(data.Slice(extra)) + "'");
                 }
 
-                phase = Phase.InArray;
+                input.Consume(data.Length);
+                return input.IsFinal ? JsonInput.Step.Done : JsonInput.Step.NeedMore;
             }
-            else if (reader.TokenType == JsonTokenType.EndArray)
+
+            if (_phase == Phase.Start && input.IsFinal && data.IndexOfAnyExcept(JsonInput.Whitespace) < 0)
             {
-                phase = Phase.AfterArray;
+                return JsonInput.Step.Done;
             }
-            else
+
+            var reader = new Utf8JsonReader(data, input.IsFinal, _state);
+            bool inRecord = false;
+            try
             {
-                context.Row = context.RecordsRead + 1;
-                if (reader.TokenType != JsonTokenType.StartObject)
+                if (!reader.Read())
                 {
-                    throw context.Error(reader.TokenStartIndex, context.Row, "the array element is " + JsonReadContext.Describe(reader.TokenType) + ", not an object");
+                    return JsonInput.Step.NeedMore;
                 }
 
-                context.RecordStart = reader.TokenStartIndex;
-                inRecord = true;
-                try
+                if (_phase == Phase.Start)
                 {
-                    if (!recordReader.TryRead(ref reader, context, out record))
+                    if (reader.TokenType != JsonTokenType.StartArray)
                     {
-                        return JsonInput.Step.NeedMore;
+                        throw context.Error(reader.TokenStartIndex, 0, "the top-level JSON value is " + JsonReadContext.Describe(reader.TokenType) + ", not an array of objects");
                     }
+
+                    _phase = Phase.InArray;
                 }
-                catch (DatasetFormatException exception) when (skipping)
+                else if (reader.TokenType == JsonTokenType.EndArray)
                 {
-                    // The element is skipped from its start, in this window or once more of it is read.
-                    pending = exception;
-                    return JsonInput.Step.Continue;
+                    _phase = Phase.AfterArray;
+                }
+                else
+                {
+                    context.Row = context.RecordsRead + 1;
+                    if (reader.TokenType != JsonTokenType.StartObject)
+                    {
+                        throw context.Error(reader.TokenStartIndex, context.Row, "the array element is " + JsonReadContext.Describe(reader.TokenType) + ", not an object");
+                    }
+
+                    context.RecordStart = reader.TokenStartIndex;
+                    inRecord = true;
+                    try
+                    {
+                        if (!recordReader.TryRead(ref reader, context, out record))
+                        {
+                            return JsonInput.Step.NeedMore;
+                        }
+                    }
+                    catch (DatasetFormatException exception) when (skipping)
+                    {
+                        // The element is skipped from its start, in this window or once more of it is read.
+                        _pending = exception;
+                        return JsonInput.Step.Continue;
+                    }
+
+                    context.RecordsRead++;
+                    input.Consume((int)reader.BytesConsumed);
+                    _state = reader.CurrentState;
+                    return JsonInput.Step.Record;
                 }
 
-                context.RecordsRead++;
                 input.Consume((int)reader.BytesConsumed);
-                state = reader.CurrentState;
-                return JsonInput.Step.Record;
+                _state = reader.CurrentState;
+                return JsonInput.Step.Continue;
             }
-
-            input.Consume((int)reader.BytesConsumed);
-            state = reader.CurrentState;
-            return JsonInput.Step.Continue;
-        }
-        catch (JsonException exception)
-        {
-            throw context.SyntaxError(exception, (exception.LineNumber ?? 0) + 1, inRecord ? context.Row : 0);
-        }
-    }
-
-    // Skips the bad element the window starts with (the reader's state is from before it), once the window holds all
-    // of it; JSON that is broken inside it cannot be skipped (where it ends is unknown) and fails the read.
-    private static JsonInput.Step SkipElement(JsonInputBuffer input, JsonReadContext context, ref JsonReaderState state, ref DatasetFormatException? pending, out DatasetFormatException? bad)
-    {
-        bad = null;
-        ReadOnlySpan<byte> data = input.Data;
-        var reader = new Utf8JsonReader(data, input.IsFinal, state);
-        try
-        {
-            if (!reader.Read())
+            catch (JsonException exception)
             {
-                return JsonInput.Step.NeedMore;
+                throw context.SyntaxError(exception, (exception.LineNumber ?? 0) + 1, inRecord ? context.Row : 0);
             }
-
-            int start = (int)reader.TokenStartIndex;
-            if (!reader.TrySkip())
-            {
-                return JsonInput.Step.NeedMore;
-            }
-
-            int end = (int)reader.BytesConsumed;
-            pending!.RecordText = Utf8Text.ForRecord(data.Slice(start, end - start));
-            input.Consume(end);
-            state = reader.CurrentState;
-            context.RecordsRead++;
-            (bad, pending) = (pending, null);
-            return JsonInput.Step.Continue;
         }
-        catch (JsonException exception)
+
+        // Skips the bad element the window starts with (the reader's state is from before it), once the window holds all
+        // of it; JSON that is broken inside it cannot be skipped (where it ends is unknown) and fails the read.
+        private JsonInput.Step SkipElement(JsonInputBuffer input, JsonReadContext context, out DatasetFormatException? bad)
         {
-            throw context.SyntaxError(exception, (exception.LineNumber ?? 0) + 1, context.Row);
+            bad = null;
+            ReadOnlySpan<byte> data = input.Data;
+            var reader = new Utf8JsonReader(data, input.IsFinal, _state);
+            try
+            {
+                if (!reader.Read())
+                {
+                    return JsonInput.Step.NeedMore;
+                }
+
+                int start = (int)reader.TokenStartIndex;
+                if (!reader.TrySkip())
+                {
+                    return JsonInput.Step.NeedMore;
+                }
+
+                int end = (int)reader.BytesConsumed;
+                _pending!.RecordText = Utf8Text.ForRecord(data.Slice(start, end - start));
+                input.Consume(end);
+                _state = reader.CurrentState;
+                context.RecordsRead++;
+                (bad, _pending) = (_pending, null);
+                return JsonInput.Step.Continue;
+            }
+            catch (JsonException exception)
+            {
+                throw context.SyntaxError(exception, (exception.LineNumber ?? 0) + 1, context.Row);
+            }
         }
     }
 }

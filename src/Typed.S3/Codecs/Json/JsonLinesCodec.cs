@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.ComponentModel;
 using System.IO;
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
@@ -53,50 +52,8 @@ public static class JsonLinesCodec
         string objectName,
         JsonRecordReader<T> recordReader,
         DatasetReadOptions options,
-        CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(stream);
-        ArgumentNullException.ThrowIfNull(objectName);
-        ArgumentNullException.ThrowIfNull(recordReader);
-        ArgumentNullException.ThrowIfNull(options);
-        return CountedReads.CountsItself(options)
-            ? CountedReads.ReadAsync(stream, objectName, options, (counted, objectOptions) => ReadCoreAsync(counted, objectName, recordReader, objectOptions, cancellationToken), cancellationToken)
-            : ReadCoreAsync(stream, objectName, recordReader, options, cancellationToken);
-    }
-
-    private static async IAsyncEnumerable<T> ReadCoreAsync<T>(
-        Stream source,
-        string objectName,
-        JsonRecordReader<T> recordReader,
-        DatasetReadOptions options,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        // UTF-16 (with its BOM) is read as UTF-8, as by the CSV readers.
-        Stream stream = (await TextInput.OpenAsync(source, objectName, options.InvalidUtf8, cancellationToken).ConfigureAwait(false)).Stream;
-        using var input = new JsonInputBuffer(stream);
-        var context = new JsonReadContext(objectName, input, options.InvalidUtf8 == InvalidUtf8Handling.Replace);
-        BadRecordBudget? budget = options.SkipsBadRecords ? options.Budget ?? new BadRecordBudget() : null;
-        await input.StartAsync(cancellationToken).ConfigureAwait(false);
-        long line = 0;
-        while (true)
-        {
-            switch (Next(input, context, recordReader, ref line, budget is not null, out T record, out DatasetFormatException? bad))
-            {
-                case JsonInput.Step.Record:
-                    yield return record;
-                    break;
-                case JsonInput.Step.Continue when bad is not null:
-                    // Lines are independent: a bad one is counted and left out, and the next one read.
-                    budget!.Skip(bad, options);
-                    break;
-                case JsonInput.Step.NeedMore:
-                    await input.FillAsync(cancellationToken).ConfigureAwait(false);
-                    break;
-                case JsonInput.Step.Done:
-                    yield break;
-            }
-        }
-    }
+        CancellationToken cancellationToken = default) =>
+        JsonRead.ReadAsync(stream, objectName, recordReader, options, new LinesFraming(), cancellationToken);
 
     /// <summary>Writes records as JSON Lines: one compact object and <c>\n</c> a record, null values as <c>null</c>.</summary>
     /// <typeparam name="T">The record type.</typeparam>
@@ -105,13 +62,8 @@ public static class JsonLinesCodec
     /// <param name="recordWriter">The generated record writer.</param>
     /// <param name="cancellationToken">Cancels writing.</param>
     /// <returns>The number of records written.</returns>
-    public static Task<long> WriteAsync<T>(Stream stream, IAsyncEnumerable<T> rows, JsonRecordWriter<T> recordWriter, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(stream);
-        ArgumentNullException.ThrowIfNull(rows);
-        ArgumentNullException.ThrowIfNull(recordWriter);
-        return JsonOutput.WriteAsync(stream, rows, recordWriter, lines: true, cancellationToken);
-    }
+    public static Task<long> WriteAsync<T>(Stream stream, IAsyncEnumerable<T> rows, JsonRecordWriter<T> recordWriter, CancellationToken cancellationToken = default) =>
+        JsonOutput.WriteAsync(stream, rows, recordWriter, lines: true, cancellationToken);
 
     /// <summary>Writes records as JSON Lines. See <see cref="WriteAsync{T}(Stream, IAsyncEnumerable{T}, JsonRecordWriter{T}, CancellationToken)"/>.</summary>
     /// <typeparam name="T">The record type.</typeparam>
@@ -120,97 +72,100 @@ public static class JsonLinesCodec
     /// <param name="recordWriter">The generated record writer.</param>
     /// <param name="cancellationToken">Cancels writing.</param>
     /// <returns>The number of records written.</returns>
-    public static Task<long> WriteAsync<T>(Stream stream, IEnumerable<T> rows, JsonRecordWriter<T> recordWriter, CancellationToken cancellationToken = default)
+    public static Task<long> WriteAsync<T>(Stream stream, IEnumerable<T> rows, JsonRecordWriter<T> recordWriter, CancellationToken cancellationToken = default) =>
+        JsonOutput.WriteAsync(stream, rows, recordWriter, lines: true, cancellationToken);
+
+    // One object a line: the number of the last line read.
+    internal struct LinesFraming : IJsonFraming
     {
-        ArgumentNullException.ThrowIfNull(stream);
-        ArgumentNullException.ThrowIfNull(rows);
-        ArgumentNullException.ThrowIfNull(recordWriter);
-        return JsonOutput.WriteAsync(stream, rows, recordWriter, lines: true, cancellationToken);
-    }
+        private long _line;
 
-    // One step: a whole line from the window (a record, nothing for a blank line, or, when skipping bad records, a bad
-    // line's error), or a request for more data.
-    private static JsonInput.Step Next<T>(
-        JsonInputBuffer input, JsonReadContext context, JsonRecordReader<T> recordReader, ref long line, bool skipping, out T record, out DatasetFormatException? bad)
-    {
-        record = default!;
-        bad = null;
-        ReadOnlySpan<byte> data = input.Data;
-        if (data.IsEmpty)
-        {
-            return input.IsFinal ? JsonInput.Step.Done : JsonInput.Step.NeedMore;
-        }
+        // Never shown: a step asks for more only while the stream goes on (the last line needs no line end).
+        public readonly string EndsTooEarly => "the data ends inside a line";
 
-        int end = data.IndexOf((byte)'\n');
-        if (end < 0 && !input.IsFinal)
+        // One step: a whole line from the window (a record, nothing for a blank line, or, when skipping bad records, a bad
+        // line's error), or a request for more data.
+        public JsonInput.Step Next<T>(JsonInputBuffer input, JsonReadContext context, JsonRecordReader<T> recordReader, bool skipping, out T record, out DatasetFormatException? bad)
         {
-            return JsonInput.Step.NeedMore;
-        }
+            record = default!;
+            bad = null;
+            ReadOnlySpan<byte> data = input.Data;
+            if (data.IsEmpty)
+            {
+                return input.IsFinal ? JsonInput.Step.Done : JsonInput.Step.NeedMore;
+            }
 
-        ReadOnlySpan<byte> text = end < 0 ? data : data.Slice(0, end);
-        context.ReaderOffset = input.Start;
-        input.Consume(end < 0 ? data.Length : end + 1);
-        line++;
-        if (text.IndexOfAnyExcept(JsonInput.Whitespace) < 0)
-        {
-            return JsonInput.Step.Continue;
-        }
+            int end = data.IndexOf((byte)'\n');
+            if (end < 0 && !input.IsFinal)
+            {
+                return JsonInput.Step.NeedMore;
+            }
 
-        context.FixedLine = line;
-        context.Row = context.RecordsRead + 1;
-        if (!skipping)
-        {
-            record = ReadLine(text, context, recordReader, line);
+            ReadOnlySpan<byte> text = end < 0 ? data : data.Slice(0, end);
+            context.ReaderOffset = input.Start;
+            input.Consume(end < 0 ? data.Length : end + 1);
+            _line++;
+            if (text.IndexOfAnyExcept(JsonInput.Whitespace) < 0)
+            {
+                return JsonInput.Step.Continue;
+            }
+
+            context.FixedLine = _line;
+            context.Row = context.RecordsRead + 1;
+            if (!skipping)
+            {
+                record = ReadLine(text, context, recordReader, _line);
+                context.RecordsRead++;
+                return JsonInput.Step.Record;
+            }
+
+            // Every non-blank line is a row, bad ones too, so that the rows after a bad one keep their numbers.
             context.RecordsRead++;
-            return JsonInput.Step.Record;
-        }
-
-        // Every non-blank line is a row, bad ones too, so that the rows after a bad one keep their numbers.
-        context.RecordsRead++;
-        try
-        {
-            record = ReadLine(text, context, recordReader, line);
-            return JsonInput.Step.Record;
-        }
-        catch (DatasetFormatException exception)
-        {
-            exception.RecordText = Utf8Text.ForRecord(text);
-            bad = exception;
-            return JsonInput.Step.Continue;
-        }
-    }
-
-    // The record of one non-blank line.
-    private static T ReadLine<T>(ReadOnlySpan<byte> text, JsonReadContext context, JsonRecordReader<T> recordReader, long line)
-    {
-        T record;
-        var reader = new Utf8JsonReader(text, isFinalBlock: true, new JsonReaderState(JsonInput.ReaderOptions));
-        try
-        {
-            reader.Read();
-            if (reader.TokenType != JsonTokenType.StartObject)
+            try
             {
-                throw context.Error(0, context.Row, "the line is " + JsonReadContext.Describe(reader.TokenType) + ", not a JSON object");
+                record = ReadLine(text, context, recordReader, _line);
+                return JsonInput.Step.Record;
             }
-
-            context.RecordStart = reader.TokenStartIndex;
-            if (!recordReader.TryRead(ref reader, context, out record))
+            catch (DatasetFormatException exception)
             {
-                throw context.Error(0, context.Row, "the line ends before its JSON object does");
+                exception.RecordText = Utf8Text.ForRecord(text);
+                bad = exception;
+                return JsonInput.Step.Continue;
             }
         }
-        catch (JsonException exception)
-        {
-            throw context.SyntaxError(exception, line, context.Row);
-        }
 
-        ReadOnlySpan<byte> rest = text.Slice((int)reader.BytesConsumed);
-        int extra = rest.IndexOfAnyExcept(JsonInput.Whitespace);
-        if (extra >= 0)
+        // The record of one non-blank line.
+        private static T ReadLine<T>(ReadOnlySpan<byte> text, JsonReadContext context, JsonRecordReader<T> recordReader, long line)
         {
-            throw context.Error(0, context.Row, "unexpected data after the line's JSON object: '" + JsonReadContext.Snippet(rest.Slice(extra)) + "'");
-        }
+            T record;
+            var reader = new Utf8JsonReader(text, isFinalBlock: true, new JsonReaderState(JsonInput.ReaderOptions));
+            try
+            {
+                reader.Read();
+                if (reader.TokenType != JsonTokenType.StartObject)
+                {
+                    throw context.Error(0, context.Row, "the line is " + JsonReadContext.Describe(reader.TokenType) + ", not a JSON object");
+                }
 
-        return record;
+                context.RecordStart = reader.TokenStartIndex;
+                if (!recordReader.TryRead(ref reader, context, out record))
+                {
+                    throw context.Error(0, context.Row, "the line ends before its JSON object does");
+                }
+            }
+            catch (JsonException exception)
+            {
+                throw context.SyntaxError(exception, line, context.Row);
+            }
+
+            ReadOnlySpan<byte> rest = text.Slice((int)reader.BytesConsumed);
+            int extra = rest.IndexOfAnyExcept(JsonInput.Whitespace);
+            if (extra >= 0)
+            {
+                throw context.Error(0, context.Row, "unexpected data after the line's JSON object: '" + JsonReadContext.Snippet(rest.Slice(extra)) + "'");
+            }
+
+            return record;
+        }
     }
 }

@@ -10,7 +10,24 @@ namespace Typed.S3.Codecs;
 /// <summary>The write loops the JSON and JSON Lines codecs share.</summary>
 internal static class JsonOutput
 {
-    public static async Task<long> WriteAsync<T>(Stream stream, IAsyncEnumerable<T> rows, JsonRecordWriter<T> recordWriter, bool lines, CancellationToken cancellationToken)
+    // The public overloads' checks, made before the write starts (not in its task).
+    public static Task<long> WriteAsync<T>(Stream stream, IAsyncEnumerable<T> rows, JsonRecordWriter<T> recordWriter, bool lines, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(recordWriter);
+        return WriteCoreAsync(stream, rows, recordWriter, lines, cancellationToken);
+    }
+
+    public static Task<long> WriteAsync<T>(Stream stream, IEnumerable<T> rows, JsonRecordWriter<T> recordWriter, bool lines, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(recordWriter);
+        return WriteCoreAsync(stream, rows, recordWriter, lines, cancellationToken);
+    }
+
+    private static async Task<long> WriteCoreAsync<T>(Stream stream, IAsyncEnumerable<T> rows, JsonRecordWriter<T> recordWriter, bool lines, CancellationToken cancellationToken)
     {
         using var output = new JsonOutputBuffer();
         using var writer = new Utf8JsonWriter(output, JsonFieldWriter.TrustedWriterOptions);
@@ -34,7 +51,7 @@ internal static class JsonOutput
     }
 
     // Rows already in memory: a plain loop between drains, with no async step per row.
-    public static async Task<long> WriteAsync<T>(Stream stream, IEnumerable<T> rows, JsonRecordWriter<T> recordWriter, bool lines, CancellationToken cancellationToken)
+    private static async Task<long> WriteCoreAsync<T>(Stream stream, IEnumerable<T> rows, JsonRecordWriter<T> recordWriter, bool lines, CancellationToken cancellationToken)
     {
         using var output = new JsonOutputBuffer();
         using var writer = new Utf8JsonWriter(output, JsonFieldWriter.TrustedWriterOptions);

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
@@ -22,9 +21,6 @@ namespace Typed.S3.Codecs;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public abstract class JsonRecordReader<T>
 {
-    // Longest string parsed as a date, time, timestamp or UUID; longer ones are invalid values.
-    private const int MaxTextValueLength = 128;
-
     private readonly JsonColumn[] _columns;
 
     // The columns' names in UTF-8, to tell an unknown property from one that differs from a column only in case.
@@ -56,12 +52,8 @@ public abstract class JsonRecordReader<T>
     /// <param name="context">Where the reader is.</param>
     /// <param name="column">The column's position in the schema.</param>
     /// <returns>The value.</returns>
-    protected bool ReadBoolean(ref Utf8JsonReader reader, JsonReadContext context, int column) => reader.TokenType switch
-    {
-        JsonTokenType.True => true,
-        JsonTokenType.False => false,
-        _ => throw WrongType(ref reader, context, column, "true or false"),
-    };
+    protected bool ReadBoolean(ref Utf8JsonReader reader, JsonReadContext context, int column) =>
+        ListElements.ReadBoolean(ref reader, out bool value, out string? problem) ? value : throw Failed(ref reader, context, column, problem!);
 
     /// <summary>Reads an <c>int8</c> from a JSON number.</summary>
     /// <param name="reader">The reader, on the value.</param>
@@ -69,7 +61,7 @@ public abstract class JsonRecordReader<T>
     /// <param name="column">The column's position in the schema.</param>
     /// <returns>The value.</returns>
     protected sbyte ReadSByte(ref Utf8JsonReader reader, JsonReadContext context, int column) =>
-        reader.TokenType == JsonTokenType.Number && reader.TryGetSByte(out sbyte value) ? value : throw InvalidInteger(ref reader, context, column);
+        ListElements.ReadSByte(ref reader, out sbyte value, out string? problem) ? value : throw Failed(ref reader, context, column, problem!);
 
     /// <summary>Reads an <c>int16</c> from a JSON number.</summary>
     /// <param name="reader">The reader, on the value.</param>
@@ -77,7 +69,7 @@ public abstract class JsonRecordReader<T>
     /// <param name="column">The column's position in the schema.</param>
     /// <returns>The value.</returns>
     protected short ReadInt16(ref Utf8JsonReader reader, JsonReadContext context, int column) =>
-        reader.TokenType == JsonTokenType.Number && reader.TryGetInt16(out short value) ? value : throw InvalidInteger(ref reader, context, column);
+        ListElements.ReadInt16(ref reader, out short value, out string? problem) ? value : throw Failed(ref reader, context, column, problem!);
 
     /// <summary>Reads an <c>int32</c> from a JSON number.</summary>
     /// <param name="reader">The reader, on the value.</param>
@@ -85,7 +77,7 @@ public abstract class JsonRecordReader<T>
     /// <param name="column">The column's position in the schema.</param>
     /// <returns>The value.</returns>
     protected int ReadInt32(ref Utf8JsonReader reader, JsonReadContext context, int column) =>
-        reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out int value) ? value : throw InvalidInteger(ref reader, context, column);
+        ListElements.ReadInt32(ref reader, out int value, out string? problem) ? value : throw Failed(ref reader, context, column, problem!);
 
     /// <summary>Reads an <c>int64</c> from a JSON number.</summary>
     /// <param name="reader">The reader, on the value.</param>
@@ -93,7 +85,7 @@ public abstract class JsonRecordReader<T>
     /// <param name="column">The column's position in the schema.</param>
     /// <returns>The value.</returns>
     protected long ReadInt64(ref Utf8JsonReader reader, JsonReadContext context, int column) =>
-        reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out long value) ? value : throw InvalidInteger(ref reader, context, column);
+        ListElements.ReadInt64(ref reader, out long value, out string? problem) ? value : throw Failed(ref reader, context, column, problem!);
 
     /// <summary>Reads a <c>uint8</c> from a JSON number.</summary>
     /// <param name="reader">The reader, on the value.</param>
@@ -101,7 +93,7 @@ public abstract class JsonRecordReader<T>
     /// <param name="column">The column's position in the schema.</param>
     /// <returns>The value.</returns>
     protected byte ReadByte(ref Utf8JsonReader reader, JsonReadContext context, int column) =>
-        reader.TokenType == JsonTokenType.Number && reader.TryGetByte(out byte value) ? value : throw InvalidInteger(ref reader, context, column);
+        ListElements.ReadByte(ref reader, out byte value, out string? problem) ? value : throw Failed(ref reader, context, column, problem!);
 
     /// <summary>Reads a <c>uint16</c> from a JSON number.</summary>
     /// <param name="reader">The reader, on the value.</param>
@@ -109,7 +101,7 @@ public abstract class JsonRecordReader<T>
     /// <param name="column">The column's position in the schema.</param>
     /// <returns>The value.</returns>
     protected ushort ReadUInt16(ref Utf8JsonReader reader, JsonReadContext context, int column) =>
-        reader.TokenType == JsonTokenType.Number && reader.TryGetUInt16(out ushort value) ? value : throw InvalidInteger(ref reader, context, column);
+        ListElements.ReadUInt16(ref reader, out ushort value, out string? problem) ? value : throw Failed(ref reader, context, column, problem!);
 
     /// <summary>Reads a <c>uint32</c> from a JSON number.</summary>
     /// <param name="reader">The reader, on the value.</param>
@@ -117,7 +109,7 @@ public abstract class JsonRecordReader<T>
     /// <param name="column">The column's position in the schema.</param>
     /// <returns>The value.</returns>
     protected uint ReadUInt32(ref Utf8JsonReader reader, JsonReadContext context, int column) =>
-        reader.TokenType == JsonTokenType.Number && reader.TryGetUInt32(out uint value) ? value : throw InvalidInteger(ref reader, context, column);
+        ListElements.ReadUInt32(ref reader, out uint value, out string? problem) ? value : throw Failed(ref reader, context, column, problem!);
 
     /// <summary>Reads a <c>uint64</c> from a JSON number.</summary>
     /// <param name="reader">The reader, on the value.</param>
@@ -125,7 +117,7 @@ public abstract class JsonRecordReader<T>
     /// <param name="column">The column's position in the schema.</param>
     /// <returns>The value.</returns>
     protected ulong ReadUInt64(ref Utf8JsonReader reader, JsonReadContext context, int column) =>
-        reader.TokenType == JsonTokenType.Number && reader.TryGetUInt64(out ulong value) ? value : throw InvalidInteger(ref reader, context, column);
+        ListElements.ReadUInt64(ref reader, out ulong value, out string? problem) ? value : throw Failed(ref reader, context, column, problem!);
 
     /// <summary>
     /// Reads a <c>float16</c> from a JSON number (rounded to the nearest half), or from the strings <c>"NaN"</c>,
@@ -135,16 +127,8 @@ public abstract class JsonRecordReader<T>
     /// <param name="context">Where the reader is.</param>
     /// <param name="column">The column's position in the schema.</param>
     /// <returns>The value.</returns>
-    protected Half ReadHalf(ref Utf8JsonReader reader, JsonReadContext context, int column)
-    {
-        if (reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out double value) && double.IsFinite(value))
-        {
-            Half half = (Half)value;
-            return Half.IsFinite(half) ? half : throw Invalid(ref reader, context, column, "the number is out of range");
-        }
-
-        return (Half)ReadNonFinite(ref reader, context, column);
-    }
+    protected Half ReadHalf(ref Utf8JsonReader reader, JsonReadContext context, int column) =>
+        ListElements.ReadHalf(ref reader, out Half value, out string? problem) ? value : throw Failed(ref reader, context, column, problem!);
 
     /// <summary>
     /// Reads a <c>float32</c> from a JSON number, or from the strings <c>"NaN"</c>, <c>"Infinity"</c>, <c>"-Infinity"</c>;
@@ -154,15 +138,8 @@ public abstract class JsonRecordReader<T>
     /// <param name="context">Where the reader is.</param>
     /// <param name="column">The column's position in the schema.</param>
     /// <returns>The value.</returns>
-    protected float ReadSingle(ref Utf8JsonReader reader, JsonReadContext context, int column)
-    {
-        if (reader.TokenType == JsonTokenType.Number && reader.TryGetSingle(out float value) && float.IsFinite(value))
-        {
-            return value;
-        }
-
-        return (float)ReadNonFinite(ref reader, context, column);
-    }
+    protected float ReadSingle(ref Utf8JsonReader reader, JsonReadContext context, int column) =>
+        ListElements.ReadSingle(ref reader, out float value, out string? problem) ? value : throw Failed(ref reader, context, column, problem!);
 
     /// <summary>
     /// Reads a <c>float64</c> from a JSON number, or from the strings <c>"NaN"</c>, <c>"Infinity"</c>, <c>"-Infinity"</c>;
@@ -172,15 +149,8 @@ public abstract class JsonRecordReader<T>
     /// <param name="context">Where the reader is.</param>
     /// <param name="column">The column's position in the schema.</param>
     /// <returns>The value.</returns>
-    protected double ReadDouble(ref Utf8JsonReader reader, JsonReadContext context, int column)
-    {
-        if (reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out double value) && double.IsFinite(value))
-        {
-            return value;
-        }
-
-        return ReadNonFinite(ref reader, context, column);
-    }
+    protected double ReadDouble(ref Utf8JsonReader reader, JsonReadContext context, int column) =>
+        ListElements.ReadDouble(ref reader, out double value, out string? problem) ? value : throw Failed(ref reader, context, column, problem!);
 
     /// <summary>Reads a <c>decimal(p,s)</c> from a JSON number; one with more digits than the column holds is an error, never rounded.</summary>
     /// <param name="reader">The reader, on the value.</param>
@@ -189,22 +159,8 @@ public abstract class JsonRecordReader<T>
     /// <param name="precision">The column's total digits.</param>
     /// <param name="scale">The column's digits after the point.</param>
     /// <returns>The value.</returns>
-    protected decimal ReadDecimal(ref Utf8JsonReader reader, JsonReadContext context, int column, int precision, int scale)
-    {
-        if (reader.TokenType != JsonTokenType.Number)
-        {
-            throw WrongType(ref reader, context, column, "a number");
-        }
-
-        if ((!reader.TryGetDecimal(out decimal value)
-            && !decimal.TryParse(reader.ValueSpan, NumberStyles.Float, CultureInfo.InvariantCulture, out value))
-            || !Utf8ValueParser.FitsDecimal(value, precision, scale))
-        {
-            throw Invalid(ref reader, context, column, ValueProblems.DoesNotFit(Utf8Text.ForMessage(reader.ValueSpan), precision, scale));
-        }
-
-        return value;
-    }
+    protected decimal ReadDecimal(ref Utf8JsonReader reader, JsonReadContext context, int column, int precision, int scale) =>
+        ListElements.ReadDecimal(ref reader, precision, scale, out decimal value, out string? problem) ? value : throw Failed(ref reader, context, column, problem!);
 
     /// <summary>Reads a <c>string</c> from a JSON string.</summary>
     /// <param name="reader">The reader, on the value.</param>
@@ -229,100 +185,48 @@ public abstract class JsonRecordReader<T>
     /// <param name="context">Where the reader is.</param>
     /// <param name="column">The column's position in the schema.</param>
     /// <returns>The value.</returns>
-    protected DateOnly ReadDate(ref Utf8JsonReader reader, JsonReadContext context, int column)
-    {
-        if (reader.TokenType != JsonTokenType.String)
-        {
-            throw WrongType(ref reader, context, column, "a string");
-        }
-
-        Span<byte> scratch = stackalloc byte[MaxTextValueLength];
-        ReadOnlySpan<byte> text = Unescaped(reader, scratch);
-        return Utf8ValueParser.TryParseDate(text, out DateOnly value) ? value : throw Invalid(ref reader, context, column, ValueProblems.Of("date", text));
-    }
+    protected DateOnly ReadDate(ref Utf8JsonReader reader, JsonReadContext context, int column) =>
+        ListElements.ReadDate(ref reader, out DateOnly value, out string? problem) ? value : throw Failed(ref reader, context, column, problem!);
 
     /// <summary>Reads a <c>time</c> from a string (<c>HH:mm:ss[.fffffff]</c>).</summary>
     /// <param name="reader">The reader, on the value.</param>
     /// <param name="context">Where the reader is.</param>
     /// <param name="column">The column's position in the schema.</param>
     /// <returns>The value.</returns>
-    protected TimeOnly ReadTime(ref Utf8JsonReader reader, JsonReadContext context, int column)
-    {
-        if (reader.TokenType != JsonTokenType.String)
-        {
-            throw WrongType(ref reader, context, column, "a string");
-        }
-
-        Span<byte> scratch = stackalloc byte[MaxTextValueLength];
-        ReadOnlySpan<byte> text = Unescaped(reader, scratch);
-        return Utf8ValueParser.TryParseTime(text, out TimeOnly value) ? value : throw Invalid(ref reader, context, column, ValueProblems.Of("time", text));
-    }
+    protected TimeOnly ReadTime(ref Utf8JsonReader reader, JsonReadContext context, int column) =>
+        ListElements.ReadTime(ref reader, out TimeOnly value, out string? problem) ? value : throw Failed(ref reader, context, column, problem!);
 
     /// <summary>Reads a <c>timestamp</c> from an ISO 8601 string; an offset is applied and the result is in UTC.</summary>
     /// <param name="reader">The reader, on the value.</param>
     /// <param name="context">Where the reader is.</param>
     /// <param name="column">The column's position in the schema.</param>
     /// <returns>The value.</returns>
-    protected DateTimeOffset ReadTimestamp(ref Utf8JsonReader reader, JsonReadContext context, int column)
-    {
-        if (reader.TokenType != JsonTokenType.String)
-        {
-            throw WrongType(ref reader, context, column, "a string");
-        }
-
-        Span<byte> scratch = stackalloc byte[MaxTextValueLength];
-        ReadOnlySpan<byte> text = Unescaped(reader, scratch);
-        return Utf8ValueParser.TryParseTimestamp(text, out DateTimeOffset value) ? value : throw Invalid(ref reader, context, column, ValueProblems.Of("timestamp", text));
-    }
+    protected DateTimeOffset ReadTimestamp(ref Utf8JsonReader reader, JsonReadContext context, int column) =>
+        ListElements.ReadTimestamp(ref reader, out DateTimeOffset value, out string? problem) ? value : throw Failed(ref reader, context, column, problem!);
 
     /// <summary>Reads a <c>timestamp_local</c> from an ISO 8601 string without an offset.</summary>
     /// <param name="reader">The reader, on the value.</param>
     /// <param name="context">Where the reader is.</param>
     /// <param name="column">The column's position in the schema.</param>
     /// <returns>The value.</returns>
-    protected DateTime ReadLocalTimestamp(ref Utf8JsonReader reader, JsonReadContext context, int column)
-    {
-        if (reader.TokenType != JsonTokenType.String)
-        {
-            throw WrongType(ref reader, context, column, "a string");
-        }
-
-        Span<byte> scratch = stackalloc byte[MaxTextValueLength];
-        ReadOnlySpan<byte> text = Unescaped(reader, scratch);
-        return Utf8ValueParser.TryParseLocalTimestamp(text, out DateTime value) ? value : throw Invalid(ref reader, context, column, ValueProblems.Of("timestamp_local", text));
-    }
+    protected DateTime ReadLocalTimestamp(ref Utf8JsonReader reader, JsonReadContext context, int column) =>
+        ListElements.ReadLocalTimestamp(ref reader, out DateTime value, out string? problem) ? value : throw Failed(ref reader, context, column, problem!);
 
     /// <summary>Reads a <c>uuid</c> from a string.</summary>
     /// <param name="reader">The reader, on the value.</param>
     /// <param name="context">Where the reader is.</param>
     /// <param name="column">The column's position in the schema.</param>
     /// <returns>The value.</returns>
-    protected Guid ReadGuid(ref Utf8JsonReader reader, JsonReadContext context, int column)
-    {
-        if (reader.TokenType != JsonTokenType.String)
-        {
-            throw WrongType(ref reader, context, column, "a string");
-        }
-
-        Span<byte> scratch = stackalloc byte[MaxTextValueLength];
-        ReadOnlySpan<byte> text = Unescaped(reader, scratch);
-        return Utf8ValueParser.TryParseGuid(text, out Guid value) ? value : throw Invalid(ref reader, context, column, ValueProblems.Of("uuid", text));
-    }
+    protected Guid ReadGuid(ref Utf8JsonReader reader, JsonReadContext context, int column) =>
+        ListElements.ReadGuid(ref reader, out Guid value, out string? problem) ? value : throw Failed(ref reader, context, column, problem!);
 
     /// <summary>Reads a <c>binary</c> value from a base64 string.</summary>
     /// <param name="reader">The reader, on the value.</param>
     /// <param name="context">Where the reader is.</param>
     /// <param name="column">The column's position in the schema.</param>
     /// <returns>The value.</returns>
-    protected byte[] ReadBinary(ref Utf8JsonReader reader, JsonReadContext context, int column)
-    {
-        if (reader.TokenType != JsonTokenType.String)
-        {
-            throw WrongType(ref reader, context, column, "a string");
-        }
-
-        return JsonText.TryGetBase64(ref reader, out byte[]? value) ? value : throw Invalid(ref reader, context, column, "invalid value");
-    }
+    protected byte[] ReadBinary(ref Utf8JsonReader reader, JsonReadContext context, int column) =>
+        ListElements.ReadBinary(ref reader, replaceInvalidUtf8: false, out byte[] value, out string? problem) ? value : throw Failed(ref reader, context, column, problem!);
 
     /// <summary>
     /// Reads a required <c>list&lt;T&gt;</c> value from a JSON array (elements may be <c>null</c>). The whole array must
@@ -468,43 +372,11 @@ public abstract class JsonRecordReader<T>
         throw new DatasetFormatException(context.ObjectName, context.LineOf(context.RecordStart), context.Row, missing.Count == 0 ? null : missing[0], null, null, problem);
     }
 
-    // A JSON number that is not an integer of the column's range: out of range, or with a fraction or exponent.
+    // A value the type's element reader (ListElements, shared with list elements and the data check) refused: its
+    // problem, but a null in a required column says so.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private DatasetFormatException InvalidInteger(ref Utf8JsonReader reader, JsonReadContext context, int column)
-    {
-        if (reader.TokenType != JsonTokenType.Number)
-        {
-            return WrongType(ref reader, context, column, "a number");
-        }
-
-        return Invalid(ref reader, context, column, reader.ValueSpan.IndexOfAny("."u8 + "eE"u8) >= 0 ? "the number has a fraction or an exponent" : "the number is out of range");
-    }
-
-    private double ReadNonFinite(ref Utf8JsonReader reader, JsonReadContext context, int column)
-    {
-        // Unescaped here rather than by ValueTextEquals, which throws on a \u escape of an unpaired surrogate.
-        Span<byte> scratch = stackalloc byte[16];
-        ReadOnlySpan<byte> text = reader.TokenType == JsonTokenType.String ? Unescaped(reader, scratch) : default;
-        switch (reader.TokenType)
-        {
-            case JsonTokenType.Number:
-                throw Invalid(ref reader, context, column, "the number is out of range");
-            case JsonTokenType.String when text.SequenceEqual("NaN"u8):
-                return double.NaN;
-            case JsonTokenType.String when text.SequenceEqual("Infinity"u8):
-                return double.PositiveInfinity;
-            case JsonTokenType.String when text.SequenceEqual("-Infinity"u8):
-                return double.NegativeInfinity;
-            case JsonTokenType.String:
-                throw Invalid(ref reader, context, column, "the string is not \"NaN\", \"Infinity\" or \"-Infinity\"");
-            default:
-                throw WrongType(ref reader, context, column, "a number");
-        }
-    }
-
-    // The unescaped bytes of a string value: the token itself when it has no escapes, else a copy in scratch;
-    // empty when the escaped text is longer than scratch (no valid value is) or does not unescape.
-    private static ReadOnlySpan<byte> Unescaped(in Utf8JsonReader reader, Span<byte> scratch) => JsonText.Unescaped(reader, scratch);
+    private DatasetFormatException Failed(ref Utf8JsonReader reader, JsonReadContext context, int column, string problem) =>
+        reader.TokenType == JsonTokenType.Null ? WrongType(ref reader, context, column, "a value") : Invalid(ref reader, context, column, problem);
 
     private static DatasetFormatException BadPropertyName(ref Utf8JsonReader reader, JsonReadContext context, string problem, int invalidAt)
     {

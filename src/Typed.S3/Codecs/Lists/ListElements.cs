@@ -94,7 +94,7 @@ public static class ListElements
     // Elements read from text, which may not be UTF-8.
     private delegate bool ReadTextElement<TValue>(ref Utf8JsonReader reader, bool replaceInvalidUtf8, out TValue value, out string? problem);
 
-    private static bool ReadBoolean(ref Utf8JsonReader reader, out bool value, out string? problem)
+    internal static bool ReadBoolean(ref Utf8JsonReader reader, out bool value, out string? problem)
     {
         value = reader.TokenType == JsonTokenType.True;
         if (reader.TokenType is JsonTokenType.True or JsonTokenType.False)
@@ -106,55 +106,55 @@ public static class ListElements
         return WrongType(ref reader, "true or false", out problem);
     }
 
-    private static bool ReadSByte(ref Utf8JsonReader reader, out sbyte value, out string? problem)
+    internal static bool ReadSByte(ref Utf8JsonReader reader, out sbyte value, out string? problem)
     {
         value = default;
         return (reader.TokenType == JsonTokenType.Number && reader.TryGetSByte(out value) && Ok(out problem)) || InvalidInteger(ref reader, out problem);
     }
 
-    private static bool ReadInt16(ref Utf8JsonReader reader, out short value, out string? problem)
+    internal static bool ReadInt16(ref Utf8JsonReader reader, out short value, out string? problem)
     {
         value = default;
         return (reader.TokenType == JsonTokenType.Number && reader.TryGetInt16(out value) && Ok(out problem)) || InvalidInteger(ref reader, out problem);
     }
 
-    private static bool ReadInt32(ref Utf8JsonReader reader, out int value, out string? problem)
+    internal static bool ReadInt32(ref Utf8JsonReader reader, out int value, out string? problem)
     {
         value = default;
         return (reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out value) && Ok(out problem)) || InvalidInteger(ref reader, out problem);
     }
 
-    private static bool ReadInt64(ref Utf8JsonReader reader, out long value, out string? problem)
+    internal static bool ReadInt64(ref Utf8JsonReader reader, out long value, out string? problem)
     {
         value = default;
         return (reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out value) && Ok(out problem)) || InvalidInteger(ref reader, out problem);
     }
 
-    private static bool ReadByte(ref Utf8JsonReader reader, out byte value, out string? problem)
+    internal static bool ReadByte(ref Utf8JsonReader reader, out byte value, out string? problem)
     {
         value = default;
         return (reader.TokenType == JsonTokenType.Number && reader.TryGetByte(out value) && Ok(out problem)) || InvalidInteger(ref reader, out problem);
     }
 
-    private static bool ReadUInt16(ref Utf8JsonReader reader, out ushort value, out string? problem)
+    internal static bool ReadUInt16(ref Utf8JsonReader reader, out ushort value, out string? problem)
     {
         value = default;
         return (reader.TokenType == JsonTokenType.Number && reader.TryGetUInt16(out value) && Ok(out problem)) || InvalidInteger(ref reader, out problem);
     }
 
-    private static bool ReadUInt32(ref Utf8JsonReader reader, out uint value, out string? problem)
+    internal static bool ReadUInt32(ref Utf8JsonReader reader, out uint value, out string? problem)
     {
         value = default;
         return (reader.TokenType == JsonTokenType.Number && reader.TryGetUInt32(out value) && Ok(out problem)) || InvalidInteger(ref reader, out problem);
     }
 
-    private static bool ReadUInt64(ref Utf8JsonReader reader, out ulong value, out string? problem)
+    internal static bool ReadUInt64(ref Utf8JsonReader reader, out ulong value, out string? problem)
     {
         value = default;
         return (reader.TokenType == JsonTokenType.Number && reader.TryGetUInt64(out value) && Ok(out problem)) || InvalidInteger(ref reader, out problem);
     }
 
-    private static bool ReadHalf(ref Utf8JsonReader reader, out Half value, out string? problem)
+    internal static bool ReadHalf(ref Utf8JsonReader reader, out Half value, out string? problem)
     {
         if (reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out double number) && double.IsFinite(number))
         {
@@ -174,7 +174,7 @@ public static class ListElements
         return read;
     }
 
-    private static bool ReadSingle(ref Utf8JsonReader reader, out float value, out string? problem)
+    internal static bool ReadSingle(ref Utf8JsonReader reader, out float value, out string? problem)
     {
         if (reader.TokenType == JsonTokenType.Number && reader.TryGetSingle(out value) && float.IsFinite(value))
         {
@@ -187,7 +187,7 @@ public static class ListElements
         return read;
     }
 
-    private static bool ReadDouble(ref Utf8JsonReader reader, out double value, out string? problem)
+    internal static bool ReadDouble(ref Utf8JsonReader reader, out double value, out string? problem)
     {
         if (reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out value) && double.IsFinite(value))
         {
@@ -228,7 +228,7 @@ public static class ListElements
         }
     }
 
-    private static bool ReadDecimal(ref Utf8JsonReader reader, int precision, int scale, out decimal value, out string? problem)
+    internal static bool ReadDecimal(ref Utf8JsonReader reader, int precision, int scale, out decimal value, out string? problem)
     {
         value = default;
         if (reader.TokenType != JsonTokenType.Number)
@@ -259,7 +259,7 @@ public static class ListElements
         return JsonText.TryGetString(ref reader, replaceInvalidUtf8, out value, out problem, out _);
     }
 
-    private static bool ReadBinary(ref Utf8JsonReader reader, bool replaceInvalidUtf8, out byte[] value, out string? problem)
+    internal static bool ReadBinary(ref Utf8JsonReader reader, bool replaceInvalidUtf8, out byte[] value, out string? problem)
     {
         value = Array.Empty<byte>();
         if (reader.TokenType != JsonTokenType.String)
@@ -278,35 +278,35 @@ public static class ListElements
         return false;
     }
 
-    private static bool ReadDate(ref Utf8JsonReader reader, out DateOnly value, out string? problem)
+    internal static bool ReadDate(ref Utf8JsonReader reader, out DateOnly value, out string? problem)
     {
         value = default;
         Span<byte> scratch = stackalloc byte[MaxTextValueLength];
         return reader.TokenType == JsonTokenType.String ? Invalid("date", Unescaped(reader, scratch), out value, out problem) : WrongType(ref reader, "a string", out problem);
     }
 
-    private static bool ReadTime(ref Utf8JsonReader reader, out TimeOnly value, out string? problem)
+    internal static bool ReadTime(ref Utf8JsonReader reader, out TimeOnly value, out string? problem)
     {
         value = default;
         Span<byte> scratch = stackalloc byte[MaxTextValueLength];
         return reader.TokenType == JsonTokenType.String ? Invalid("time", Unescaped(reader, scratch), out value, out problem) : WrongType(ref reader, "a string", out problem);
     }
 
-    private static bool ReadTimestamp(ref Utf8JsonReader reader, out DateTimeOffset value, out string? problem)
+    internal static bool ReadTimestamp(ref Utf8JsonReader reader, out DateTimeOffset value, out string? problem)
     {
         value = default;
         Span<byte> scratch = stackalloc byte[MaxTextValueLength];
         return reader.TokenType == JsonTokenType.String ? Invalid("timestamp", Unescaped(reader, scratch), out value, out problem) : WrongType(ref reader, "a string", out problem);
     }
 
-    private static bool ReadLocalTimestamp(ref Utf8JsonReader reader, out DateTime value, out string? problem)
+    internal static bool ReadLocalTimestamp(ref Utf8JsonReader reader, out DateTime value, out string? problem)
     {
         value = default;
         Span<byte> scratch = stackalloc byte[MaxTextValueLength];
         return reader.TokenType == JsonTokenType.String ? Invalid("timestamp_local", Unescaped(reader, scratch), out value, out problem) : WrongType(ref reader, "a string", out problem);
     }
 
-    private static bool ReadGuid(ref Utf8JsonReader reader, out Guid value, out string? problem)
+    internal static bool ReadGuid(ref Utf8JsonReader reader, out Guid value, out string? problem)
     {
         value = default;
         Span<byte> scratch = stackalloc byte[MaxTextValueLength];
