@@ -3,7 +3,7 @@ using System;
 namespace Typed.S3;
 
 /// <summary>File extensions of the dataset formats, both ways.</summary>
-public static class DatasetFormats
+internal static class DatasetFormats
 {
     /// <summary>The extension written for a format, without the dot: <c>csv</c>, <c>tsv</c>, <c>json</c>, <c>jsonl</c>, <c>parquet</c>.</summary>
     /// <param name="format">The format.</param>

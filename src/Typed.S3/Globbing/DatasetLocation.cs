@@ -6,7 +6,7 @@ namespace Typed.S3;
 /// Where a dataset's objects are: <c>s3://bucket/key</c> for one object, or <c>s3://bucket/glob</c>
 /// (<c>s3://my-bucket/data/sales/**/*.csv</c>) for many.
 /// </summary>
-public readonly record struct DatasetLocation
+internal readonly record struct DatasetLocation
 {
     /// <summary>Creates a location.</summary>
     /// <param name="bucket">The bucket; not empty, no <c>/</c>.</param>

@@ -17,7 +17,7 @@ namespace Typed.S3;
 /// </list>
 /// Matching takes time proportional to the key's length times the pattern's, whatever the pattern.
 /// </remarks>
-public sealed class KeyGlob : IEquatable<KeyGlob>
+internal sealed class KeyGlob : IEquatable<KeyGlob>
 {
     private readonly GlobMatcher? _matcher;
 

@@ -7,7 +7,7 @@ using System.Threading.Tasks;
 namespace Typed.S3;
 
 /// <summary>Turns a dataset location (one key or a glob) into the objects it names, streaming the listing.</summary>
-public static class ObjectResolver
+internal static class ObjectResolver
 {
     /// <summary>Resolves <c>s3://bucket/key-or-glob</c>; see <see cref="ResolveAsync(IObjectStore, DatasetLocation, CancellationToken)"/>.</summary>
     /// <param name="store">The store.</param>

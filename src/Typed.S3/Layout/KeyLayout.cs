@@ -61,7 +61,7 @@ public sealed class KeyLayout
     /// <returns>The key, relative to the write location.</returns>
     /// <exception cref="ArgumentException">The template uses <c>{partition}</c> or <c>{offset}</c> and the values lack
     /// it, or a value would make the key escape (a <c>.</c>, <c>..</c> or empty segment, a leading <c>/</c>, a backslash).</exception>
-    public string Render(LayoutValues values)
+    internal string Render(LayoutValues values)
     {
         ArgumentNullException.ThrowIfNull(values);
         DateTimeOffset clock = values.LoadTimestamp.ToUniversalTime();
@@ -98,7 +98,7 @@ public sealed class KeyLayout
     /// <returns>The object's location.</returns>
     /// <exception cref="ArgumentException">See <see cref="Render"/> and <see cref="Combine"/>.</exception>
     /// <exception cref="FormatException">The write location is not an <c>s3://bucket/prefix</c> URI.</exception>
-    public ObjectLocation RenderLocation(string writeLocation, LayoutValues values) => Combine(writeLocation, Render(values));
+    internal ObjectLocation RenderLocation(string writeLocation, LayoutValues values) => Combine(writeLocation, Render(values));
 
     /// <summary>
     /// Puts a rendered key under a write location: <c>s3://bucket/exports</c> and <c>t/1.csv</c> give

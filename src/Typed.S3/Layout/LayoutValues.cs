@@ -3,7 +3,7 @@ using System;
 namespace Typed.S3;
 
 /// <summary>The values a <see cref="KeyLayout"/> fills its placeholders with, for one file of one load.</summary>
-public sealed record LayoutValues
+internal sealed record LayoutValues
 {
     /// <summary>The schema's name: <c>{schema_name}</c>.</summary>
     public required string SchemaName { get; init; }

@@ -9,7 +9,7 @@ namespace Typed.S3;
 /// decimals, <c>1712345678.123456</c>) and its file ids (<c>00000</c>, <c>00001</c>, …, increasing, so the
 /// files of a load list in the order they were written). Safe to use from several threads.
 /// </summary>
-public sealed class LoadClock
+internal sealed class LoadClock
 {
     private int _nextFile = -1;
 

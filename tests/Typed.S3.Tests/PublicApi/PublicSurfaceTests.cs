@@ -16,12 +16,6 @@ public class PublicSurfaceTests
 
     private static readonly Assembly Runtime = typeof(ObjectStore).Assembly;
 
-    // The one deliberate exception: a store on an S3 client the caller configured (its own handlers, retries, region).
-    private static readonly string[] AllowedDependencyUses =
-    {
-        "Typed.S3.S3ObjectStore..ctor(Amazon.S3.IAmazonS3 client, ...)",
-    };
-
     [Fact]
     public void Every_public_type_is_in_the_user_namespace_or_the_generated_code_namespace()
     {
@@ -75,10 +69,7 @@ public class PublicSurfaceTests
 
                         foreach (ParameterInfo parameter in method.GetParameters())
                         {
-                            if (!IsAllowed(type, method, parameter))
-                            {
-                                Check(found, where + " (parameter " + parameter.Name + ")", parameter.ParameterType);
-                            }
+                            Check(found, where + " (parameter " + parameter.Name + ")", parameter.ParameterType);
                         }
 
                         break;
@@ -171,9 +162,6 @@ public class PublicSurfaceTests
 
     private static bool IsVisible(Type type, bool isPublic, bool isFamily, bool isFamilyOrAssembly) =>
         isPublic || (!type.IsSealed && (isFamily || isFamilyOrAssembly));
-
-    private static bool IsAllowed(Type type, MethodBase method, ParameterInfo parameter) =>
-        method is ConstructorInfo && AllowedDependencyUses.Contains(type.FullName + "..ctor(" + parameter.ParameterType.FullName + " " + parameter.Name + ", ...)");
 
     private static void CheckGenericParameters(List<string> found, string where, Type[] parameters)
     {

@@ -31,12 +31,15 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable, IReadAheadHint, I
     private readonly string _description;
     private readonly KeyLayout? _writeLayout;
 
-    /// <summary>Creates a store on a client the caller configured and keeps owning (it is not disposed with the store).</summary>
+    /// <summary>
+    /// Creates a store on a client the caller configured and keeps owning (it is not disposed with the store). Internal:
+    /// no AWS SDK type is part of the public API; the tests use it for clients with their own handlers.
+    /// </summary>
     /// <param name="client">The S3 client, with its credentials, region and endpoint.</param>
     /// <param name="options">Request settings (part size, concurrency, read-ahead, S3-compatible behaviour); defaults when <see langword="null"/>.
     /// Credential settings here are not used: the client already has its own.</param>
     /// <exception cref="ArgumentException">The options are inconsistent (see <see cref="S3StoreOptions.Validate"/>).</exception>
-    public S3ObjectStore(IAmazonS3 client, S3StoreOptions? options = null)
+    internal S3ObjectStore(IAmazonS3 client, S3StoreOptions? options = null)
         : this(client, options ?? new S3StoreOptions(), ownsClient: false)
     {
     }
