@@ -169,7 +169,7 @@ internal static class AccessorEmitter
                 writer.WriteLine($$"""
                     /// <summary>Writes records to <see cref="WriteLocation"/>, keyed by <see cref="WriteLayout"/>.</summary>
                     /// <param name="store">The store to write to.</param>
-                    /// <param name="rows">The records.</param>
+                    /// <param name="rows">The records to write, enumerated once, in order; a null record is an error.</param>
                     /// <param name="cancellationToken">Cancels writing; nothing is left half-written.</param>
                     /// <returns>Each object written, with its row count.</returns>
                     public static global::System.Threading.Tasks.Task<{{RuntimeTypes.Root}}WriteResult> WriteAsync({{RuntimeTypes.Root}}IObjectStore store, {{rows}} rows, global::System.Threading.CancellationToken cancellationToken = default) =>
@@ -185,7 +185,7 @@ internal static class AccessorEmitter
                 /// <summary>Writes records below <paramref name="location"/> (<c>s3://bucket/prefix/</c>), keyed by <see cref="WriteLayout"/>.</summary>
                 /// <param name="store">The store to write to.</param>
                 /// <param name="location">The prefix to write below.</param>
-                /// <param name="rows">The records.</param>
+                /// <param name="rows">The records to write, enumerated once, in order; a null record is an error.</param>
                 /// <param name="cancellationToken">Cancels writing; nothing is left half-written.</param>
                 /// <returns>Each object written, with its row count.</returns>
                 public static global::System.Threading.Tasks.Task<{{RuntimeTypes.Root}}WriteResult> WriteAsync({{RuntimeTypes.Root}}IObjectStore store, string location, {{rows}} rows, global::System.Threading.CancellationToken cancellationToken = default) =>

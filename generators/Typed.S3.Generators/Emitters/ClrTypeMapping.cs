@@ -11,8 +11,6 @@ namespace Typed.S3.Generators.Emitters;
 internal sealed record ClrTypeMapping(string TypeName, bool IsValueType, string ParseMethod, string WriteMethod)
 {
     /// <summary>The mapping of a supported type: a scalar's row of <see cref="ColumnTypes"/>, or a list of scalars.</summary>
-    /// <param name="type">The column type.</param>
-    /// <returns>The mapping.</returns>
     public static ClrTypeMapping For(ColumnTypeSpec type)
     {
         if (type.Kind == ColumnKind.List && type.Element is { } element && IsScalar(element))

@@ -81,7 +81,7 @@ internal static class CsvCodecEmitter
             writer.WriteLine($$"""
                 /// <summary>Writes records as CSV in this dataset's dialect: a header (when the dialect has one), then a line a record.</summary>
                 /// <param name="stream">The destination; left open.</param>
-                /// <param name="rows">The records.</param>
+                /// <param name="rows">The records to write, enumerated once, in order; a null record is an error.</param>
                 /// <param name="cancellationToken">Cancels writing.</param>
                 /// <returns>The number of records written.</returns>
                 public static global::System.Threading.Tasks.Task<long> WriteCsvAsync(global::System.IO.Stream stream, {{rows}} rows, global::System.Threading.CancellationToken cancellationToken = default) =>

@@ -64,7 +64,7 @@ internal static class JsonCodecEmitter
             writer.WriteLine($$"""
                 /// <summary>Writes records as {{flavor.Description}}, every column a property, nulls as <c>null</c>.</summary>
                 /// <param name="stream">The destination; left open.</param>
-                /// <param name="rows">The records.</param>
+                /// <param name="rows">The records to write, enumerated once, in order; a null record is an error.</param>
                 /// <param name="cancellationToken">Cancels writing.</param>
                 /// <returns>The number of records written.</returns>
                 public static global::System.Threading.Tasks.Task<long> Write{{flavor.Format}}Async(global::System.IO.Stream stream, {{rows}} rows, global::System.Threading.CancellationToken cancellationToken = default) =>

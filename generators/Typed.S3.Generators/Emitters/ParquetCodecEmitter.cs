@@ -69,7 +69,7 @@ internal static class ParquetCodecEmitter
             writer.WriteLine($$"""
                 /// <summary>Writes records as one Parquet file, in row groups of <see cref="ParquetFormat"/>'s size and compression.</summary>
                 /// <param name="stream">The destination (need not seek); left open.</param>
-                /// <param name="rows">The records.</param>
+                /// <param name="rows">The records to write, enumerated once, in order; a null record is an error.</param>
                 /// <param name="cancellationToken">Cancels writing.</param>
                 /// <returns>The number of records written.</returns>
                 public static global::System.Threading.Tasks.Task<long> WriteParquetAsync(global::System.IO.Stream stream, {{rows}} rows, global::System.Threading.CancellationToken cancellationToken = default) =>

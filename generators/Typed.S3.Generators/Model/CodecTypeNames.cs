@@ -8,11 +8,6 @@ namespace Typed.S3.Generators.Model;
 /// accessor's methods use, and a nested class would hide) nor the accessor's own (a member cannot be named like its
 /// type): such a name gets the prefix <c>Generated</c>.
 /// </summary>
-/// <param name="CsvMapper">The CSV record mapper.</param>
-/// <param name="CsvWriter">The CSV record writer.</param>
-/// <param name="JsonReader">The JSON record reader.</param>
-/// <param name="JsonWriter">The JSON record writer.</param>
-/// <param name="ParquetMapper">The Parquet record mapper.</param>
 internal sealed record CodecTypeNames(string CsvMapper, string CsvWriter, string JsonReader, string JsonWriter, string ParquetMapper)
 {
     /// <summary>The names for a dataset whose accessor is <paramref name="accessorName"/> and record <paramref name="recordName"/>.</summary>

@@ -79,7 +79,6 @@ internal sealed record ColumnNames(string Local, string Parsed, string Seen, str
     }
 
     /// <summary><c>SignupDate</c> → <c>signupDate</c>, <c>ID</c> → <c>id</c>, <c>URLPath</c> → <c>urlPath</c>.</summary>
-    /// <param name="name">A property name.</param>
     /// <returns>The name with its leading capitals lower-cased.</returns>
     public static string CamelCase(string name)
     {

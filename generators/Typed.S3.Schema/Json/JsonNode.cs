@@ -19,7 +19,6 @@ internal abstract class JsonNode
     public abstract string Describe();
 
     /// <summary>Cuts <paramref name="text"/> short for a message.</summary>
-    /// <param name="text">The text.</param>
     /// <returns>The text, or its first 40 characters and an ellipsis.</returns>
     protected static string Shorten(string text) => text.Length <= 40 ? text : text.Substring(0, 40) + "...";
 }

@@ -20,7 +20,6 @@ internal sealed class JsonObject : JsonNode
     public IReadOnlyList<JsonProperty> Properties { get; }
 
     /// <summary>The first property named <paramref name="name"/> (case-sensitive), or <see langword="null"/>.</summary>
-    /// <param name="name">The property name.</param>
     /// <returns>The property, or <see langword="null"/> when absent.</returns>
     public JsonProperty? Find(string name)
     {

@@ -12,7 +12,6 @@ internal sealed class SourceTextMap
     private readonly int[] _lineStarts;
 
     /// <summary>Indexes the line starts of <paramref name="text"/>.</summary>
-    /// <param name="text">The text.</param>
     public SourceTextMap(string text)
     {
         Text = text;

@@ -80,7 +80,6 @@ internal static class ColumnTypes
     public static IReadOnlyList<ColumnTypeInfo> All => s_rows;
 
     /// <summary>Whether the kind is composite (a list or a nested record): built from other types, it has no row.</summary>
-    /// <param name="kind">The kind.</param>
     /// <returns>Whether it is <see cref="ColumnKind.List"/> or <see cref="ColumnKind.Record"/>.</returns>
     public static bool IsComposite(ColumnKind kind) => kind is ColumnKind.List or ColumnKind.Record;
 
@@ -108,7 +107,6 @@ internal static class ColumnTypes
     /// </summary>
     /// <param name="type">A scalar type, or a list of one (nested records have no name).</param>
     /// <param name="engine">The engine.</param>
-    /// <returns>The name.</returns>
     /// <exception cref="ArgumentOutOfRangeException">The type is a nested record, or holds one.</exception>
     public static string EngineTypeName(ColumnType type, SqlEngine engine)
     {

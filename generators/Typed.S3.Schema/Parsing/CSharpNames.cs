@@ -34,22 +34,18 @@ internal static class CSharpNames
     };
 
     /// <summary>Whether <paramref name="name"/> is a C# keyword (reserved, not contextual).</summary>
-    /// <param name="name">The name.</param>
     /// <returns><see langword="true"/> for a reserved keyword.</returns>
     public static bool IsKeyword(string name) => Keywords.Contains(name);
 
     /// <summary>Whether <paramref name="name"/> is a member that every C# record has (<c>ToString</c>, <c>Equals</c>, ...).</summary>
-    /// <param name="name">The name.</param>
     /// <returns><see langword="true"/> when a property cannot have that name.</returns>
     public static bool IsRecordMember(string name) => RecordMembers.Contains(name);
 
     /// <summary>Whether <paramref name="name"/> is a valid C# identifier that is not a keyword (no <c>@</c> prefix).</summary>
-    /// <param name="name">The name.</param>
     /// <returns><see langword="true"/> when valid.</returns>
     public static bool IsValidIdentifier(string name) => WhyInvalid(name, false) is null;
 
     /// <summary>Whether <paramref name="name"/> can name a generated type: a valid identifier and not <c>record</c>, <c>var</c>, ...</summary>
-    /// <param name="name">The name.</param>
     /// <returns><see langword="true"/> when valid.</returns>
     public static bool IsValidTypeName(string name) => WhyInvalid(name, true) is null;
 
@@ -112,7 +108,6 @@ internal static class CSharpNames
     /// become <c>SignupDate</c>, <c>id</c> becomes <c>Id</c>, <c>signupDate</c> becomes <c>SignupDate</c>).
     /// The result may still be invalid (<c>2fa</c>); the caller checks it.
     /// </summary>
-    /// <param name="name">The column name.</param>
     /// <returns>The PascalCase name.</returns>
     public static string ToPascalCase(string name)
     {

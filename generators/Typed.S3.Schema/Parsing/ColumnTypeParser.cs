@@ -106,7 +106,6 @@ internal static class ColumnTypeParser
     }
 
     /// <summary>Whether the innermost element of <paramref name="type"/> (itself, or inside lists) is a record.</summary>
-    /// <param name="type">The type.</param>
     /// <returns><see langword="true"/> for <c>record</c>, <c>list&lt;record&gt;</c>, ...</returns>
     public static bool IsRecordLike(ColumnType type)
     {

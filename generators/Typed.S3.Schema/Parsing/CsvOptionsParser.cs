@@ -17,7 +17,6 @@ internal static class CsvOptionsParser
     /// <param name="datasetWhere">The dataset, for messages (<c>dataset 'Customers'</c>).</param>
     /// <param name="isTsv">Whether the format is <c>tsv</c>: the default delimiter is then a tab.</param>
     /// <param name="delimiterGiven">Whether the section sets <c>delimiter</c>.</param>
-    /// <returns>The options.</returns>
     public static CsvOptionsModel Parse(ParseContext context, JsonProperty? property, string datasetWhere, bool isTsv, out bool delimiterGiven)
     {
         delimiterGiven = false;

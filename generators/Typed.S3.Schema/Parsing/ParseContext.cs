@@ -51,7 +51,6 @@ internal sealed class ParseContext
     /// <summary>Formats the catalog message of <paramref name="code"/>.</summary>
     /// <param name="code">The code.</param>
     /// <param name="args">The message arguments.</param>
-    /// <returns>The message.</returns>
     public static string Format(SchemaDiagnosticCode code, params object[] args) =>
         string.Format(CultureInfo.InvariantCulture, code.MessageFormat, args);
 
@@ -101,7 +100,6 @@ internal sealed class ParseContext
         Report(SchemaDiagnosticCodes.InvalidValue, property.Value.Span, property.Name, expected, property.Value.Describe());
 
     /// <summary>The property's value as a string, or <see langword="null"/> after reporting TS3010.</summary>
-    /// <param name="property">The property.</param>
     /// <returns>The string node.</returns>
     public JsonString? ExpectString(JsonProperty property)
     {
@@ -115,8 +113,6 @@ internal sealed class ParseContext
     }
 
     /// <summary>The property's value as a Boolean, or <see langword="null"/> after reporting TS3010.</summary>
-    /// <param name="property">The property.</param>
-    /// <returns>The value.</returns>
     public bool? ExpectBool(JsonProperty property)
     {
         if (property.Value is JsonBoolean value)
@@ -132,7 +128,6 @@ internal sealed class ParseContext
     /// <param name="property">The property.</param>
     /// <param name="minimum">The smallest value allowed.</param>
     /// <param name="maximum">The largest value allowed.</param>
-    /// <returns>The value.</returns>
     public long? ExpectInteger(JsonProperty property, long minimum, long maximum)
     {
         if (property.Value is JsonNumber number
@@ -147,8 +142,6 @@ internal sealed class ParseContext
     }
 
     /// <summary>The property's value as an object, or <see langword="null"/> after reporting TS3010.</summary>
-    /// <param name="property">The property.</param>
-    /// <returns>The object.</returns>
     public JsonObject? ExpectObject(JsonProperty property)
     {
         if (property.Value is JsonObject value)
@@ -161,7 +154,6 @@ internal sealed class ParseContext
     }
 
     /// <summary>Upper-cases the first character (<c>dataset 'X'</c> to <c>Dataset 'X'</c>).</summary>
-    /// <param name="text">The text.</param>
     /// <returns>The text, capitalized.</returns>
     public static string Capitalize(string text) =>
         text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text.Substring(1);

@@ -51,7 +51,6 @@ internal static class S3Locations
     }
 
     /// <summary>Whether <paramref name="bucket"/> follows the S3 bucket naming rules.</summary>
-    /// <param name="bucket">The bucket name.</param>
     /// <returns><see langword="true"/> when valid.</returns>
     public static bool IsValidBucketName(string bucket)
     {
@@ -84,7 +83,6 @@ internal static class S3Locations
     }
 
     /// <summary>The format name that a location's extension shows (<c>csv</c>, <c>tsv</c>, ...; <c>.gz</c> ignored), or <see langword="null"/>.</summary>
-    /// <param name="location">The location.</param>
     /// <returns>A format name known to <see cref="SchemaVocabulary.TryParseFormat"/>, or <see langword="null"/>.</returns>
     public static string? InferFormatName(string location)
     {

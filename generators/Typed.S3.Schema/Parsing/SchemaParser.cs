@@ -47,7 +47,6 @@ internal static class SchemaParser
 
     /// <summary>The schema name of a file: its name without <c>.s3schema.json</c> (or <c>.json</c>).</summary>
     /// <param name="filePath">The path, with <c>/</c> or <c>\</c> separators.</param>
-    /// <returns>The schema name.</returns>
     public static string GetSchemaName(string filePath)
     {
         string name = filePath.Substring(Math.Max(filePath.LastIndexOf('/'), filePath.LastIndexOf('\\')) + 1);

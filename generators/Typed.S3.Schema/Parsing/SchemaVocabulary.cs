@@ -96,8 +96,6 @@ internal static class SchemaVocabulary
     }
 
     /// <summary>Reads a compression name (case-insensitive).</summary>
-    /// <param name="name">The name.</param>
-    /// <param name="compression">The compression.</param>
     /// <returns>Whether the name is known.</returns>
     public static bool TryParseCompression(string name, out CompressionKind compression)
     {

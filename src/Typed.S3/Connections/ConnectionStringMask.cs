@@ -42,7 +42,6 @@ internal static class ConnectionStringMask
     }
 
     /// <summary>Whether <paramref name="text"/>, after any leading whitespace, starts with <c>s3:</c> in any case.</summary>
-    /// <param name="text">The text.</param>
     /// <returns>Whether the text is meant as an S3 connection string.</returns>
     public static bool StartsWithS3Scheme(string text) => S3SchemeEnd(text) >= 0;
 

@@ -40,8 +40,8 @@ public static partial class S3ConnectionString
     private const string Scheme = "s3://";
 
     /// <summary>Reads a connection string into options and checks them (<see cref="S3StoreOptions.Validate"/>).</summary>
-    /// <param name="connectionString">The connection string.</param>
-    /// <returns>The options.</returns>
+    /// <param name="connectionString">An <c>s3://</c> connection string, with any secrets it holds; surrounding whitespace is ignored.</param>
+    /// <returns>New, checked options; nothing is contacted and no credentials are resolved yet.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="connectionString"/> is <see langword="null"/>.</exception>
     /// <exception cref="ConnectionStringException">The text is not an <c>s3://</c> connection string, is malformed, has
     /// an unknown, repeated or empty parameter, an invalid value, or half-given credentials. The message quotes the
@@ -67,7 +67,7 @@ public static partial class S3ConnectionString
     }
 
     /// <summary>Reads a connection string into options, reporting failure instead of throwing.</summary>
-    /// <param name="connectionString">The connection string.</param>
+    /// <param name="connectionString">The text to read; <see langword="null"/> is not a valid connection string.</param>
     /// <param name="options">The checked options, when the text is a valid connection string.</param>
     /// <returns>Whether the text is a valid <c>s3://</c> connection string.</returns>
     public static bool TryParse([NotNullWhen(true)] string? connectionString, [NotNullWhen(true)] out S3StoreOptions? options)

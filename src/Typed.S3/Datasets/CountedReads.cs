@@ -26,7 +26,6 @@ internal static class CountedReads
     /// <param name="options">The read's options, with statistics.</param>
     /// <param name="read">Reads the counting stream with the object's options.</param>
     /// <param name="cancellationToken">Cancels reading.</param>
-    /// <returns>The records.</returns>
     public static async IAsyncEnumerable<T> ReadAsync<T>(
         Stream stream,
         string objectName,

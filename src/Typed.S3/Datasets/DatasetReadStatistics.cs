@@ -50,7 +50,7 @@ public sealed class DatasetReadStatistics
     }
 
     /// <summary>The counts as one line: <c>1200 records (3 skipped) from 4 objects, 5123456 bytes</c>.</summary>
-    /// <returns>The text.</returns>
+    /// <returns>The line above, for logs; the numbers are invariant-culture and not grouped.</returns>
     public override string ToString() =>
         $"{Records} records ({SkippedRecords} skipped) from {Objects} objects, {Bytes} bytes";
 

@@ -118,7 +118,7 @@ public class DatasetFormatException : FormatException
     public string Problem { get; }
 
     /// <summary>Cuts a value to <see cref="MaxValueLength"/> characters and marks the cut.</summary>
-    /// <param name="value">The value.</param>
+    /// <param name="value">The text to show in a message, such as a field as read; not <see langword="null"/>.</param>
     /// <returns>The value, or its start followed by <c>…</c>.</returns>
     public static string Shorten(string value) =>
         value.Length <= MaxValueLength ? value : string.Concat(value.AsSpan(0, MaxValueLength), "…");

@@ -6,7 +6,6 @@ namespace Typed.S3;
 internal static class DatasetFormats
 {
     /// <summary>The extension written for a format, without the dot: <c>csv</c>, <c>tsv</c>, <c>json</c>, <c>jsonl</c>, <c>parquet</c>.</summary>
-    /// <param name="format">The format.</param>
     /// <returns>The extension.</returns>
     public static string Extension(DatasetFormat format) => format switch
     {
@@ -26,7 +25,6 @@ internal static class DatasetFormats
         Extension(format) + (compression == ObjectCompression.Gzip && IsCompressible(format) ? ".gz" : string.Empty);
 
     /// <summary>Whether whole objects of the format are compressed (gzip); Parquet compresses inside the file instead.</summary>
-    /// <param name="format">The format.</param>
     /// <returns><see langword="true"/> for the text formats.</returns>
     public static bool IsCompressible(DatasetFormat format) => format != DatasetFormat.Parquet;
 

@@ -31,7 +31,6 @@ internal readonly record struct DatasetLocation
     public KeyGlob Glob { get; }
 
     /// <summary>Parses <c>s3://bucket/key-or-glob</c>. A <c>?</c> in the key is the one-character wildcard, not a query.</summary>
-    /// <param name="location">The location.</param>
     /// <returns>The parsed location.</returns>
     /// <exception cref="FormatException">The text is not an <c>s3://</c> URI, names no bucket or no key, or its pattern is invalid.</exception>
     public static DatasetLocation Parse(string location)

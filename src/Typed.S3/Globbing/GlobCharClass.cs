@@ -16,7 +16,6 @@ internal sealed class GlobCharClass
     }
 
     /// <summary>Whether the class matches a code point.</summary>
-    /// <param name="codePoint">The code point.</param>
     /// <returns><see langword="true"/> when it matches.</returns>
     public bool Matches(int codePoint)
     {

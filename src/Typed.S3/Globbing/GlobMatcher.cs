@@ -42,7 +42,6 @@ internal sealed class GlobMatcher
     }
 
     /// <summary>Whether the whole key matches.</summary>
-    /// <param name="key">The key.</param>
     /// <returns><see langword="true"/> on a full match.</returns>
     public bool IsMatch(string key)
     {

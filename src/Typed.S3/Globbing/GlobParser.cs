@@ -17,7 +17,6 @@ internal sealed class GlobParser
     }
 
     /// <summary>Parses a pattern.</summary>
-    /// <param name="pattern">The pattern.</param>
     /// <returns>The top-level sequence.</returns>
     /// <exception cref="FormatException">The pattern is invalid; the message names it and the position.</exception>
     public static List<GlobNode> Parse(string pattern)

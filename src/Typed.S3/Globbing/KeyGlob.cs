@@ -41,7 +41,6 @@ internal sealed class KeyGlob : IEquatable<KeyGlob>
     public bool HasWildcards => _matcher is not null;
 
     /// <summary>Parses a pattern.</summary>
-    /// <param name="pattern">The pattern.</param>
     /// <returns>The glob.</returns>
     /// <exception cref="FormatException">The pattern is invalid (an unclosed <c>[</c> or <c>{</c>, an empty class, a
     /// reversed range, a stray <c>}</c>, a trailing <c>\</c>); the message names the pattern and the position.</exception>
@@ -54,7 +53,6 @@ internal sealed class KeyGlob : IEquatable<KeyGlob>
     }
 
     /// <summary>Whether a whole key matches the pattern.</summary>
-    /// <param name="key">The key.</param>
     /// <returns><see langword="true"/> when it matches.</returns>
     public bool IsMatch(string key)
     {

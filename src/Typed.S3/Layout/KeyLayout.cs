@@ -36,8 +36,8 @@ public sealed class KeyLayout
     public static IReadOnlyList<string> KnownPlaceholders => LayoutTemplate.KnownPlaceholders;
 
     /// <summary>Parses a template.</summary>
-    /// <param name="template">The template.</param>
-    /// <returns>The layout.</returns>
+    /// <param name="template">A key template such as <c>{table_name}/{partition}/{file_id}.{ext}</c>, using only <see cref="KnownPlaceholders"/>.</param>
+    /// <returns>The parsed layout, which renders keys without parsing again.</returns>
     /// <exception cref="FormatException">The template is invalid (an unknown placeholder, an unbalanced brace, a
     /// leading <c>/</c>, a backslash, an empty, <c>.</c> or <c>..</c> segment); the message names it and the problem.</exception>
     public static KeyLayout Parse(string template)
@@ -57,7 +57,6 @@ public sealed class KeyLayout
     public bool Uses(string placeholder) => _template.Uses(placeholder);
 
     /// <summary>Renders the key of one file.</summary>
-    /// <param name="values">The values.</param>
     /// <returns>The key, relative to the write location.</returns>
     /// <exception cref="ArgumentException">The template uses <c>{partition}</c> or <c>{offset}</c> and the values lack
     /// it, or a value would make the key escape (a <c>.</c>, <c>..</c> or empty segment, a leading <c>/</c>, a backslash).</exception>

@@ -56,7 +56,6 @@ internal sealed class LoadClock
     }
 
     /// <summary>Hands out the next file id of this load: <c>00000</c>, <c>00001</c>, … (at least five digits).</summary>
-    /// <returns>The file id.</returns>
     public string NextFileId() => Interlocked.Increment(ref _nextFile).ToString("D5", CultureInfo.InvariantCulture);
 
     /// <summary>The layout values of the next file of this load.</summary>

@@ -23,7 +23,7 @@ public interface IObjectStore : IAsyncDisposable
     /// Lists the objects of <paramref name="bucket"/> whose keys start with <paramref name="prefix"/>, in
     /// ascending key order (UTF-8 byte order, as S3 lists), page by page.
     /// </summary>
-    /// <param name="bucket">The bucket.</param>
+    /// <param name="bucket">The bucket name alone (no <c>s3://</c>, no key).</param>
     /// <param name="prefix">The key prefix; empty lists the whole bucket.</param>
     /// <param name="cancellationToken">Cancels the listing.</param>
     /// <returns>The objects, in key order.</returns>
@@ -31,13 +31,13 @@ public interface IObjectStore : IAsyncDisposable
     IAsyncEnumerable<ObjectInfo> ListAsync(string bucket, string prefix, CancellationToken cancellationToken = default);
 
     /// <summary>Gets an object's size and modification time, or <see langword="null"/> when it does not exist.</summary>
-    /// <param name="location">The object.</param>
+    /// <param name="location">The object to describe.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The object's information, or <see langword="null"/>.</returns>
     Task<ObjectInfo?> GetInfoAsync(ObjectLocation location, CancellationToken cancellationToken = default);
 
     /// <summary>Opens an object for reading from its start.</summary>
-    /// <param name="location">The object.</param>
+    /// <param name="location">The object to read, whichever version is current when the request is made.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>A forward-only stream of the object's bytes; the caller disposes it.</returns>
     /// <exception cref="ObjectNotFoundException">The object does not exist.</exception>
@@ -59,7 +59,7 @@ public interface IObjectStore : IAsyncDisposable
         ObjectVersionReads.OpenAsync(this, @object, cancellationToken);
 
     /// <summary>Reads a byte range of an object (for formats that need the end of a file first).</summary>
-    /// <param name="location">The object.</param>
+    /// <param name="location">The object to read, whichever version is current when the request is made.</param>
     /// <param name="offset">The first byte.</param>
     /// <param name="length">How many bytes; fewer are returned when the object ends first.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
@@ -100,7 +100,7 @@ public interface IObjectStore : IAsyncDisposable
     Task<ObjectWriteStream> OpenWriteAsync(ObjectLocation location, CancellationToken cancellationToken = default);
 
     /// <summary>Deletes an object; deleting one that does not exist is not an error.</summary>
-    /// <param name="location">The object.</param>
+    /// <param name="location">The object to delete.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>A task that completes when the object is gone.</returns>
     Task DeleteAsync(ObjectLocation location, CancellationToken cancellationToken = default);

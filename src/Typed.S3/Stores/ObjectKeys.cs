@@ -9,7 +9,6 @@ internal static class ObjectKeys
     /// Finds why a key could escape its bucket or blur a path: empty, a leading <c>/</c>, a backslash, a NUL,
     /// an empty (<c>//</c>, trailing <c>/</c>), <c>.</c> or <c>..</c> path segment.
     /// </summary>
-    /// <param name="key">The key.</param>
     /// <returns>What is wrong, or <see langword="null"/> when the key is safe.</returns>
     public static string? FindProblem(string key)
     {

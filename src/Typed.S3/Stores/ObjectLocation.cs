@@ -28,8 +28,8 @@ public readonly record struct ObjectLocation
     public string Key { get; }
 
     /// <summary>Parses <c>s3://bucket/key</c>.</summary>
-    /// <param name="uri">The URI.</param>
-    /// <returns>The location.</returns>
+    /// <param name="uri">An <c>s3://bucket/key</c> URI with a non-empty bucket and key; the key is taken as written (not URL-decoded).</param>
+    /// <returns>The bucket and key.</returns>
     /// <exception cref="FormatException">The text is not an <c>s3://bucket/key</c> URI.</exception>
     public static ObjectLocation Parse(string uri)
     {
@@ -43,7 +43,7 @@ public readonly record struct ObjectLocation
     }
 
     /// <summary>Tries to parse <c>s3://bucket/key</c>.</summary>
-    /// <param name="uri">The URI.</param>
+    /// <param name="uri">The text to parse; <see langword="null"/> does not parse.</param>
     /// <param name="location">The location, when the text parses.</param>
     /// <returns>Whether the text parsed.</returns>
     public static bool TryParse(string? uri, out ObjectLocation location)

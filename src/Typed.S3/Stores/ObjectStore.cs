@@ -23,7 +23,7 @@ public static class ObjectStore
     /// named in the error, unless the text looks like a mistyped connection string (it holds <c>@</c>, a <c>:</c>
     /// other than a drive letter's, or a secret parameter): then it is not shown at all.
     /// </remarks>
-    /// <param name="connection">The connection text.</param>
+    /// <param name="connection">A folder path, a <c>file:///</c> URI or an <c>s3://</c> connection string, as described above.</param>
     /// <returns>The store; an <see cref="S3ObjectStore"/> (which owns its client: dispose it) or a <see cref="LocalFolderStore"/>.</returns>
     /// <exception cref="ArgumentException">The text is empty or has an unsupported scheme; a
     /// <see cref="ConnectionStringException"/> when an <c>s3:</c> connection string is invalid. Messages quote the
@@ -58,7 +58,7 @@ public static class ObjectStore
 
     /// <summary>Opens a store on an existing local folder whose first-level folders are buckets.</summary>
     /// <param name="path">The folder, absolute or relative to the current directory.</param>
-    /// <returns>The store.</returns>
+    /// <returns>The store, reading and writing under <paramref name="path"/>; it holds no open files, so disposing it is optional.</returns>
     /// <exception cref="ArgumentException"><paramref name="path"/> is empty.</exception>
     /// <exception cref="ObjectStoreException">The folder does not exist.</exception>
     public static LocalFolderStore OpenLocalFolder(string path) => new(path);
@@ -69,7 +69,7 @@ public static class ObjectStore
     /// </summary>
     /// <param name="path">The folder, absolute or relative to the current directory.</param>
     /// <param name="writeLayout">The layout template, or <see langword="null"/> (or empty) to keep the schema's.</param>
-    /// <returns>The store.</returns>
+    /// <returns>The store, reading and writing under <paramref name="path"/>; it holds no open files, so disposing it is optional.</returns>
     /// <exception cref="ArgumentException"><paramref name="path"/> is empty, or the layout is invalid.</exception>
     /// <exception cref="ObjectStoreException">The folder does not exist.</exception>
     public static LocalFolderStore OpenLocalFolder(string path, string? writeLayout) => new(path, writeLayout);

@@ -16,7 +16,6 @@ internal static class ObjectVersionReads
     /// <param name="store">The store.</param>
     /// <param name="object">The object as listed.</param>
     /// <param name="cancellationToken">Cancels opening.</param>
-    /// <returns>The stream.</returns>
     public static async Task<Stream> OpenAsync(IObjectStore store, ObjectInfo @object, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(@object);
@@ -30,7 +29,6 @@ internal static class ObjectVersionReads
     /// <param name="offset">The first byte.</param>
     /// <param name="length">How many bytes at most.</param>
     /// <param name="cancellationToken">Cancels opening.</param>
-    /// <returns>The stream.</returns>
     public static async Task<Stream> OpenRangeAsync(IObjectStore store, ObjectInfo @object, long offset, long length, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(@object);

@@ -66,8 +66,8 @@ public sealed class SeekableObjectStream : Stream
     }
 
     /// <summary>Opens an object for seekable reading.</summary>
-    /// <param name="store">The store.</param>
-    /// <param name="location">The object.</param>
+    /// <param name="store">The store to read from; it must stay open (undisposed) while the stream is read.</param>
+    /// <param name="location">The object to read; its size is asked for once, here.</param>
     /// <param name="blockSize">How many bytes each range request fetches (at least 4 KiB).</param>
     /// <param name="cancellationToken">Cancels the request for the object's size.</param>
     /// <returns>The stream, positioned at the start.</returns>
@@ -82,7 +82,7 @@ public sealed class SeekableObjectStream : Stream
     }
 
     /// <summary>Opens the version of an object a listing described for seekable reading, without a request.</summary>
-    /// <param name="store">The store.</param>
+    /// <param name="store">The store the listing came from; it must stay open (undisposed) while the stream is read.</param>
     /// <param name="object">The object as listed.</param>
     /// <param name="blockSize">How many bytes each range request fetches (at least 4 KiB).</param>
     /// <returns>The stream, positioned at the start.</returns>

@@ -38,7 +38,7 @@ namespace Contoso.Warehouse
 
         /// <summary>Writes records as one Parquet file, in row groups of <see cref="ParquetFormat"/>'s size and compression.</summary>
         /// <param name="stream">The destination (need not seek); left open.</param>
-        /// <param name="rows">The records.</param>
+        /// <param name="rows">The records to write, enumerated once, in order; a null record is an error.</param>
         /// <param name="cancellationToken">Cancels writing.</param>
         /// <returns>The number of records written.</returns>
         public static global::System.Threading.Tasks.Task<long> WriteParquetAsync(global::System.IO.Stream stream, global::System.Collections.Generic.IEnumerable<AllTypesRow> rows, global::System.Threading.CancellationToken cancellationToken = default) =>
@@ -46,7 +46,7 @@ namespace Contoso.Warehouse
 
         /// <summary>Writes records as one Parquet file, in row groups of <see cref="ParquetFormat"/>'s size and compression.</summary>
         /// <param name="stream">The destination (need not seek); left open.</param>
-        /// <param name="rows">The records.</param>
+        /// <param name="rows">The records to write, enumerated once, in order; a null record is an error.</param>
         /// <param name="cancellationToken">Cancels writing.</param>
         /// <returns>The number of records written.</returns>
         public static global::System.Threading.Tasks.Task<long> WriteParquetAsync(global::System.IO.Stream stream, global::System.Collections.Generic.IAsyncEnumerable<AllTypesRow> rows, global::System.Threading.CancellationToken cancellationToken = default) =>

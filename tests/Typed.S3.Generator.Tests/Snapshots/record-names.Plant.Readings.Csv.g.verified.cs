@@ -41,7 +41,7 @@ namespace Plant
 
         /// <summary>Writes records as CSV in this dataset's dialect: a header (when the dialect has one), then a line a record.</summary>
         /// <param name="stream">The destination; left open.</param>
-        /// <param name="rows">The records.</param>
+        /// <param name="rows">The records to write, enumerated once, in order; a null record is an error.</param>
         /// <param name="cancellationToken">Cancels writing.</param>
         /// <returns>The number of records written.</returns>
         public static global::System.Threading.Tasks.Task<long> WriteCsvAsync(global::System.IO.Stream stream, global::System.Collections.Generic.IEnumerable<Reading> rows, global::System.Threading.CancellationToken cancellationToken = default) =>
@@ -49,7 +49,7 @@ namespace Plant
 
         /// <summary>Writes records as CSV in this dataset's dialect: a header (when the dialect has one), then a line a record.</summary>
         /// <param name="stream">The destination; left open.</param>
-        /// <param name="rows">The records.</param>
+        /// <param name="rows">The records to write, enumerated once, in order; a null record is an error.</param>
         /// <param name="cancellationToken">Cancels writing.</param>
         /// <returns>The number of records written.</returns>
         public static global::System.Threading.Tasks.Task<long> WriteCsvAsync(global::System.IO.Stream stream, global::System.Collections.Generic.IAsyncEnumerable<Reading> rows, global::System.Threading.CancellationToken cancellationToken = default) =>

@@ -35,7 +35,7 @@ namespace QuickStart.Sales
 
         /// <summary>Writes records as a JSON array of objects, every column a property, nulls as <c>null</c>.</summary>
         /// <param name="stream">The destination; left open.</param>
-        /// <param name="rows">The records.</param>
+        /// <param name="rows">The records to write, enumerated once, in order; a null record is an error.</param>
         /// <param name="cancellationToken">Cancels writing.</param>
         /// <returns>The number of records written.</returns>
         public static global::System.Threading.Tasks.Task<long> WriteJsonAsync(global::System.IO.Stream stream, global::System.Collections.Generic.IEnumerable<Customer> rows, global::System.Threading.CancellationToken cancellationToken = default) =>
@@ -43,7 +43,7 @@ namespace QuickStart.Sales
 
         /// <summary>Writes records as a JSON array of objects, every column a property, nulls as <c>null</c>.</summary>
         /// <param name="stream">The destination; left open.</param>
-        /// <param name="rows">The records.</param>
+        /// <param name="rows">The records to write, enumerated once, in order; a null record is an error.</param>
         /// <param name="cancellationToken">Cancels writing.</param>
         /// <returns>The number of records written.</returns>
         public static global::System.Threading.Tasks.Task<long> WriteJsonAsync(global::System.IO.Stream stream, global::System.Collections.Generic.IAsyncEnumerable<Customer> rows, global::System.Threading.CancellationToken cancellationToken = default) =>
@@ -87,7 +87,7 @@ namespace QuickStart.Sales
 
         /// <summary>Writes records as JSON Lines (one object a line), every column a property, nulls as <c>null</c>.</summary>
         /// <param name="stream">The destination; left open.</param>
-        /// <param name="rows">The records.</param>
+        /// <param name="rows">The records to write, enumerated once, in order; a null record is an error.</param>
         /// <param name="cancellationToken">Cancels writing.</param>
         /// <returns>The number of records written.</returns>
         public static global::System.Threading.Tasks.Task<long> WriteJsonLinesAsync(global::System.IO.Stream stream, global::System.Collections.Generic.IEnumerable<Customer> rows, global::System.Threading.CancellationToken cancellationToken = default) =>
@@ -95,7 +95,7 @@ namespace QuickStart.Sales
 
         /// <summary>Writes records as JSON Lines (one object a line), every column a property, nulls as <c>null</c>.</summary>
         /// <param name="stream">The destination; left open.</param>
-        /// <param name="rows">The records.</param>
+        /// <param name="rows">The records to write, enumerated once, in order; a null record is an error.</param>
         /// <param name="cancellationToken">Cancels writing.</param>
         /// <returns>The number of records written.</returns>
         public static global::System.Threading.Tasks.Task<long> WriteJsonLinesAsync(global::System.IO.Stream stream, global::System.Collections.Generic.IAsyncEnumerable<Customer> rows, global::System.Threading.CancellationToken cancellationToken = default) =>

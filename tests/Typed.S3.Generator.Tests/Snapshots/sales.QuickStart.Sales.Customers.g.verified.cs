@@ -74,7 +74,7 @@ namespace QuickStart.Sales
 
         /// <summary>Writes records to <see cref="WriteLocation"/>, keyed by <see cref="WriteLayout"/>.</summary>
         /// <param name="store">The store to write to.</param>
-        /// <param name="rows">The records.</param>
+        /// <param name="rows">The records to write, enumerated once, in order; a null record is an error.</param>
         /// <param name="cancellationToken">Cancels writing; nothing is left half-written.</param>
         /// <returns>Each object written, with its row count.</returns>
         public static global::System.Threading.Tasks.Task<global::Typed.S3.WriteResult> WriteAsync(global::Typed.S3.IObjectStore store, global::System.Collections.Generic.IEnumerable<Customer> rows, global::System.Threading.CancellationToken cancellationToken = default) =>
@@ -82,7 +82,7 @@ namespace QuickStart.Sales
 
         /// <summary>Writes records to <see cref="WriteLocation"/>, keyed by <see cref="WriteLayout"/>.</summary>
         /// <param name="store">The store to write to.</param>
-        /// <param name="rows">The records.</param>
+        /// <param name="rows">The records to write, enumerated once, in order; a null record is an error.</param>
         /// <param name="cancellationToken">Cancels writing; nothing is left half-written.</param>
         /// <returns>Each object written, with its row count.</returns>
         public static global::System.Threading.Tasks.Task<global::Typed.S3.WriteResult> WriteAsync(global::Typed.S3.IObjectStore store, global::System.Collections.Generic.IAsyncEnumerable<Customer> rows, global::System.Threading.CancellationToken cancellationToken = default) =>
@@ -91,7 +91,7 @@ namespace QuickStart.Sales
         /// <summary>Writes records below <paramref name="location"/> (<c>s3://bucket/prefix/</c>), keyed by <see cref="WriteLayout"/>.</summary>
         /// <param name="store">The store to write to.</param>
         /// <param name="location">The prefix to write below.</param>
-        /// <param name="rows">The records.</param>
+        /// <param name="rows">The records to write, enumerated once, in order; a null record is an error.</param>
         /// <param name="cancellationToken">Cancels writing; nothing is left half-written.</param>
         /// <returns>Each object written, with its row count.</returns>
         public static global::System.Threading.Tasks.Task<global::Typed.S3.WriteResult> WriteAsync(global::Typed.S3.IObjectStore store, string location, global::System.Collections.Generic.IEnumerable<Customer> rows, global::System.Threading.CancellationToken cancellationToken = default) =>
@@ -100,7 +100,7 @@ namespace QuickStart.Sales
         /// <summary>Writes records below <paramref name="location"/> (<c>s3://bucket/prefix/</c>), keyed by <see cref="WriteLayout"/>.</summary>
         /// <param name="store">The store to write to.</param>
         /// <param name="location">The prefix to write below.</param>
-        /// <param name="rows">The records.</param>
+        /// <param name="rows">The records to write, enumerated once, in order; a null record is an error.</param>
         /// <param name="cancellationToken">Cancels writing; nothing is left half-written.</param>
         /// <returns>Each object written, with its row count.</returns>
         public static global::System.Threading.Tasks.Task<global::Typed.S3.WriteResult> WriteAsync(global::Typed.S3.IObjectStore store, string location, global::System.Collections.Generic.IAsyncEnumerable<Customer> rows, global::System.Threading.CancellationToken cancellationToken = default) =>

@@ -18,7 +18,6 @@ public readonly struct CsvInput
     internal CsvReader Reader { get; }
 
     /// <summary>The unescaped bytes of a field of the current record; empty for an empty field or one past the record's end.</summary>
-    /// <param name="index">The field index.</param>
     /// <returns>The field's bytes, valid until the reader moves on.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ReadOnlySpan<byte> GetSpan(int index) => Reader.GetSpan(index);

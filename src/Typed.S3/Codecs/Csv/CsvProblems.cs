@@ -51,7 +51,6 @@ internal sealed class CsvProblems
     /// <param name="exception">The reader's exception.</param>
     /// <param name="objectName">The object.</param>
     /// <param name="hasHeader">Whether the first record is a header.</param>
-    /// <returns>The error.</returns>
     public static DatasetFormatException Unreadable(CsvFormatException exception, string objectName, bool hasHeader) =>
         new(objectName, exception.LineNumber, Row(exception.RecordNumber, hasHeader), exception.ByteOffset > 0 ? exception.ByteOffset : -1, null, null, null,
             "the CSV reader cannot read the record (the inner exception says why)", exception);

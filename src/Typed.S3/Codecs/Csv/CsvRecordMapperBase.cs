@@ -76,7 +76,6 @@ public abstract class CsvRecordMapperBase<T>
 
     /// <summary>Maps the record the reader is on.</summary>
     /// <param name="reader">The reader, on a record.</param>
-    /// <returns>The record.</returns>
     /// <exception cref="DatasetFormatException">A field does not parse as its column's type, or a required one is empty.</exception>
     public abstract T Read(CsvInput reader);
 
@@ -94,7 +93,6 @@ public abstract class CsvRecordMapperBase<T>
     /// </summary>
     /// <param name="reader">The reader, on a record.</param>
     /// <param name="index">The field index.</param>
-    /// <returns>The value.</returns>
     protected string? ReadNullableString(CsvInput reader, int index)
     {
         ReadOnlySpan<byte> value = reader.GetSpan(index);
@@ -119,7 +117,6 @@ public abstract class CsvRecordMapperBase<T>
     /// <summary>Reads a required string field: an empty field is an empty string.</summary>
     /// <param name="reader">The reader, on a record.</param>
     /// <param name="index">The field index.</param>
-    /// <returns>The value.</returns>
     protected string ReadString(CsvInput reader, int index)
     {
         return Utf8Text.TryDecode(reader.GetSpan(index), ReplaceInvalidUtf8, out string text) ? text : ThrowInvalidUtf8(reader.Reader, index);
@@ -144,7 +141,6 @@ public abstract class CsvRecordMapperBase<T>
     /// <param name="column">The column's position in the schema.</param>
     /// <param name="field">The field's bytes.</param>
     /// <param name="element">The element type.</param>
-    /// <returns>The list.</returns>
     protected IReadOnlyList<TItem> ReadList<TItem>(CsvInput reader, int column, ReadOnlySpan<byte> field, ListElement<TItem> element)
     {
         ArgumentNullException.ThrowIfNull(element);

@@ -24,8 +24,6 @@ public abstract class CsvRecordWriterBase<T>
     public abstract void Write(CsvOutput writer, T record);
 
     /// <summary>Writes a column name as a header field.</summary>
-    /// <param name="writer">The writer.</param>
-    /// <param name="name">The column name.</param>
     protected static void WriteColumnName(CsvOutput writer, string name) => ColumnNames.Instance.Write(writer.Writer, name);
 
     // The tokenizer's own way to write a header name (quoted as needed), reached through one of its record writers.

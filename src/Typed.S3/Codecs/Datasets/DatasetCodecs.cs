@@ -27,8 +27,6 @@ public sealed class DatasetCodecs<T>
     public DatasetCodec<T>? Parquet { get; init; }
 
     /// <summary>The codec of a format.</summary>
-    /// <param name="format">The format.</param>
-    /// <returns>The codec.</returns>
     /// <exception cref="System.NotSupportedException">No codec of that format was generated.</exception>
     public DatasetCodec<T> For(DatasetFormat format) => format switch
     {

@@ -27,7 +27,6 @@ public static class DatasetReader
     /// <param name="compression">The objects' compression; <see cref="ObjectCompression.Auto"/> detects gzip. Parquet objects are read as they are.</param>
     /// <param name="codecs">The generated codecs.</param>
     /// <param name="cancellationToken">Cancels reading.</param>
-    /// <returns>The records.</returns>
     /// <exception cref="ObjectNotFoundException">No object matches, or the literal object does not exist.</exception>
     /// <exception cref="DatasetFormatException">An object does not match the schema, or (with format <c>auto</c>) its extension names no known format.</exception>
     public static IAsyncEnumerable<T> ReadAsync<T>(
@@ -52,7 +51,6 @@ public static class DatasetReader
     /// <param name="codecs">The generated codecs.</param>
     /// <param name="options">How to read.</param>
     /// <param name="cancellationToken">Cancels reading.</param>
-    /// <returns>The records.</returns>
     /// <exception cref="ObjectNotFoundException">No object matches, or the literal object does not exist.</exception>
     /// <exception cref="DatasetFormatException">An object does not match the schema, or (with format <c>auto</c>) its extension names no known format.</exception>
     public static IAsyncEnumerable<T> ReadAsync<T>(

@@ -65,7 +65,6 @@ public sealed record DatasetWriteTarget
 
     /// <summary>The same target below another prefix.</summary>
     /// <param name="location">The prefix (<c>s3://bucket/prefix/</c>).</param>
-    /// <returns>The new target.</returns>
     public DatasetWriteTarget WithLocation(string location)
     {
         ArgumentException.ThrowIfNullOrEmpty(location);

@@ -39,14 +39,10 @@ public static class JsonFieldWriter
     };
 
     /// <summary>Encodes a property name once, for the generated writers' static fields.</summary>
-    /// <param name="name">The column name.</param>
     /// <returns>The encoded name.</returns>
     public static JsonEncodedText EncodeName(string name) => JsonEncodedText.Encode(name, JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
 
     /// <summary>Writes a <c>string</c>; <see langword="null"/> as <c>null</c>.</summary>
-    /// <param name="writer">The writer.</param>
-    /// <param name="name">The property name.</param>
-    /// <param name="value">The value.</param>
     public static void Write(Utf8JsonWriter writer, JsonEncodedText name, string? value)
     {
         if (value is null)
@@ -60,9 +56,6 @@ public static class JsonFieldWriter
     }
 
     /// <summary>Writes a <c>binary</c> value as a base64 string; <see langword="null"/> as <c>null</c>.</summary>
-    /// <param name="writer">The writer.</param>
-    /// <param name="name">The property name.</param>
-    /// <param name="value">The value.</param>
     public static void Write(Utf8JsonWriter writer, JsonEncodedText name, byte[]? value)
     {
         if (value is null)
@@ -76,15 +69,9 @@ public static class JsonFieldWriter
     }
 
     /// <summary>Writes a <c>bool</c> as <c>true</c>/<c>false</c>.</summary>
-    /// <param name="writer">The writer.</param>
-    /// <param name="name">The property name.</param>
-    /// <param name="value">The value.</param>
     public static void Write(Utf8JsonWriter writer, JsonEncodedText name, bool value) => writer.WriteBoolean(name, value);
 
     /// <summary>Writes a nullable value; <see langword="null"/> as <c>null</c>.</summary>
-    /// <param name="writer">The writer.</param>
-    /// <param name="name">The property name.</param>
-    /// <param name="value">The value.</param>
     public static void Write(Utf8JsonWriter writer, JsonEncodedText name, bool? value)
     {
         if (value is bool present)
@@ -98,15 +85,9 @@ public static class JsonFieldWriter
     }
 
     /// <summary>Writes an <c>int8</c> as a number.</summary>
-    /// <param name="writer">The writer.</param>
-    /// <param name="name">The property name.</param>
-    /// <param name="value">The value.</param>
     public static void Write(Utf8JsonWriter writer, JsonEncodedText name, sbyte value) => writer.WriteNumber(name, (int)value);
 
     /// <summary>Writes a nullable value; <see langword="null"/> as <c>null</c>.</summary>
-    /// <param name="writer">The writer.</param>
-    /// <param name="name">The property name.</param>
-    /// <param name="value">The value.</param>
     public static void Write(Utf8JsonWriter writer, JsonEncodedText name, sbyte? value)
     {
         if (value is sbyte present)
@@ -120,15 +101,9 @@ public static class JsonFieldWriter
     }
 
     /// <summary>Writes an <c>int16</c> as a number.</summary>
-    /// <param name="writer">The writer.</param>
-    /// <param name="name">The property name.</param>
-    /// <param name="value">The value.</param>
     public static void Write(Utf8JsonWriter writer, JsonEncodedText name, short value) => writer.WriteNumber(name, (int)value);
 
     /// <summary>Writes a nullable value; <see langword="null"/> as <c>null</c>.</summary>
-    /// <param name="writer">The writer.</param>
-    /// <param name="name">The property name.</param>
-    /// <param name="value">The value.</param>
     public static void Write(Utf8JsonWriter writer, JsonEncodedText name, short? value)
     {
         if (value is short present)
@@ -142,15 +117,9 @@ public static class JsonFieldWriter
     }
 
     /// <summary>Writes an <c>int32</c> as a number.</summary>
-    /// <param name="writer">The writer.</param>
-    /// <param name="name">The property name.</param>
-    /// <param name="value">The value.</param>
     public static void Write(Utf8JsonWriter writer, JsonEncodedText name, int value) => writer.WriteNumber(name, value);
 
     /// <summary>Writes a nullable value; <see langword="null"/> as <c>null</c>.</summary>
-    /// <param name="writer">The writer.</param>
-    /// <param name="name">The property name.</param>
-    /// <param name="value">The value.</param>
     public static void Write(Utf8JsonWriter writer, JsonEncodedText name, int? value)
     {
         if (value is int present)
@@ -164,15 +133,9 @@ public static class JsonFieldWriter
     }
 
     /// <summary>Writes an <c>int64</c> as a number.</summary>
-    /// <param name="writer">The writer.</param>
-    /// <param name="name">The property name.</param>
-    /// <param name="value">The value.</param>
     public static void Write(Utf8JsonWriter writer, JsonEncodedText name, long value) => writer.WriteNumber(name, value);
 
     /// <summary>Writes a nullable value; <see langword="null"/> as <c>null</c>.</summary>
-    /// <param name="writer">The writer.</param>
-    /// <param name="name">The property name.</param>
-    /// <param name="value">The value.</param>
     public static void Write(Utf8JsonWriter writer, JsonEncodedText name, long? value)
     {
         if (value is long present)
@@ -186,15 +149,9 @@ public static class JsonFieldWriter
     }
 
     /// <summary>Writes a <c>uint8</c> as a number.</summary>
-    /// <param name="writer">The writer.</param>
-    /// <param name="name">The property name.</param>
-    /// <param name="value">The value.</param>
     public static void Write(Utf8JsonWriter writer, JsonEncodedText name, byte value) => writer.WriteNumber(name, (uint)value);
 
     /// <summary>Writes a nullable value; <see langword="null"/> as <c>null</c>.</summary>
-    /// <param name="writer">The writer.</param>
-    /// <param name="name">The property name.</param>
-    /// <param name="value">The value.</param>
     public static void Write(Utf8JsonWriter writer, JsonEncodedText name, byte? value)
     {
         if (value is byte present)
@@ -208,15 +165,9 @@ public static class JsonFieldWriter
     }
 
     /// <summary>Writes a <c>uint16</c> as a number.</summary>
-    /// <param name="writer">The writer.</param>
-    /// <param name="name">The property name.</param>
-    /// <param name="value">The value.</param>
     public static void Write(Utf8JsonWriter writer, JsonEncodedText name, ushort value) => writer.WriteNumber(name, (uint)value);
 
     /// <summary>Writes a nullable value; <see langword="null"/> as <c>null</c>.</summary>
-    /// <param name="writer">The writer.</param>
-    /// <param name="name">The property name.</param>
-    /// <param name="value">The value.</param>
     public static void Write(Utf8JsonWriter writer, JsonEncodedText name, ushort? value)
     {
         if (value is ushort present)
@@ -230,15 +181,9 @@ public static class JsonFieldWriter
     }
 
     /// <summary>Writes a <c>uint32</c> as a number.</summary>
-    /// <param name="writer">The writer.</param>
-    /// <param name="name">The property name.</param>
-    /// <param name="value">The value.</param>
     public static void Write(Utf8JsonWriter writer, JsonEncodedText name, uint value) => writer.WriteNumber(name, value);
 
     /// <summary>Writes a nullable value; <see langword="null"/> as <c>null</c>.</summary>
-    /// <param name="writer">The writer.</param>
-    /// <param name="name">The property name.</param>
-    /// <param name="value">The value.</param>
     public static void Write(Utf8JsonWriter writer, JsonEncodedText name, uint? value)
     {
         if (value is uint present)
@@ -252,15 +197,9 @@ public static class JsonFieldWriter
     }
 
     /// <summary>Writes a <c>uint64</c> as a number.</summary>
-    /// <param name="writer">The writer.</param>
-    /// <param name="name">The property name.</param>
-    /// <param name="value">The value.</param>
     public static void Write(Utf8JsonWriter writer, JsonEncodedText name, ulong value) => writer.WriteNumber(name, value);
 
     /// <summary>Writes a nullable value; <see langword="null"/> as <c>null</c>.</summary>
-    /// <param name="writer">The writer.</param>
-    /// <param name="name">The property name.</param>
-    /// <param name="value">The value.</param>
     public static void Write(Utf8JsonWriter writer, JsonEncodedText name, ulong? value)
     {
         if (value is ulong present)
@@ -274,15 +213,9 @@ public static class JsonFieldWriter
     }
 
     /// <summary>Writes a <c>float16</c> as a number (its shortest round-trip form), NaN and the infinities as strings.</summary>
-    /// <param name="writer">The writer.</param>
-    /// <param name="name">The property name.</param>
-    /// <param name="value">The value.</param>
     public static void Write(Utf8JsonWriter writer, JsonEncodedText name, Half value) => WriteHalf(writer, name, value);
 
     /// <summary>Writes a nullable value; <see langword="null"/> as <c>null</c>.</summary>
-    /// <param name="writer">The writer.</param>
-    /// <param name="name">The property name.</param>
-    /// <param name="value">The value.</param>
     public static void Write(Utf8JsonWriter writer, JsonEncodedText name, Half? value)
     {
         if (value is Half present)
@@ -296,15 +229,9 @@ public static class JsonFieldWriter
     }
 
     /// <summary>Writes a <c>float32</c> as a number (shortest round-trip form), NaN and the infinities as strings.</summary>
-    /// <param name="writer">The writer.</param>
-    /// <param name="name">The property name.</param>
-    /// <param name="value">The value.</param>
     public static void Write(Utf8JsonWriter writer, JsonEncodedText name, float value) => WriteSingle(writer, name, value);
 
     /// <summary>Writes a nullable value; <see langword="null"/> as <c>null</c>.</summary>
-    /// <param name="writer">The writer.</param>
-    /// <param name="name">The property name.</param>
-    /// <param name="value">The value.</param>
     public static void Write(Utf8JsonWriter writer, JsonEncodedText name, float? value)
     {
         if (value is float present)
@@ -318,15 +245,9 @@ public static class JsonFieldWriter
     }
 
     /// <summary>Writes a <c>float64</c> as a number (shortest round-trip form), NaN and the infinities as strings.</summary>
-    /// <param name="writer">The writer.</param>
-    /// <param name="name">The property name.</param>
-    /// <param name="value">The value.</param>
     public static void Write(Utf8JsonWriter writer, JsonEncodedText name, double value) => WriteDouble(writer, name, value);
 
     /// <summary>Writes a nullable value; <see langword="null"/> as <c>null</c>.</summary>
-    /// <param name="writer">The writer.</param>
-    /// <param name="name">The property name.</param>
-    /// <param name="value">The value.</param>
     public static void Write(Utf8JsonWriter writer, JsonEncodedText name, double? value)
     {
         if (value is double present)
@@ -340,9 +261,6 @@ public static class JsonFieldWriter
     }
 
     /// <summary>Writes a <c>decimal(p,s)</c> as a number, keeping its scale.</summary>
-    /// <param name="writer">The writer.</param>
-    /// <param name="name">The property name.</param>
-    /// <param name="value">The value.</param>
     public static void Write(Utf8JsonWriter writer, JsonEncodedText name, decimal value)
     {
         Span<byte> text = stackalloc byte[DecimalText.BufferLength];
@@ -358,9 +276,6 @@ public static class JsonFieldWriter
     }
 
     /// <summary>Writes a nullable value; <see langword="null"/> as <c>null</c>.</summary>
-    /// <param name="writer">The writer.</param>
-    /// <param name="name">The property name.</param>
-    /// <param name="value">The value.</param>
     public static void Write(Utf8JsonWriter writer, JsonEncodedText name, decimal? value)
     {
         if (value is decimal present)
@@ -374,9 +289,6 @@ public static class JsonFieldWriter
     }
 
     /// <summary>Writes a <c>date</c> as <c>"yyyy-MM-dd"</c>.</summary>
-    /// <param name="writer">The writer.</param>
-    /// <param name="name">The property name.</param>
-    /// <param name="value">The value.</param>
     public static void Write(Utf8JsonWriter writer, JsonEncodedText name, DateOnly value)
     {
         Span<byte> text = stackalloc byte[IsoDateTimeFormatter.DateLength];
@@ -384,9 +296,6 @@ public static class JsonFieldWriter
     }
 
     /// <summary>Writes a nullable value; <see langword="null"/> as <c>null</c>.</summary>
-    /// <param name="writer">The writer.</param>
-    /// <param name="name">The property name.</param>
-    /// <param name="value">The value.</param>
     public static void Write(Utf8JsonWriter writer, JsonEncodedText name, DateOnly? value)
     {
         if (value is DateOnly present)
@@ -400,9 +309,6 @@ public static class JsonFieldWriter
     }
 
     /// <summary>Writes a <c>time</c> as <c>"HH:mm:ss[.fffffff]"</c>.</summary>
-    /// <param name="writer">The writer.</param>
-    /// <param name="name">The property name.</param>
-    /// <param name="value">The value.</param>
     public static void Write(Utf8JsonWriter writer, JsonEncodedText name, TimeOnly value)
     {
         Span<byte> text = stackalloc byte[IsoDateTimeFormatter.MaxTimeLength];
@@ -410,9 +316,6 @@ public static class JsonFieldWriter
     }
 
     /// <summary>Writes a nullable value; <see langword="null"/> as <c>null</c>.</summary>
-    /// <param name="writer">The writer.</param>
-    /// <param name="name">The property name.</param>
-    /// <param name="value">The value.</param>
     public static void Write(Utf8JsonWriter writer, JsonEncodedText name, TimeOnly? value)
     {
         if (value is TimeOnly present)
@@ -426,9 +329,6 @@ public static class JsonFieldWriter
     }
 
     /// <summary>Writes a <c>timestamp</c> in UTC: <c>"yyyy-MM-ddTHH:mm:ss[.fffffff]Z"</c>.</summary>
-    /// <param name="writer">The writer.</param>
-    /// <param name="name">The property name.</param>
-    /// <param name="value">The value.</param>
     public static void Write(Utf8JsonWriter writer, JsonEncodedText name, DateTimeOffset value)
     {
         Span<byte> text = stackalloc byte[IsoDateTimeFormatter.MaxTimestampLength];
@@ -436,9 +336,6 @@ public static class JsonFieldWriter
     }
 
     /// <summary>Writes a nullable value; <see langword="null"/> as <c>null</c>.</summary>
-    /// <param name="writer">The writer.</param>
-    /// <param name="name">The property name.</param>
-    /// <param name="value">The value.</param>
     public static void Write(Utf8JsonWriter writer, JsonEncodedText name, DateTimeOffset? value)
     {
         if (value is DateTimeOffset present)
@@ -452,9 +349,6 @@ public static class JsonFieldWriter
     }
 
     /// <summary>Writes a <c>timestamp_local</c>: <c>"yyyy-MM-ddTHH:mm:ss[.fffffff]"</c>, no offset.</summary>
-    /// <param name="writer">The writer.</param>
-    /// <param name="name">The property name.</param>
-    /// <param name="value">The value.</param>
     public static void Write(Utf8JsonWriter writer, JsonEncodedText name, DateTime value)
     {
         Span<byte> text = stackalloc byte[IsoDateTimeFormatter.MaxTimestampLength];
@@ -462,9 +356,6 @@ public static class JsonFieldWriter
     }
 
     /// <summary>Writes a nullable value; <see langword="null"/> as <c>null</c>.</summary>
-    /// <param name="writer">The writer.</param>
-    /// <param name="name">The property name.</param>
-    /// <param name="value">The value.</param>
     public static void Write(Utf8JsonWriter writer, JsonEncodedText name, DateTime? value)
     {
         if (value is DateTime present)
@@ -478,15 +369,9 @@ public static class JsonFieldWriter
     }
 
     /// <summary>Writes a <c>uuid</c> as <c>"xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx"</c>.</summary>
-    /// <param name="writer">The writer.</param>
-    /// <param name="name">The property name.</param>
-    /// <param name="value">The value.</param>
     public static void Write(Utf8JsonWriter writer, JsonEncodedText name, Guid value) => writer.WriteString(name, value);
 
     /// <summary>Writes a nullable value; <see langword="null"/> as <c>null</c>.</summary>
-    /// <param name="writer">The writer.</param>
-    /// <param name="name">The property name.</param>
-    /// <param name="value">The value.</param>
     public static void Write(Utf8JsonWriter writer, JsonEncodedText name, Guid? value)
     {
         if (value is Guid present)
@@ -501,10 +386,6 @@ public static class JsonFieldWriter
 
     /// <summary>Writes a <c>list&lt;T&gt;</c> as a JSON array (null elements as <c>null</c>); <see langword="null"/> as <c>null</c>.</summary>
     /// <typeparam name="TItem">The element type, nullable.</typeparam>
-    /// <param name="writer">The writer.</param>
-    /// <param name="name">The property name.</param>
-    /// <param name="value">The list.</param>
-    /// <param name="element">The element type.</param>
     public static void WriteList<TItem>(Utf8JsonWriter writer, JsonEncodedText name, IReadOnlyList<TItem>? value, ListElement<TItem> element)
     {
         ArgumentNullException.ThrowIfNull(writer);

@@ -51,7 +51,6 @@ public abstract class JsonRecordReader<T>
     /// <param name="reader">The reader, on the value.</param>
     /// <param name="context">Where the reader is.</param>
     /// <param name="column">The column's position in the schema.</param>
-    /// <returns>The value.</returns>
     protected bool ReadBoolean(ref Utf8JsonReader reader, JsonReadContext context, int column) =>
         ListElements.ReadBoolean(ref reader, out bool value, out string? problem) ? value : throw Failed(ref reader, context, column, problem!);
 
@@ -59,7 +58,6 @@ public abstract class JsonRecordReader<T>
     /// <param name="reader">The reader, on the value.</param>
     /// <param name="context">Where the reader is.</param>
     /// <param name="column">The column's position in the schema.</param>
-    /// <returns>The value.</returns>
     protected sbyte ReadSByte(ref Utf8JsonReader reader, JsonReadContext context, int column) =>
         ListElements.ReadSByte(ref reader, out sbyte value, out string? problem) ? value : throw Failed(ref reader, context, column, problem!);
 
@@ -67,7 +65,6 @@ public abstract class JsonRecordReader<T>
     /// <param name="reader">The reader, on the value.</param>
     /// <param name="context">Where the reader is.</param>
     /// <param name="column">The column's position in the schema.</param>
-    /// <returns>The value.</returns>
     protected short ReadInt16(ref Utf8JsonReader reader, JsonReadContext context, int column) =>
         ListElements.ReadInt16(ref reader, out short value, out string? problem) ? value : throw Failed(ref reader, context, column, problem!);
 
@@ -75,7 +72,6 @@ public abstract class JsonRecordReader<T>
     /// <param name="reader">The reader, on the value.</param>
     /// <param name="context">Where the reader is.</param>
     /// <param name="column">The column's position in the schema.</param>
-    /// <returns>The value.</returns>
     protected int ReadInt32(ref Utf8JsonReader reader, JsonReadContext context, int column) =>
         ListElements.ReadInt32(ref reader, out int value, out string? problem) ? value : throw Failed(ref reader, context, column, problem!);
 
@@ -83,7 +79,6 @@ public abstract class JsonRecordReader<T>
     /// <param name="reader">The reader, on the value.</param>
     /// <param name="context">Where the reader is.</param>
     /// <param name="column">The column's position in the schema.</param>
-    /// <returns>The value.</returns>
     protected long ReadInt64(ref Utf8JsonReader reader, JsonReadContext context, int column) =>
         ListElements.ReadInt64(ref reader, out long value, out string? problem) ? value : throw Failed(ref reader, context, column, problem!);
 
@@ -91,7 +86,6 @@ public abstract class JsonRecordReader<T>
     /// <param name="reader">The reader, on the value.</param>
     /// <param name="context">Where the reader is.</param>
     /// <param name="column">The column's position in the schema.</param>
-    /// <returns>The value.</returns>
     protected byte ReadByte(ref Utf8JsonReader reader, JsonReadContext context, int column) =>
         ListElements.ReadByte(ref reader, out byte value, out string? problem) ? value : throw Failed(ref reader, context, column, problem!);
 
@@ -99,7 +93,6 @@ public abstract class JsonRecordReader<T>
     /// <param name="reader">The reader, on the value.</param>
     /// <param name="context">Where the reader is.</param>
     /// <param name="column">The column's position in the schema.</param>
-    /// <returns>The value.</returns>
     protected ushort ReadUInt16(ref Utf8JsonReader reader, JsonReadContext context, int column) =>
         ListElements.ReadUInt16(ref reader, out ushort value, out string? problem) ? value : throw Failed(ref reader, context, column, problem!);
 
@@ -107,7 +100,6 @@ public abstract class JsonRecordReader<T>
     /// <param name="reader">The reader, on the value.</param>
     /// <param name="context">Where the reader is.</param>
     /// <param name="column">The column's position in the schema.</param>
-    /// <returns>The value.</returns>
     protected uint ReadUInt32(ref Utf8JsonReader reader, JsonReadContext context, int column) =>
         ListElements.ReadUInt32(ref reader, out uint value, out string? problem) ? value : throw Failed(ref reader, context, column, problem!);
 
@@ -115,7 +107,6 @@ public abstract class JsonRecordReader<T>
     /// <param name="reader">The reader, on the value.</param>
     /// <param name="context">Where the reader is.</param>
     /// <param name="column">The column's position in the schema.</param>
-    /// <returns>The value.</returns>
     protected ulong ReadUInt64(ref Utf8JsonReader reader, JsonReadContext context, int column) =>
         ListElements.ReadUInt64(ref reader, out ulong value, out string? problem) ? value : throw Failed(ref reader, context, column, problem!);
 
@@ -126,7 +117,6 @@ public abstract class JsonRecordReader<T>
     /// <param name="reader">The reader, on the value.</param>
     /// <param name="context">Where the reader is.</param>
     /// <param name="column">The column's position in the schema.</param>
-    /// <returns>The value.</returns>
     protected Half ReadHalf(ref Utf8JsonReader reader, JsonReadContext context, int column) =>
         ListElements.ReadHalf(ref reader, out Half value, out string? problem) ? value : throw Failed(ref reader, context, column, problem!);
 
@@ -137,7 +127,6 @@ public abstract class JsonRecordReader<T>
     /// <param name="reader">The reader, on the value.</param>
     /// <param name="context">Where the reader is.</param>
     /// <param name="column">The column's position in the schema.</param>
-    /// <returns>The value.</returns>
     protected float ReadSingle(ref Utf8JsonReader reader, JsonReadContext context, int column) =>
         ListElements.ReadSingle(ref reader, out float value, out string? problem) ? value : throw Failed(ref reader, context, column, problem!);
 
@@ -148,7 +137,6 @@ public abstract class JsonRecordReader<T>
     /// <param name="reader">The reader, on the value.</param>
     /// <param name="context">Where the reader is.</param>
     /// <param name="column">The column's position in the schema.</param>
-    /// <returns>The value.</returns>
     protected double ReadDouble(ref Utf8JsonReader reader, JsonReadContext context, int column) =>
         ListElements.ReadDouble(ref reader, out double value, out string? problem) ? value : throw Failed(ref reader, context, column, problem!);
 
@@ -158,7 +146,6 @@ public abstract class JsonRecordReader<T>
     /// <param name="column">The column's position in the schema.</param>
     /// <param name="precision">The column's total digits.</param>
     /// <param name="scale">The column's digits after the point.</param>
-    /// <returns>The value.</returns>
     protected decimal ReadDecimal(ref Utf8JsonReader reader, JsonReadContext context, int column, int precision, int scale) =>
         ListElements.ReadDecimal(ref reader, precision, scale, out decimal value, out string? problem) ? value : throw Failed(ref reader, context, column, problem!);
 
@@ -166,7 +153,6 @@ public abstract class JsonRecordReader<T>
     /// <param name="reader">The reader, on the value.</param>
     /// <param name="context">Where the reader is.</param>
     /// <param name="column">The column's position in the schema.</param>
-    /// <returns>The value.</returns>
     protected string ReadString(ref Utf8JsonReader reader, JsonReadContext context, int column)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -184,7 +170,6 @@ public abstract class JsonRecordReader<T>
     /// <param name="reader">The reader, on the value.</param>
     /// <param name="context">Where the reader is.</param>
     /// <param name="column">The column's position in the schema.</param>
-    /// <returns>The value.</returns>
     protected DateOnly ReadDate(ref Utf8JsonReader reader, JsonReadContext context, int column) =>
         ListElements.ReadDate(ref reader, out DateOnly value, out string? problem) ? value : throw Failed(ref reader, context, column, problem!);
 
@@ -192,7 +177,6 @@ public abstract class JsonRecordReader<T>
     /// <param name="reader">The reader, on the value.</param>
     /// <param name="context">Where the reader is.</param>
     /// <param name="column">The column's position in the schema.</param>
-    /// <returns>The value.</returns>
     protected TimeOnly ReadTime(ref Utf8JsonReader reader, JsonReadContext context, int column) =>
         ListElements.ReadTime(ref reader, out TimeOnly value, out string? problem) ? value : throw Failed(ref reader, context, column, problem!);
 
@@ -200,7 +184,6 @@ public abstract class JsonRecordReader<T>
     /// <param name="reader">The reader, on the value.</param>
     /// <param name="context">Where the reader is.</param>
     /// <param name="column">The column's position in the schema.</param>
-    /// <returns>The value.</returns>
     protected DateTimeOffset ReadTimestamp(ref Utf8JsonReader reader, JsonReadContext context, int column) =>
         ListElements.ReadTimestamp(ref reader, out DateTimeOffset value, out string? problem) ? value : throw Failed(ref reader, context, column, problem!);
 
@@ -208,7 +191,6 @@ public abstract class JsonRecordReader<T>
     /// <param name="reader">The reader, on the value.</param>
     /// <param name="context">Where the reader is.</param>
     /// <param name="column">The column's position in the schema.</param>
-    /// <returns>The value.</returns>
     protected DateTime ReadLocalTimestamp(ref Utf8JsonReader reader, JsonReadContext context, int column) =>
         ListElements.ReadLocalTimestamp(ref reader, out DateTime value, out string? problem) ? value : throw Failed(ref reader, context, column, problem!);
 
@@ -216,7 +198,6 @@ public abstract class JsonRecordReader<T>
     /// <param name="reader">The reader, on the value.</param>
     /// <param name="context">Where the reader is.</param>
     /// <param name="column">The column's position in the schema.</param>
-    /// <returns>The value.</returns>
     protected Guid ReadGuid(ref Utf8JsonReader reader, JsonReadContext context, int column) =>
         ListElements.ReadGuid(ref reader, out Guid value, out string? problem) ? value : throw Failed(ref reader, context, column, problem!);
 
@@ -224,7 +205,6 @@ public abstract class JsonRecordReader<T>
     /// <param name="reader">The reader, on the value.</param>
     /// <param name="context">Where the reader is.</param>
     /// <param name="column">The column's position in the schema.</param>
-    /// <returns>The value.</returns>
     protected byte[] ReadBinary(ref Utf8JsonReader reader, JsonReadContext context, int column) =>
         ListElements.ReadBinary(ref reader, replaceInvalidUtf8: false, out byte[] value, out string? problem) ? value : throw Failed(ref reader, context, column, problem!);
 

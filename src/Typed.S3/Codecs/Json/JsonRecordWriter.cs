@@ -10,7 +10,5 @@ namespace Typed.S3.Codecs;
 public abstract class JsonRecordWriter<T>
 {
     /// <summary>Writes a record as an object, every column a property (nulls as <c>null</c>), in schema order.</summary>
-    /// <param name="writer">The writer.</param>
-    /// <param name="record">The record.</param>
     public abstract void Write(Utf8JsonWriter writer, T record);
 }

@@ -73,7 +73,6 @@ internal static class JsonText
     }
 
     /// <summary>The text of the token the reader is on, for a message: never throws, invalid UTF-8 shown as U+FFFD.</summary>
-    /// <param name="reader">The reader.</param>
     /// <returns>A string's text, a number or literal as written; <see langword="null"/> for objects, arrays and null.</returns>
     public static string? ForMessage(ref Utf8JsonReader reader)
     {
@@ -94,7 +93,6 @@ internal static class JsonText
     /// </summary>
     /// <param name="reader">The reader, on a string.</param>
     /// <param name="scratch">Room for the unescaped text.</param>
-    /// <returns>The bytes.</returns>
     public static ReadOnlySpan<byte> Unescaped(in Utf8JsonReader reader, Span<byte> scratch)
     {
         if (!reader.ValueIsEscaped)

@@ -32,8 +32,6 @@ public abstract class ListElement<T>
     internal abstract bool TryRead(ref Utf8JsonReader reader, bool replaceInvalidUtf8, out T value, out string? problem);
 
     /// <summary>Writes an element as a JSON value; <see langword="null"/> as <c>null</c>.</summary>
-    /// <param name="writer">The writer.</param>
-    /// <param name="value">The element.</param>
     internal abstract void Write(Utf8JsonWriter writer, T value);
 
     /// <summary>Reads the array the reader is on (its <c>[</c>, with the whole array in the reader's data) into a list.</summary>
@@ -97,7 +95,6 @@ public abstract class ListElement<T>
     }
 
     /// <summary>The text of the token for a message: a string's text, a number or literal as written, none for arrays and objects.</summary>
-    /// <param name="reader">The reader.</param>
     /// <returns>The text, or <see langword="null"/>.</returns>
     internal static string? ValueText(ref Utf8JsonReader reader) => JsonText.ForMessage(ref reader);
 }

@@ -79,7 +79,6 @@ public static class ListElements
     /// <summary>Elements of <c>list&lt;decimal(p,s)&gt;</c>: a number with more digits than the type holds is an error, never rounded.</summary>
     /// <param name="precision">Total digits (1 to 28).</param>
     /// <param name="scale">Digits after the point (0 to <paramref name="precision"/>).</param>
-    /// <returns>The element type.</returns>
     public static ListElement<decimal?> Decimal(int precision, int scale)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(precision, 1);

@@ -19,7 +19,6 @@ public abstract class ParquetRecordMapper<T>
 
     /// <summary>Builds the record of a row of the batch read.</summary>
     /// <param name="row">The 0-based row in the batch.</param>
-    /// <returns>The record.</returns>
     public abstract T Read(int row);
 
     /// <summary>Puts a record's values into a row of the row group being written.</summary>

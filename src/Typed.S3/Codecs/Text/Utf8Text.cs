@@ -68,7 +68,6 @@ internal static class Utf8Text
     }
 
     /// <summary>Where the first invalid sequence starts, or −1 for valid UTF-8.</summary>
-    /// <param name="utf8">The bytes.</param>
     /// <returns>The index of its first byte.</returns>
     public static int IndexOfInvalid(ReadOnlySpan<byte> utf8)
     {
@@ -107,8 +106,6 @@ internal static class Utf8Text
     }
 
     /// <summary>Text for a message: decoded with invalid sequences as U+FFFD.</summary>
-    /// <param name="utf8">The bytes.</param>
-    /// <returns>The text.</returns>
     public static string ForMessage(ReadOnlySpan<byte> utf8) => utf8.IsEmpty ? string.Empty : Encoding.UTF8.GetString(utf8);
 
     /// <summary>

@@ -21,8 +21,6 @@ public static class Utf8ValueParser
     private const int MaxTemporalLength = 64;
 
     /// <summary>Parses <c>true</c>/<c>false</c> (any case), <c>1</c>/<c>0</c>, <c>t</c>/<c>f</c>, <c>yes</c>/<c>no</c>.</summary>
-    /// <param name="utf8">The text.</param>
-    /// <param name="value">The value.</param>
     /// <returns>Whether the text is a boolean.</returns>
     public static bool TryParseBoolean(ReadOnlySpan<byte> utf8, out bool value)
     {
@@ -63,57 +61,41 @@ public static class Utf8ValueParser
     }
 
     /// <summary>Parses an <c>int8</c>.</summary>
-    /// <param name="utf8">The text.</param>
-    /// <param name="value">The value.</param>
     /// <returns>Whether the text is an integer in range.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryParseSByte(ReadOnlySpan<byte> utf8, out sbyte value) => Utf8Parser.TryParse(utf8, out value, out int consumed) && consumed == utf8.Length;
 
     /// <summary>Parses an <c>int16</c>.</summary>
-    /// <param name="utf8">The text.</param>
-    /// <param name="value">The value.</param>
     /// <returns>Whether the text is an integer in range.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryParseInt16(ReadOnlySpan<byte> utf8, out short value) => Utf8Parser.TryParse(utf8, out value, out int consumed) && consumed == utf8.Length;
 
     /// <summary>Parses an <c>int32</c>.</summary>
-    /// <param name="utf8">The text.</param>
-    /// <param name="value">The value.</param>
     /// <returns>Whether the text is an integer in range.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryParseInt32(ReadOnlySpan<byte> utf8, out int value) => Utf8Parser.TryParse(utf8, out value, out int consumed) && consumed == utf8.Length;
 
     /// <summary>Parses an <c>int64</c>.</summary>
-    /// <param name="utf8">The text.</param>
-    /// <param name="value">The value.</param>
     /// <returns>Whether the text is an integer in range.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryParseInt64(ReadOnlySpan<byte> utf8, out long value) => Utf8Parser.TryParse(utf8, out value, out int consumed) && consumed == utf8.Length;
 
     /// <summary>Parses a <c>uint8</c>.</summary>
-    /// <param name="utf8">The text.</param>
-    /// <param name="value">The value.</param>
     /// <returns>Whether the text is an integer in range.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryParseByte(ReadOnlySpan<byte> utf8, out byte value) => Utf8Parser.TryParse(utf8, out value, out int consumed) && consumed == utf8.Length;
 
     /// <summary>Parses a <c>uint16</c>.</summary>
-    /// <param name="utf8">The text.</param>
-    /// <param name="value">The value.</param>
     /// <returns>Whether the text is an integer in range.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryParseUInt16(ReadOnlySpan<byte> utf8, out ushort value) => Utf8Parser.TryParse(utf8, out value, out int consumed) && consumed == utf8.Length;
 
     /// <summary>Parses a <c>uint32</c>.</summary>
-    /// <param name="utf8">The text.</param>
-    /// <param name="value">The value.</param>
     /// <returns>Whether the text is an integer in range.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryParseUInt32(ReadOnlySpan<byte> utf8, out uint value) => Utf8Parser.TryParse(utf8, out value, out int consumed) && consumed == utf8.Length;
 
     /// <summary>Parses a <c>uint64</c>.</summary>
-    /// <param name="utf8">The text.</param>
-    /// <param name="value">The value.</param>
     /// <returns>Whether the text is an integer in range.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryParseUInt64(ReadOnlySpan<byte> utf8, out ulong value) => Utf8Parser.TryParse(utf8, out value, out int consumed) && consumed == utf8.Length;
@@ -123,8 +105,6 @@ public static class Utf8ValueParser
     /// <c>NaN</c>, <c>Infinity</c>, <c>-Infinity</c>, <c>inf</c>. A finite number beyond float16's range (65504) is not
     /// one: it would otherwise read as an infinity.
     /// </summary>
-    /// <param name="utf8">The text.</param>
-    /// <param name="value">The value.</param>
     /// <returns>Whether the text is a number float16 holds.</returns>
     public static bool TryParseHalf(ReadOnlySpan<byte> utf8, out Half value)
     {
@@ -148,8 +128,6 @@ public static class Utf8ValueParser
     /// Parses a <c>float32</c>: decimal or exponent notation, <c>NaN</c>, <c>Infinity</c>, <c>-Infinity</c>, <c>inf</c>.
     /// A finite number beyond float32's range is not one: it would otherwise read as an infinity.
     /// </summary>
-    /// <param name="utf8">The text.</param>
-    /// <param name="value">The value.</param>
     /// <returns>Whether the text is a number float32 holds.</returns>
     public static bool TryParseSingle(ReadOnlySpan<byte> utf8, out float value)
     {
@@ -172,8 +150,6 @@ public static class Utf8ValueParser
     /// Parses a <c>float64</c>: decimal or exponent notation, <c>NaN</c>, <c>Infinity</c>, <c>-Infinity</c>, <c>inf</c>.
     /// A finite number beyond float64's range is not one: it would otherwise read as an infinity.
     /// </summary>
-    /// <param name="utf8">The text.</param>
-    /// <param name="value">The value.</param>
     /// <returns>Whether the text is a number float64 holds.</returns>
     public static bool TryParseDouble(ReadOnlySpan<byte> utf8, out double value) =>
         TryParseFiniteDouble(utf8, out value) || TryParseSpecialFloat(utf8, out value);
@@ -294,8 +270,6 @@ public static class Utf8ValueParser
     }
 
     /// <summary>Parses a <c>date</c> in ISO 8601 form: <c>yyyy-MM-dd</c>.</summary>
-    /// <param name="utf8">The text.</param>
-    /// <param name="value">The value.</param>
     /// <returns>Whether the text is a date.</returns>
     public static bool TryParseDate(ReadOnlySpan<byte> utf8, out DateOnly value)
     {
@@ -310,8 +284,6 @@ public static class Utf8ValueParser
     }
 
     /// <summary>Parses a <c>time</c>: <c>HH:mm</c>, <c>HH:mm:ss</c> or <c>HH:mm:ss.fffffff</c>.</summary>
-    /// <param name="utf8">The text.</param>
-    /// <param name="value">The value.</param>
     /// <returns>Whether the text is a time of day.</returns>
     public static bool TryParseTime(ReadOnlySpan<byte> utf8, out TimeOnly value)
     {
@@ -428,8 +400,6 @@ public static class Utf8ValueParser
     }
 
     /// <summary>Parses a <c>uuid</c>: 32 hex digits, with or without hyphens and braces.</summary>
-    /// <param name="utf8">The text.</param>
-    /// <param name="value">The value.</param>
     /// <returns>Whether the text is a UUID.</returns>
     public static bool TryParseGuid(ReadOnlySpan<byte> utf8, out Guid value)
     {
@@ -466,8 +436,6 @@ public static class Utf8ValueParser
     }
 
     /// <summary>Decodes UTF-8 text into a string; invalid sequences become U+FFFD. Readers validate first (see <see cref="DatasetReadOptions.InvalidUtf8"/>).</summary>
-    /// <param name="utf8">The text.</param>
-    /// <returns>The string.</returns>
     public static string GetString(ReadOnlySpan<byte> utf8) => utf8.IsEmpty ? string.Empty : Encoding.UTF8.GetString(utf8);
 
     private static readonly string[] TimeFormats =

@@ -48,8 +48,6 @@ internal static class S3ClientFactory
     }
 
     /// <summary>The client settings: region, endpoint, addressing style and checksum behaviour.</summary>
-    /// <param name="options">The options.</param>
-    /// <returns>The configuration.</returns>
     public static AmazonS3Config CreateConfig(S3StoreOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -79,7 +77,6 @@ internal static class S3ClientFactory
     }
 
     /// <summary>The credentials the options name, or <see langword="null"/> for the AWS default chain.</summary>
-    /// <param name="options">The options.</param>
     /// <returns>The credentials, or <see langword="null"/>.</returns>
     /// <exception cref="ObjectStoreException">The profile does not exist or cannot give credentials.</exception>
     public static AWSCredentials? ResolveCredentials(S3StoreOptions options) => Resolve(options).Credentials;

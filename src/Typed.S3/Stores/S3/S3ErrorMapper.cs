@@ -24,7 +24,6 @@ internal static class S3ErrorMapper
         && exception is not ObjectStoreException;
 
     /// <summary>Whether the exception is S3's "not found" for a key (404, <c>NoSuchKey</c>, <c>NotFound</c>), not for a bucket.</summary>
-    /// <param name="exception">The exception.</param>
     /// <returns>Whether the key (not the bucket) is missing.</returns>
     public static bool IsMissingKey(Exception exception) =>
         exception is AmazonS3Exception s3
@@ -32,12 +31,10 @@ internal static class S3ErrorMapper
         && (s3.StatusCode == HttpStatusCode.NotFound || s3.ErrorCode is "NoSuchKey" or "NotFound");
 
     /// <summary>Whether the exception says the bucket does not exist.</summary>
-    /// <param name="exception">The exception.</param>
     /// <returns>Whether the bucket is missing.</returns>
     public static bool IsMissingBucket(Exception exception) => exception is AmazonS3Exception { ErrorCode: "NoSuchBucket" };
 
     /// <summary>Whether the exception is S3's answer to a range that starts past the object's end.</summary>
-    /// <param name="exception">The exception.</param>
     /// <returns>Whether the range was not satisfiable.</returns>
     public static bool IsInvalidRange(Exception exception) =>
         exception is AmazonS3Exception s3 && (s3.StatusCode == HttpStatusCode.RequestedRangeNotSatisfiable || s3.ErrorCode == "InvalidRange");

@@ -98,7 +98,6 @@ internal sealed class S3ObjectReadStream : Stream
     /// <param name="length">How many bytes at most; <see cref="long.MaxValue"/> for all that follow.</param>
     /// <param name="version">The version as listed (its ETag is sent as If-Match and its size is what must be read), or <see langword="null"/> to pin the version the first answer gives.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    /// <returns>The stream.</returns>
     public static async Task<Stream> OpenAsync(S3ObjectStore store, ObjectLocation location, long offset, long length, ObjectInfo? version, CancellationToken cancellationToken)
     {
         long end = offset > long.MaxValue - length ? long.MaxValue : offset + length;

@@ -8,7 +8,6 @@ internal static class S3ObjectStoreFactory
 {
     /// <summary>Creates the store; disposing it disposes its client.</summary>
     /// <param name="options">The options, validated here.</param>
-    /// <returns>The store.</returns>
     /// <exception cref="ArgumentException">The options are inconsistent.</exception>
     /// <exception cref="ObjectStoreException">The profile named does not exist or cannot give credentials.</exception>
     public static S3ObjectStore Create(S3StoreOptions options)

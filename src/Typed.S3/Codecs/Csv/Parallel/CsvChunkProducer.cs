@@ -221,7 +221,6 @@ internal sealed class CsvChunkProducer<T>
     }
 
     /// <summary>Maps a chunk on the calling thread unless a worker has claimed it.</summary>
-    /// <param name="chunk">The chunk.</param>
     /// <returns>Whether the chunk was mapped here; if not, wait for <see cref="CsvChunk{T}.Mapped"/>.</returns>
     public bool TryMapHere(CsvChunk<T> chunk)
     {

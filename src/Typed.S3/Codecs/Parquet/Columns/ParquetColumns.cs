@@ -24,73 +24,61 @@ public static class ParquetColumns
     /// <summary>A <c>bool</c> column (BOOLEAN).</summary>
     /// <param name="name">The column's name.</param>
     /// <param name="required">Whether the column is required.</param>
-    /// <returns>The column.</returns>
     public static ParquetValueColumn<bool> Bool(string name, bool required) => new(name, "bool", required, BoolValueType.Instance);
 
     /// <summary>An <c>int8</c> column (INT32, INT(8, signed)).</summary>
     /// <param name="name">The column's name.</param>
     /// <param name="required">Whether the column is required.</param>
-    /// <returns>The column.</returns>
     public static ParquetValueColumn<sbyte> Int8(string name, bool required) => new(name, "int8", required, s_int8);
 
     /// <summary>An <c>int16</c> column (INT32, INT(16, signed)); reads narrower integers too.</summary>
     /// <param name="name">The column's name.</param>
     /// <param name="required">Whether the column is required.</param>
-    /// <returns>The column.</returns>
     public static ParquetValueColumn<short> Int16(string name, bool required) => new(name, "int16", required, s_int16);
 
     /// <summary>An <c>int32</c> column (INT32); reads narrower integers too.</summary>
     /// <param name="name">The column's name.</param>
     /// <param name="required">Whether the column is required.</param>
-    /// <returns>The column.</returns>
     public static ParquetValueColumn<int> Int32(string name, bool required) => new(name, "int32", required, s_int32);
 
     /// <summary>An <c>int64</c> column (INT64); reads narrower integers too.</summary>
     /// <param name="name">The column's name.</param>
     /// <param name="required">Whether the column is required.</param>
-    /// <returns>The column.</returns>
     public static ParquetValueColumn<long> Int64(string name, bool required) => new(name, "int64", required, s_int64);
 
     /// <summary>A <c>uint8</c> column (INT32, INT(8, unsigned)).</summary>
     /// <param name="name">The column's name.</param>
     /// <param name="required">Whether the column is required.</param>
-    /// <returns>The column.</returns>
     public static ParquetValueColumn<byte> UInt8(string name, bool required) => new(name, "uint8", required, s_uint8);
 
     /// <summary>A <c>uint16</c> column (INT32, INT(16, unsigned)); reads narrower unsigned integers too.</summary>
     /// <param name="name">The column's name.</param>
     /// <param name="required">Whether the column is required.</param>
-    /// <returns>The column.</returns>
     public static ParquetValueColumn<ushort> UInt16(string name, bool required) => new(name, "uint16", required, s_uint16);
 
     /// <summary>A <c>uint32</c> column (INT32, INT(32, unsigned)); reads narrower unsigned integers too.</summary>
     /// <param name="name">The column's name.</param>
     /// <param name="required">Whether the column is required.</param>
-    /// <returns>The column.</returns>
     public static ParquetValueColumn<uint> UInt32(string name, bool required) => new(name, "uint32", required, s_uint32);
 
     /// <summary>A <c>uint64</c> column (INT64, INT(64, unsigned)); reads narrower unsigned integers too.</summary>
     /// <param name="name">The column's name.</param>
     /// <param name="required">Whether the column is required.</param>
-    /// <returns>The column.</returns>
     public static ParquetValueColumn<ulong> UInt64(string name, bool required) => new(name, "uint64", required, s_uint64);
 
     /// <summary>A <c>float16</c> column: written as FLOAT; reads FLOAT16 (FIXED_LEN_BYTE_ARRAY(2)) and FLOAT values that are exactly halves.</summary>
     /// <param name="name">The column's name.</param>
     /// <param name="required">Whether the column is required.</param>
-    /// <returns>The column.</returns>
     public static ParquetValueColumn<Half> Float16(string name, bool required) => new(name, "float16", required, Float16ValueType.Instance);
 
     /// <summary>A <c>float32</c> column (FLOAT).</summary>
     /// <param name="name">The column's name.</param>
     /// <param name="required">Whether the column is required.</param>
-    /// <returns>The column.</returns>
     public static ParquetValueColumn<float> Float32(string name, bool required) => new(name, "float32", required, s_float32);
 
     /// <summary>A <c>float64</c> column (DOUBLE); reads FLOAT too.</summary>
     /// <param name="name">The column's name.</param>
     /// <param name="required">Whether the column is required.</param>
-    /// <returns>The column.</returns>
     public static ParquetValueColumn<double> Float64(string name, bool required) => new(name, "float64", required, s_float64);
 
     /// <summary>A <c>decimal(p,s)</c> column (the DECIMAL logical type with that precision and scale).</summary>
@@ -98,7 +86,6 @@ public static class ParquetColumns
     /// <param name="precision">Total digits (1 to 28).</param>
     /// <param name="scale">Digits after the point (0 to <paramref name="precision"/>).</param>
     /// <param name="required">Whether the column is required.</param>
-    /// <returns>The column.</returns>
     public static ParquetValueColumn<decimal> Decimal(string name, int precision, int scale, bool required)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(precision, 1);
@@ -111,25 +98,21 @@ public static class ParquetColumns
     /// <summary>A <c>string</c> column (BYTE_ARRAY, STRING).</summary>
     /// <param name="name">The column's name.</param>
     /// <param name="required">Whether the column is required.</param>
-    /// <returns>The column.</returns>
     public static ParquetStringColumn String(string name, bool required) => new(name, required);
 
     /// <summary>A <c>binary</c> column (BYTE_ARRAY).</summary>
     /// <param name="name">The column's name.</param>
     /// <param name="required">Whether the column is required.</param>
-    /// <returns>The column.</returns>
     public static ParquetBinaryColumn Binary(string name, bool required) => new(name, required);
 
     /// <summary>A <c>date</c> column (INT32, DATE).</summary>
     /// <param name="name">The column's name.</param>
     /// <param name="required">Whether the column is required.</param>
-    /// <returns>The column.</returns>
     public static ParquetValueColumn<DateOnly> Date(string name, bool required) => new(name, "date", required, DateValueType.Instance);
 
     /// <summary>A <c>time</c> column (INT64, TIME(MICROS) not adjusted to UTC); reads TIME millis and nanos too.</summary>
     /// <param name="name">The column's name.</param>
     /// <param name="required">Whether the column is required.</param>
-    /// <returns>The column.</returns>
     public static ParquetValueColumn<TimeOnly> Time(string name, bool required) => new(name, "time", required, TimeValueType.Instance);
 
     /// <summary>
@@ -138,7 +121,6 @@ public static class ParquetColumns
     /// </summary>
     /// <param name="name">The column's name.</param>
     /// <param name="required">Whether the column is required.</param>
-    /// <returns>The column.</returns>
     public static ParquetValueColumn<DateTimeOffset> Timestamp(string name, bool required) => new(name, "timestamp", required, s_timestamp);
 
     /// <summary>
@@ -147,13 +129,11 @@ public static class ParquetColumns
     /// </summary>
     /// <param name="name">The column's name.</param>
     /// <param name="required">Whether the column is required.</param>
-    /// <returns>The column.</returns>
     public static ParquetValueColumn<DateTime> LocalTimestamp(string name, bool required) => new(name, "timestamp_local", required, s_localTimestamp);
 
     /// <summary>A <c>uuid</c> column (FIXED_LEN_BYTE_ARRAY(16), UUID, big-endian as the format specifies).</summary>
     /// <param name="name">The column's name.</param>
     /// <param name="required">Whether the column is required.</param>
-    /// <returns>The column.</returns>
     public static ParquetValueColumn<Guid> Uuid(string name, bool required) => new(name, "uuid", required, UuidValueType.Instance);
 
     /// <summary>Makes a column read as null from files that lack it (the schema's <c>"when_absent": "null"</c>).</summary>
@@ -179,7 +159,6 @@ public static class ParquetColumns
     /// <param name="name">The column's name.</param>
     /// <param name="items">The element type, from <see cref="ParquetListElements"/>.</param>
     /// <param name="required">Whether the column is required (its lists are never null; elements may be).</param>
-    /// <returns>The column.</returns>
     public static ParquetListColumn<TItem> List<TItem>(string name, ParquetListItems<TItem> items, bool required)
     {
         ArgumentNullException.ThrowIfNull(items);

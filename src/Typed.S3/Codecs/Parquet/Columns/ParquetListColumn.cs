@@ -57,7 +57,6 @@ public sealed class ParquetListColumn<TItem> : ParquetColumn
 
     /// <summary>The list of a row of the batch read, in a required column (its nulls have been ruled out).</summary>
     /// <param name="row">The 0-based row in the batch.</param>
-    /// <returns>The list.</returns>
     public IReadOnlyList<TItem> GetRequired(int row) => _rows![row] ?? Array.Empty<TItem>();
 
     /// <summary>Sets the list of a row of the row group being written.</summary>

@@ -77,7 +77,6 @@ public static class ParquetListElements
     /// <summary>Elements of <c>list&lt;decimal(p,s)&gt;</c> (the DECIMAL logical type); a value that does not fit is an error on write.</summary>
     /// <param name="precision">Total digits (1 to 28).</param>
     /// <param name="scale">Digits after the point (0 to <paramref name="precision"/>).</param>
-    /// <returns>The element type.</returns>
     public static ParquetListItems<decimal?> Decimal(int precision, int scale)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(precision, 1);

@@ -28,7 +28,6 @@ public abstract class ParquetListItems<TItem>
     public string TypeName { get; }
 
     /// <summary>The nullable leaf field (<c>element</c>) of a written list.</summary>
-    /// <returns>The field.</returns>
     internal abstract DataField CreateItemField();
 
     /// <summary>Whether a file's leaf column holds values of the element type (as a scalar column of that type reads them).</summary>

@@ -33,7 +33,6 @@ public abstract class ParquetReferenceColumn<T> : ParquetColumn
 
     /// <summary>The value of a row of the batch read, in a required column (its nulls have been ruled out).</summary>
     /// <param name="row">The 0-based row in the batch.</param>
-    /// <returns>The value.</returns>
     public T GetRequired(int row) => _values![row]!;
 
     /// <summary>Sets the value of a row of the row group being written.</summary>

@@ -47,7 +47,6 @@ public sealed class ParquetValueColumn<T> : ParquetColumn
 
     /// <summary>The value of a row of the batch read, in a required column (its nulls have been ruled out).</summary>
     /// <param name="row">The 0-based row in the batch.</param>
-    /// <returns>The value.</returns>
     public T GetRequired(int row) => _dense![row];
 
     /// <summary>Sets the value of a row of the row group being written, in an optional column.</summary>
