@@ -25,8 +25,6 @@ public static class CsvFieldWriter
 
 
     /// <summary>Writes a string; <see langword="null"/> as an empty field, <c>""</c> quoted.</summary>
-    /// <param name="writer">The writer.</param>
-    /// <param name="value">The value.</param>
     public static void Write(CsvOutput writer, string? value)
     {
         if (value is null)
@@ -44,32 +42,42 @@ public static class CsvFieldWriter
     }
 
     /// <summary>Writes a <c>bool</c> as <c>true</c>/<c>false</c>.</summary>
-    /// <param name="writer">The writer.</param>
-    /// <param name="value">The value.</param>
     public static void Write(CsvOutput writer, bool value) => writer.Writer.WriteField(value ? "true"u8 : "false"u8);
 
-    /// <summary>Writes a nullable <c>bool</c>.</summary>
-    /// <param name="writer">The writer.</param>
-    /// <param name="value">The value.</param>
-    public static void Write(CsvOutput writer, bool? value) => writer.Writer.WriteField(value is null ? default : value.Value ? "true"u8 : "false"u8);
+    /// <summary>Writes a nullable <c>bool</c>: <see langword="null"/> as an empty field, a value as the overload above does.</summary>
+    public static void Write(CsvOutput writer, bool? value)
+    {
+        if (value is null)
+        {
+            writer.Writer.WriteField(ReadOnlySpan<byte>.Empty);
+        }
+        else
+        {
+            Write(writer, value.Value);
+        }
+    }
 
     /// <summary>Writes a number or other UTF-8 formattable value in the invariant culture.</summary>
     /// <typeparam name="TValue">The value's type.</typeparam>
-    /// <param name="writer">The writer.</param>
-    /// <param name="value">The value.</param>
     public static void WriteNumber<TValue>(CsvOutput writer, TValue value)
         where TValue : IUtf8SpanFormattable => writer.Writer.WriteField(value, default);
 
     /// <summary>Writes a nullable number; <see langword="null"/> as an empty field.</summary>
     /// <typeparam name="TValue">The value's type.</typeparam>
-    /// <param name="writer">The writer.</param>
-    /// <param name="value">The value.</param>
     public static void WriteNumber<TValue>(CsvOutput writer, TValue? value)
-        where TValue : struct, IUtf8SpanFormattable => WriteFormatted(writer, value, null);
+        where TValue : struct, IUtf8SpanFormattable
+    {
+        if (value is null)
+        {
+            writer.Writer.WriteField(ReadOnlySpan<byte>.Empty);
+        }
+        else
+        {
+            WriteNumber(writer, value.Value);
+        }
+    }
 
     /// <summary>Writes a decimal digit by digit (the general format's text, every digit of the scale kept).</summary>
-    /// <param name="writer">The writer.</param>
-    /// <param name="value">The value.</param>
     public static void WriteNumber(CsvOutput writer, decimal value)
     {
         ArgumentNullException.ThrowIfNull(writer.Writer, nameof(writer));
@@ -85,8 +93,6 @@ public static class CsvFieldWriter
     }
 
     /// <summary>Writes a decimal, or an empty field for <see langword="null"/>.</summary>
-    /// <param name="writer">The writer.</param>
-    /// <param name="value">The value.</param>
     public static void WriteNumber(CsvOutput writer, decimal? value)
     {
         if (value is null)
@@ -101,17 +107,13 @@ public static class CsvFieldWriter
     }
 
     /// <summary>Writes a <c>date</c> as <c>yyyy-MM-dd</c>.</summary>
-    /// <param name="writer">The writer.</param>
-    /// <param name="value">The value.</param>
     public static void Write(CsvOutput writer, DateOnly value)
     {
         Span<byte> text = stackalloc byte[IsoDateTimeFormatter.DateLength];
         writer.Writer.WriteField(text.Slice(0, IsoDateTimeFormatter.FormatDate(value, text)));
     }
 
-    /// <summary>Writes a nullable <c>date</c>.</summary>
-    /// <param name="writer">The writer.</param>
-    /// <param name="value">The value.</param>
+    /// <summary>Writes a nullable <c>date</c>: <see langword="null"/> as an empty field, a value as the overload above does.</summary>
     public static void Write(CsvOutput writer, DateOnly? value)
     {
         if (value is null)
@@ -125,17 +127,13 @@ public static class CsvFieldWriter
     }
 
     /// <summary>Writes a <c>time</c> as <c>HH:mm:ss</c> with as many fraction digits as needed.</summary>
-    /// <param name="writer">The writer.</param>
-    /// <param name="value">The value.</param>
     public static void Write(CsvOutput writer, TimeOnly value)
     {
         Span<byte> text = stackalloc byte[IsoDateTimeFormatter.MaxTimeLength];
         writer.Writer.WriteField(text.Slice(0, IsoDateTimeFormatter.FormatTime(value, text)));
     }
 
-    /// <summary>Writes a nullable <c>time</c>.</summary>
-    /// <param name="writer">The writer.</param>
-    /// <param name="value">The value.</param>
+    /// <summary>Writes a nullable <c>time</c>: <see langword="null"/> as an empty field, a value as the overload above does.</summary>
     public static void Write(CsvOutput writer, TimeOnly? value)
     {
         if (value is null)
@@ -149,17 +147,13 @@ public static class CsvFieldWriter
     }
 
     /// <summary>Writes a <c>timestamp</c> in UTC: <c>yyyy-MM-ddTHH:mm:ss[.fffffff]Z</c>.</summary>
-    /// <param name="writer">The writer.</param>
-    /// <param name="value">The value.</param>
     public static void Write(CsvOutput writer, DateTimeOffset value)
     {
         Span<byte> text = stackalloc byte[IsoDateTimeFormatter.MaxTimestampLength];
         writer.Writer.WriteField(text.Slice(0, IsoDateTimeFormatter.FormatUtcTimestamp(value, text)));
     }
 
-    /// <summary>Writes a nullable <c>timestamp</c>.</summary>
-    /// <param name="writer">The writer.</param>
-    /// <param name="value">The value.</param>
+    /// <summary>Writes a nullable <c>timestamp</c>: <see langword="null"/> as an empty field, a value as the overload above does.</summary>
     public static void Write(CsvOutput writer, DateTimeOffset? value)
     {
         if (value is null)
@@ -173,17 +167,13 @@ public static class CsvFieldWriter
     }
 
     /// <summary>Writes a <c>timestamp_local</c>: <c>yyyy-MM-ddTHH:mm:ss[.fffffff]</c>, no offset.</summary>
-    /// <param name="writer">The writer.</param>
-    /// <param name="value">The value.</param>
     public static void Write(CsvOutput writer, DateTime value)
     {
         Span<byte> text = stackalloc byte[IsoDateTimeFormatter.MaxTimestampLength];
         writer.Writer.WriteField(text.Slice(0, IsoDateTimeFormatter.FormatLocalTimestamp(value, text)));
     }
 
-    /// <summary>Writes a nullable <c>timestamp_local</c>.</summary>
-    /// <param name="writer">The writer.</param>
-    /// <param name="value">The value.</param>
+    /// <summary>Writes a nullable <c>timestamp_local</c>: <see langword="null"/> as an empty field, a value as the overload above does.</summary>
     public static void Write(CsvOutput writer, DateTime? value)
     {
         if (value is null)
@@ -197,8 +187,6 @@ public static class CsvFieldWriter
     }
 
     /// <summary>Writes a <c>binary</c> value as base64; <see langword="null"/> as an empty field.</summary>
-    /// <param name="writer">The writer.</param>
-    /// <param name="value">The value.</param>
     public static void Write(CsvOutput writer, byte[]? value)
     {
         if (value is null)
@@ -231,9 +219,6 @@ public static class CsvFieldWriter
     /// <see langword="null"/> as an empty field.
     /// </summary>
     /// <typeparam name="TItem">The element type, nullable.</typeparam>
-    /// <param name="writer">The writer.</param>
-    /// <param name="value">The list.</param>
-    /// <param name="element">The element type.</param>
     public static void WriteList<TItem>(CsvOutput writer, IReadOnlyList<TItem>? value, ListElement<TItem> element)
     {
         ArgumentNullException.ThrowIfNull(writer.Writer, nameof(writer));
@@ -251,18 +236,5 @@ public static class CsvFieldWriter
         element.WriteArray(json, value);
         json.Flush();
         writer.Writer.WriteField(buffer.WrittenSpan);
-    }
-
-    private static void WriteFormatted<TValue>(CsvOutput writer, TValue? value, string? format)
-        where TValue : struct, IUtf8SpanFormattable
-    {
-        if (value is null)
-        {
-            writer.Writer.WriteField(ReadOnlySpan<byte>.Empty);
-        }
-        else
-        {
-            writer.Writer.WriteField(value.Value, format);
-        }
     }
 }
