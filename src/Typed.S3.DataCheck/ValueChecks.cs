@@ -47,7 +47,7 @@ internal static class ValueChecks
 
     /// <summary>Checks a JSON property's value (not null) as the generated JSON reader reads it, with the runtime's own element reader.</summary>
     /// <param name="type">The column's type.</param>
-    /// <param name="value">The value.</param>
+    /// <param name="value">The property's value as parsed; a JSON <c>null</c> is the caller's to handle.</param>
     /// <param name="problem">Why the value is not valid.</param>
     /// <returns>Whether the value is valid.</returns>
     public static bool TryCheckJson(ColumnType type, JsonElement value, out string? problem)

@@ -7,7 +7,7 @@ namespace Typed.S3.Generators.Model;
 /// <summary>One column, as the emitters need it (a <see cref="ColumnModel"/> without its span).</summary>
 /// <param name="Name">The column's name in the data.</param>
 /// <param name="PropertyName">The C# property name.</param>
-/// <param name="Type">The column type.</param>
+/// <param name="Type">The column's type, in the generator's equatable form.</param>
 /// <param name="Required">Whether the column is required.</param>
 /// <param name="AbsentAsNull">Whether an object without the column reads it as null.</param>
 /// <param name="Index">The column's position in the dataset (what the runtime's column arrays are indexed by).</param>
@@ -65,7 +65,7 @@ internal sealed record ColumnSpec(string Name, string PropertyName, ColumnTypeSp
 }
 
 /// <summary>A column type, as the emitters need it (a <see cref="ColumnType"/> whose nested columns have no spans).</summary>
-/// <param name="Kind">The kind of type.</param>
+/// <param name="Kind">Which type: a scalar, a list or a nested record; the other parameters apply only to some kinds.</param>
 /// <param name="DisplayName">The type as the schema file spells it (<c>decimal(18,2)</c>).</param>
 /// <param name="Precision">Total digits, for <see cref="ColumnKind.Decimal"/>.</param>
 /// <param name="Scale">Digits after the point, for <see cref="ColumnKind.Decimal"/>.</param>

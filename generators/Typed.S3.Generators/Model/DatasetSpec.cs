@@ -15,7 +15,7 @@ namespace Typed.S3.Generators.Model;
 /// <param name="RecordName">The record type's name.</param>
 /// <param name="Location">Where the dataset is read from.</param>
 /// <param name="Format">The format of the objects read.</param>
-/// <param name="Csv">The CSV options.</param>
+/// <param name="Csv">The CSV options (delimiter, header, quote character) the CSV codec is generated with.</param>
 /// <param name="Compression">The compression of the objects read.</param>
 /// <param name="Columns">The columns, in schema order.</param>
 /// <param name="Write">The write section, or <see langword="null"/> when the dataset is read-only.</param>
@@ -59,7 +59,7 @@ internal sealed record DatasetSpec(
     }
 
     /// <summary>The source model of one dataset.</summary>
-    /// <param name="document">The schema file.</param>
+    /// <param name="document">The parsed schema file that declares <paramref name="dataset"/>.</param>
     /// <param name="dataset">One of its datasets.</param>
     /// <returns>The model, without spans.</returns>
     public static DatasetSpec From(SchemaDocument document, DatasetModel dataset) =>
@@ -78,6 +78,6 @@ internal sealed record DatasetSpec(
 }
 
 /// <summary>A dataset of a schema file, by the file's path and the dataset's name.</summary>
-/// <param name="FilePath">The schema file.</param>
+/// <param name="FilePath">The path of the schema file that declares the dataset.</param>
 /// <param name="Dataset">The dataset's name.</param>
 internal sealed record DatasetKey(string FilePath, string Dataset);

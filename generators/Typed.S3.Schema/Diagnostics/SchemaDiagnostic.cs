@@ -6,7 +6,7 @@ namespace Typed.S3.Schema.Diagnostics;
 /// <param name="Id">The <c>TS3xxx</c> id.</param>
 /// <param name="Severity">Error, warning or info.</param>
 /// <param name="Message">The message, already formatted.</param>
-/// <param name="FilePath">The schema file.</param>
+/// <param name="FilePath">The schema file's path, as the diagnostic's location names it.</param>
 /// <param name="Span">Where in the file.</param>
 internal sealed record SchemaDiagnostic(string Id, SchemaDiagnosticSeverity Severity, string Message, string FilePath, SourceSpan Span)
 {

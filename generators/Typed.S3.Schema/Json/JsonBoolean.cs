@@ -14,7 +14,6 @@ internal sealed class JsonBoolean : JsonNode
     /// <inheritdoc />
     public override JsonNodeKind Kind => JsonNodeKind.Boolean;
 
-    /// <summary>The value.</summary>
     public bool Value { get; }
 
     /// <inheritdoc />

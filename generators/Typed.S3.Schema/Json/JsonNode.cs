@@ -9,7 +9,6 @@ internal abstract class JsonNode
     /// <param name="span">Where the value is, from its first to its last character.</param>
     protected JsonNode(SourceSpan span) => Span = span;
 
-    /// <summary>The kind of value.</summary>
     public abstract JsonNodeKind Kind { get; }
 
     /// <summary>Where the value is, from its first to its last character (quotes and brackets included).</summary>

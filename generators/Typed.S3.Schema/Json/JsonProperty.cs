@@ -8,7 +8,7 @@ internal sealed class JsonProperty
     /// <summary>Creates a property.</summary>
     /// <param name="name">The unescaped name.</param>
     /// <param name="nameSpan">Where the name is, quotes included.</param>
-    /// <param name="value">The value.</param>
+    /// <param name="value">The parsed value, with its own span.</param>
     public JsonProperty(string name, SourceSpan nameSpan, JsonNode value)
     {
         Name = name;
@@ -22,6 +22,5 @@ internal sealed class JsonProperty
     /// <summary>Where the name is, quotes included.</summary>
     public SourceSpan NameSpan { get; }
 
-    /// <summary>The value.</summary>
     public JsonNode Value { get; }
 }

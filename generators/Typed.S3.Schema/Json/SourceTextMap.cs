@@ -37,7 +37,6 @@ internal sealed class SourceTextMap
         _lineStarts = starts.ToArray();
     }
 
-    /// <summary>The text.</summary>
     public string Text { get; }
 
     /// <summary>How many lines the text has (an empty text has one).</summary>

@@ -3,7 +3,7 @@ namespace Typed.S3.Schema.Model;
 /// <summary>One column of a dataset.</summary>
 /// <param name="Name">The column's name in the data (CSV header, JSON property, Parquet field).</param>
 /// <param name="PropertyName">The C# property name: from <c>"property"</c>, else the name in PascalCase.</param>
-/// <param name="Type">The column type.</param>
+/// <param name="Type">The parsed type, which says whether it is a scalar, a list or a nested record.</param>
 /// <param name="Required">Whether the column is required: non-nullable and must be present.</param>
 /// <param name="Span">Where the column's object is in the schema file.</param>
 /// <param name="AbsentAsNull">

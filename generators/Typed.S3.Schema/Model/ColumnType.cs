@@ -1,7 +1,7 @@
 namespace Typed.S3.Schema.Model;
 
 /// <summary>A parsed column type, such as <c>int64</c>, <c>decimal(18,2)</c> or <c>list&lt;string&gt;</c>.</summary>
-/// <param name="Kind">The kind of type.</param>
+/// <param name="Kind">Which type: a scalar, a list or a nested record; the other parameters apply only to some kinds.</param>
 /// <param name="Precision">Total digits, for <see cref="ColumnKind.Decimal"/>; 0 otherwise.</param>
 /// <param name="Scale">Digits after the point, for <see cref="ColumnKind.Decimal"/>; 0 otherwise.</param>
 /// <param name="Element">The element type, for <see cref="ColumnKind.List"/>.</param>

@@ -6,7 +6,7 @@ namespace Typed.S3.Schema.Model;
 /// a namespace; the emitters add it. Engine type names of a type with precision and scale hold <c>{0}</c> (precision)
 /// and <c>{1}</c> (scale).
 /// </summary>
-/// <param name="Kind">The kind of type.</param>
+/// <param name="Kind">The scalar kind this row describes (its key in the table).</param>
 /// <param name="SchemaName">The type as the schema file spells it (<c>int64</c>; <c>decimal</c> for <c>decimal(p,s)</c>).</param>
 /// <param name="ClrType">The C# type, fully qualified where it is not a keyword, without <c>?</c>.</param>
 /// <param name="IsValueType">Whether <see cref="ClrType"/> is a struct (its nullable form is <c>Nullable&lt;T&gt;</c>).</param>

@@ -91,7 +91,7 @@ internal static class ColumnTypes
         s_byKind.TryGetValue(kind, out ColumnTypeInfo? info) ? info : throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a scalar column type.");
 
     /// <summary>The row of a scalar kind, if it has one.</summary>
-    /// <param name="kind">The kind.</param>
+    /// <param name="kind">Any kind; lists and records have no row.</param>
     /// <param name="info">Its row.</param>
     /// <returns>Whether the kind has a row (is scalar).</returns>
     public static bool TryGet(ColumnKind kind, out ColumnTypeInfo info)
@@ -106,7 +106,7 @@ internal static class ColumnTypes
     /// <c>array(varchar)</c> (Trino), <c>ARRAY&lt;STRING&gt;</c> (Spark), <c>VARCHAR[]</c> (DuckDB).
     /// </summary>
     /// <param name="type">A scalar type, or a list of one (nested records have no name).</param>
-    /// <param name="engine">The engine.</param>
+    /// <param name="engine">The engine whose DDL spelling is wanted.</param>
     /// <exception cref="ArgumentOutOfRangeException">The type is a nested record, or holds one.</exception>
     public static string EngineTypeName(ColumnType type, SqlEngine engine)
     {

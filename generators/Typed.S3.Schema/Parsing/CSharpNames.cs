@@ -50,7 +50,7 @@ internal static class CSharpNames
     public static bool IsValidTypeName(string name) => WhyInvalid(name, true) is null;
 
     /// <summary>Why <paramref name="name"/> is not a valid identifier (<c>it starts with a digit</c>), or <see langword="null"/>.</summary>
-    /// <param name="name">The name.</param>
+    /// <param name="name">The identifier to check, as the schema spells it.</param>
     /// <param name="typeName">Whether the name is a type's, which excludes a few contextual keywords too.</param>
     /// <returns>The reason, or <see langword="null"/> when the name is valid.</returns>
     public static string? WhyInvalid(string name, bool typeName)

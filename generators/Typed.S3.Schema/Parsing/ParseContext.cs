@@ -12,7 +12,7 @@ namespace Typed.S3.Schema.Parsing;
 internal sealed class ParseContext
 {
     /// <summary>Creates a context.</summary>
-    /// <param name="filePath">The schema file.</param>
+    /// <param name="filePath">The schema file's path, as diagnostics name it.</param>
     /// <param name="text">The file's line map.</param>
     /// <param name="cancellationToken">Stops parsing.</param>
     public ParseContext(string filePath, SourceTextMap text, CancellationToken cancellationToken)
@@ -22,7 +22,6 @@ internal sealed class ParseContext
         CancellationToken = cancellationToken;
     }
 
-    /// <summary>The schema file.</summary>
     public string FilePath { get; }
 
     /// <summary>The file's line map.</summary>
@@ -35,7 +34,7 @@ internal sealed class ParseContext
     public List<SchemaDiagnostic> Diagnostics { get; } = new();
 
     /// <summary>Reports <paramref name="code"/> with its message arguments.</summary>
-    /// <param name="code">The code.</param>
+    /// <param name="code">The diagnostic, whose catalog entry gives its id, severity and message format.</param>
     /// <param name="span">Where.</param>
     /// <param name="args">The message arguments.</param>
     public void Report(SchemaDiagnosticCode code, SourceSpan span, params object[] args) =>
@@ -49,7 +48,7 @@ internal sealed class ParseContext
         Diagnostics.Add(new SchemaDiagnostic(code.Id, code.Severity, message, FilePath, span));
 
     /// <summary>Formats the catalog message of <paramref name="code"/>.</summary>
-    /// <param name="code">The code.</param>
+    /// <param name="code">The diagnostic whose catalog message format is filled in.</param>
     /// <param name="args">The message arguments.</param>
     public static string Format(SchemaDiagnosticCode code, params object[] args) =>
         string.Format(CultureInfo.InvariantCulture, code.MessageFormat, args);
@@ -72,7 +71,7 @@ internal sealed class ParseContext
     }
 
     /// <summary>Reports TS3002 for every property of <paramref name="node"/> not in <paramref name="expected"/>.</summary>
-    /// <param name="node">The object.</param>
+    /// <param name="node">The JSON object whose property names are checked.</param>
     /// <param name="where">What the object is, for the message (<c>dataset 'Customers'</c>).</param>
     /// <param name="expected">The properties it may have.</param>
     public void CheckUnknownProperties(JsonObject node, string where, string[] expected)
@@ -87,14 +86,14 @@ internal sealed class ParseContext
     }
 
     /// <summary>Reports TS3003: <paramref name="node"/> lacks the property <paramref name="name"/>.</summary>
-    /// <param name="node">The object.</param>
+    /// <param name="node">The JSON object that lacks the property; the diagnostic points at it.</param>
     /// <param name="where">What the object is (<c>dataset 'Customers'</c>).</param>
     /// <param name="name">The missing property.</param>
     public void ReportMissing(JsonObject node, string where, string name) =>
         Report(SchemaDiagnosticCodes.MissingProperty, node.Span, Capitalize(where), name);
 
     /// <summary>Reports TS3010: <paramref name="property"/>'s value is not what was expected.</summary>
-    /// <param name="property">The property.</param>
+    /// <param name="property">The property whose value has the wrong form; the diagnostic points at the value.</param>
     /// <param name="expected">What was expected (<c>a string</c>).</param>
     public void ReportInvalid(JsonProperty property, string expected) =>
         Report(SchemaDiagnosticCodes.InvalidValue, property.Value.Span, property.Name, expected, property.Value.Describe());
@@ -125,7 +124,7 @@ internal sealed class ParseContext
     }
 
     /// <summary>The property's value as a whole number from <paramref name="minimum"/> to <paramref name="maximum"/>, or <see langword="null"/> after reporting TS3010.</summary>
-    /// <param name="property">The property.</param>
+    /// <param name="property">The property to read; the diagnostic, if any, points at its value.</param>
     /// <param name="minimum">The smallest value allowed.</param>
     /// <param name="maximum">The largest value allowed.</param>
     public long? ExpectInteger(JsonProperty property, long minimum, long maximum)

@@ -8,7 +8,7 @@ internal static class S3Locations
     private const string Scheme = "s3://";
 
     /// <summary>What is wrong with a location, or <see langword="null"/> when it is valid.</summary>
-    /// <param name="location">The location.</param>
+    /// <param name="location">The location text as the schema gives it (<c>s3://bucket/prefix/</c>, or a glob for reads).</param>
     /// <param name="forWrite">Whether it is a write location: a prefix, without wildcards.</param>
     /// <returns>The problem, or <see langword="null"/>.</returns>
     public static string? Check(string location, bool forWrite)

@@ -60,8 +60,8 @@ internal static class SchemaVocabulary
     public static readonly IReadOnlyDictionary<string, ColumnKind> SimpleTypes = SimpleTypeNames();
 
     /// <summary>Reads a format name (case-insensitive): <c>tsv</c> is csv with a tab, <c>ndjson</c> is jsonl.</summary>
-    /// <param name="name">The name.</param>
-    /// <param name="format">The format.</param>
+    /// <param name="name">The format name as the schema spells it.</param>
+    /// <param name="format">The format, when the name is known (<c>csv</c> for <c>tsv</c>).</param>
     /// <param name="isTsv">Whether the name was <c>tsv</c>.</param>
     /// <returns>Whether the name is known.</returns>
     public static bool TryParseFormat(string name, out DataFormat format, out bool isTsv)

@@ -33,7 +33,7 @@ internal sealed class TypeNameRegistry
     public IReadOnlyList<DeclaredTypeName> Declared => _declared;
 
     /// <summary>Records a generated type's name; reports TS3014 when the name is taken.</summary>
-    /// <param name="name">The type name.</param>
+    /// <param name="name">The C# type name the generator will declare, without a namespace.</param>
     /// <param name="span">Where the name comes from.</param>
     /// <param name="isAccessor">Whether the type is the dataset's accessor class.</param>
     public void Add(string name, SourceSpan span, bool isAccessor = false)

@@ -46,7 +46,7 @@ internal static class ConnectionStringMask
     public static bool StartsWithS3Scheme(string text) => S3SchemeEnd(text) >= 0;
 
     /// <summary>The end of a parameter name (letters, digits, <c>_</c>, <c>-</c>, <c>.</c>) that starts at <paramref name="start"/>.</summary>
-    /// <param name="text">The text.</param>
+    /// <param name="text">The connection string being scanned.</param>
     /// <param name="start">Where the name starts.</param>
     /// <returns>The index after the name; <paramref name="start"/> when there is none.</returns>
     public static int ReadName(string text, int start)

@@ -61,7 +61,7 @@ internal static class S3ConnectionParameter
     }
 
     /// <summary>Whether <paramref name="text"/> holds, at <paramref name="start"/>, a known parameter name followed by <c>=</c>.</summary>
-    /// <param name="text">The text.</param>
+    /// <param name="text">The connection string being scanned.</param>
     /// <param name="start">Where the name would start.</param>
     /// <returns>Whether a known <c>name=</c> starts there.</returns>
     public static bool StartsKnownPair(string text, int start)

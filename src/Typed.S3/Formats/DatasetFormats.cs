@@ -18,7 +18,7 @@ internal static class DatasetFormats
     };
 
     /// <summary>The extension written for a format and compression: <c>csv.gz</c> for gzip-compressed CSV.</summary>
-    /// <param name="format">The format.</param>
+    /// <param name="format">The format written; Parquet never takes a <c>.gz</c> suffix.</param>
     /// <param name="compression">The compression written.</param>
     /// <returns>The extension, without the leading dot.</returns>
     public static string Extension(DatasetFormat format, ObjectCompression compression) =>
@@ -32,7 +32,7 @@ internal static class DatasetFormats
     /// The format an object key's extension names: <c>.csv</c>, <c>.tsv</c>, <c>.json</c>, <c>.jsonl</c> or
     /// <c>.ndjson</c>, <c>.parquet</c>, each optionally followed by <c>.gz</c> (case-insensitive).
     /// </summary>
-    /// <param name="key">The object key.</param>
+    /// <param name="key">The object key (or any path); only its last extensions are read.</param>
     /// <param name="format">The format, when the extension names one.</param>
     /// <returns>Whether the extension names a format.</returns>
     public static bool TryFromKey(string key, out DatasetFormat format)

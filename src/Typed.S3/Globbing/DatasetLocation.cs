@@ -24,7 +24,7 @@ internal readonly record struct DatasetLocation
         Glob = glob;
     }
 
-    /// <summary>The bucket.</summary>
+    /// <summary>The bucket name (no wildcards are allowed in it).</summary>
     public string Bucket { get; }
 
     /// <summary>The key, or the pattern keys must match.</summary>

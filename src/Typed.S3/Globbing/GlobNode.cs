@@ -30,6 +30,6 @@ internal enum GlobNodeKind
 /// <summary>One piece of a parsed key glob.</summary>
 /// <param name="Kind">What it is.</param>
 /// <param name="CodePoint">The code point of a literal.</param>
-/// <param name="Class">The class of a <c>[...]</c>.</param>
+/// <param name="Class">The character set of a <c>[...]</c> node; <see langword="null"/> for other kinds.</param>
 /// <param name="Alternatives">The sequences of a <c>{...}</c>.</param>
 internal sealed record GlobNode(GlobNodeKind Kind, int CodePoint = 0, GlobCharClass? Class = null, List<List<GlobNode>>? Alternatives = null);

@@ -32,7 +32,7 @@ internal sealed class GlobParser
     }
 
     /// <summary>The literal text a sequence starts with, up to its first wildcard.</summary>
-    /// <param name="sequence">The sequence.</param>
+    /// <param name="sequence">A parsed pattern or alternative, as <see cref="Parse"/> returns it.</param>
     /// <param name="isLiteral">Whether the whole sequence is literal.</param>
     /// <returns>The literal text.</returns>
     public static string LiteralPrefix(List<GlobNode> sequence, out bool isLiteral)

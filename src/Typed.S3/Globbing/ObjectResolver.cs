@@ -10,8 +10,8 @@ namespace Typed.S3;
 internal static class ObjectResolver
 {
     /// <summary>Resolves <c>s3://bucket/key-or-glob</c>; see <see cref="ResolveAsync(IObjectStore, DatasetLocation, CancellationToken)"/>.</summary>
-    /// <param name="store">The store.</param>
-    /// <param name="location">The location text.</param>
+    /// <param name="store">The store to list and query; not disposed.</param>
+    /// <param name="location">An <c>s3://bucket/key</c> or <c>s3://bucket/glob</c> text, parsed by <see cref="DatasetLocation.Parse"/>.</param>
     /// <param name="cancellationToken">Cancels the listing.</param>
     /// <returns>The objects, in key order.</returns>
     /// <exception cref="FormatException">The location does not parse.</exception>
@@ -27,8 +27,8 @@ internal static class ObjectResolver
     /// wildcards, every object matching the glob, in key order, listing only the glob's literal prefix page
     /// by page. Matching nothing is an error, never an empty result.
     /// </summary>
-    /// <param name="store">The store.</param>
-    /// <param name="location">The location.</param>
+    /// <param name="store">The store to list and query; not disposed.</param>
+    /// <param name="location">A parsed object key or glob; its literal prefix is what is listed.</param>
     /// <param name="cancellationToken">Cancels the listing.</param>
     /// <returns>The objects, in key order.</returns>
     /// <exception cref="ObjectNotFoundException">No object is there, or none matches (thrown while enumerating).</exception>

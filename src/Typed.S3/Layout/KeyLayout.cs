@@ -93,7 +93,7 @@ public sealed class KeyLayout
 
     /// <summary>Renders a file's key under a write location.</summary>
     /// <param name="writeLocation">The write location (<c>s3://bucket/prefix/</c>).</param>
-    /// <param name="values">The values.</param>
+    /// <param name="values">What the placeholders render as for this file (load id, file id, partition, names).</param>
     /// <returns>The object's location.</returns>
     /// <exception cref="ArgumentException">See <see cref="Render"/> and <see cref="Combine"/>.</exception>
     /// <exception cref="FormatException">The write location is not an <c>s3://bucket/prefix</c> URI.</exception>

@@ -20,7 +20,7 @@ internal sealed class LocalObjectWriteStream : ObjectWriteStream
     private bool _completed;
 
     /// <summary>Creates the stream over a new temporary file.</summary>
-    /// <param name="store">The store.</param>
+    /// <param name="store">The folder store the object is written into.</param>
     /// <param name="location">The object being written.</param>
     /// <param name="tempPath">The temporary file, created here.</param>
     /// <param name="finalPath">Where the object's file goes on completion.</param>

@@ -21,14 +21,14 @@ public readonly record struct ObjectLocation
         Key = key;
     }
 
-    /// <summary>The bucket.</summary>
+    /// <summary>The bucket name, without <c>s3://</c>.</summary>
     public string Bucket { get; }
 
-    /// <summary>The key.</summary>
+    /// <summary>The object key within the bucket, as given (not URL-decoded); empty only for a bucket's root.</summary>
     public string Key { get; }
 
     /// <summary>Parses <c>s3://bucket/key</c>.</summary>
-    /// <param name="uri">An <c>s3://bucket/key</c> URI with a non-empty bucket and key; the key is taken as written (not URL-decoded).</param>
+    /// <param name="uri">An <c>s3://bucket/key</c> URI (scheme in any case); the bucket must not be empty, and the key is taken as written (not URL-decoded).</param>
     /// <returns>The bucket and key.</returns>
     /// <exception cref="FormatException">The text is not an <c>s3://bucket/key</c> URI.</exception>
     public static ObjectLocation Parse(string uri)

@@ -13,7 +13,7 @@ namespace Typed.S3;
 internal static class ObjectVersionReads
 {
     /// <summary>Opens a whole object, checked against its listed size.</summary>
-    /// <param name="store">The store.</param>
+    /// <param name="store">The store to read from; left open (not disposed).</param>
     /// <param name="object">The object as listed.</param>
     /// <param name="cancellationToken">Cancels opening.</param>
     public static async Task<Stream> OpenAsync(IObjectStore store, ObjectInfo @object, CancellationToken cancellationToken)
@@ -24,7 +24,7 @@ internal static class ObjectVersionReads
     }
 
     /// <summary>Opens a range of an object, checked against what its listed size leaves of the range.</summary>
-    /// <param name="store">The store.</param>
+    /// <param name="store">The store to read from; left open (not disposed).</param>
     /// <param name="object">The object as listed.</param>
     /// <param name="offset">The first byte.</param>
     /// <param name="length">How many bytes at most.</param>

@@ -13,6 +13,6 @@ public readonly struct CsvOutput
 {
     internal CsvOutput(CsvWriter writer) => Writer = writer;
 
-    /// <summary>The writer.</summary>
+    /// <summary>The CsvHelper writer the fields go to; the codec owns and flushes it.</summary>
     internal CsvWriter Writer { get; }
 }

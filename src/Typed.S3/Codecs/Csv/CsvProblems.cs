@@ -33,7 +33,7 @@ internal sealed class CsvProblems
     /// when any record was).
     /// </summary>
     /// <param name="records">How many records the reader has returned, the header included; <see cref="long.MaxValue"/> at the end.</param>
-    /// <param name="objectName">The object, for the error.</param>
+    /// <param name="objectName">The object (<c>s3://bucket/key</c>) or stream named in the error.</param>
     /// <param name="hasHeader">Whether the first record is a header (rows do not count it).</param>
     /// <exception cref="DatasetFormatException">The record is malformed.</exception>
     public void ThrowIfReached(long records, string objectName, bool hasHeader)
@@ -49,7 +49,7 @@ internal sealed class CsvProblems
     /// buffer): its position from the exception's values, CsvHelper's own words kept in the inner exception.
     /// </summary>
     /// <param name="exception">The reader's exception.</param>
-    /// <param name="objectName">The object.</param>
+    /// <param name="objectName">The object (<c>s3://bucket/key</c>) or stream named in the error.</param>
     /// <param name="hasHeader">Whether the first record is a header.</param>
     public static DatasetFormatException Unreadable(CsvFormatException exception, string objectName, bool hasHeader) =>
         new(objectName, exception.LineNumber, Row(exception.RecordNumber, hasHeader), exception.ByteOffset > 0 ? exception.ByteOffset : -1, null, null, null,

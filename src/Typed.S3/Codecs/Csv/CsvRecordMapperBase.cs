@@ -92,7 +92,7 @@ public abstract class CsvRecordMapperBase<T>
     /// Text that is not valid UTF-8 is an error naming the byte offset, unless the read replaces it.
     /// </summary>
     /// <param name="reader">The reader, on a record.</param>
-    /// <param name="index">The field index.</param>
+    /// <param name="index">The 0-based position of the field in the record.</param>
     protected string? ReadNullableString(CsvInput reader, int index)
     {
         ReadOnlySpan<byte> value = reader.GetSpan(index);
@@ -116,7 +116,7 @@ public abstract class CsvRecordMapperBase<T>
 
     /// <summary>Reads a required string field: an empty field is an empty string.</summary>
     /// <param name="reader">The reader, on a record.</param>
-    /// <param name="index">The field index.</param>
+    /// <param name="index">The 0-based position of the field in the record.</param>
     protected string ReadString(CsvInput reader, int index)
     {
         return Utf8Text.TryDecode(reader.GetSpan(index), ReplaceInvalidUtf8, out string text) ? text : ThrowInvalidUtf8(reader.Reader, index);
@@ -130,7 +130,7 @@ public abstract class CsvRecordMapperBase<T>
     /// <param name="reader">The reader, on a record.</param>
     /// <param name="column">The column's position in the schema.</param>
     /// <param name="field">The field's bytes.</param>
-    /// <param name="element">The element type.</param>
+    /// <param name="element">How each element of the field's JSON array is read and which type names the errors use.</param>
     /// <returns>The list, or <see langword="null"/>.</returns>
     protected IReadOnlyList<TItem>? ReadNullableList<TItem>(CsvInput reader, int column, ReadOnlySpan<byte> field, ListElement<TItem> element) =>
         field.IsEmpty ? null : ReadList(reader, column, field, element);
@@ -140,7 +140,7 @@ public abstract class CsvRecordMapperBase<T>
     /// <param name="reader">The reader, on a record.</param>
     /// <param name="column">The column's position in the schema.</param>
     /// <param name="field">The field's bytes.</param>
-    /// <param name="element">The element type.</param>
+    /// <param name="element">How each element of the field's JSON array is read and which type names the errors use.</param>
     protected IReadOnlyList<TItem> ReadList<TItem>(CsvInput reader, int column, ReadOnlySpan<byte> field, ListElement<TItem> element)
     {
         ArgumentNullException.ThrowIfNull(element);

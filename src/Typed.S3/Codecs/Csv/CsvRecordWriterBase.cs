@@ -20,7 +20,7 @@ public abstract class CsvRecordWriterBase<T>
 
     /// <summary>Writes a record's fields.</summary>
     /// <param name="writer">The writer, at the start of a record.</param>
-    /// <param name="record">The record.</param>
+    /// <param name="record">The record to write, never <see langword="null"/> (the codec rejects null records first).</param>
     public abstract void Write(CsvOutput writer, T record);
 
     /// <summary>Writes a column name as a header field.</summary>

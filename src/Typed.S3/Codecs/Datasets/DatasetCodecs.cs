@@ -26,7 +26,7 @@ public sealed class DatasetCodecs<T>
     /// <summary>The Parquet codec.</summary>
     public DatasetCodec<T>? Parquet { get; init; }
 
-    /// <summary>The codec of a format.</summary>
+    /// <summary>The codec generated for <paramref name="format"/>.</summary>
     /// <exception cref="System.NotSupportedException">No codec of that format was generated.</exception>
     public DatasetCodec<T> For(DatasetFormat format) => format switch
     {

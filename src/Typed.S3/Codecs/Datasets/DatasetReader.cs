@@ -21,7 +21,7 @@ public static class DatasetReader
     /// wait on one round trip after another; objects opened ahead are closed when reading stops early or fails.
     /// </summary>
     /// <typeparam name="T">The record type.</typeparam>
-    /// <param name="store">The store.</param>
+    /// <param name="store">The store to read from; left open (not disposed).</param>
     /// <param name="location">An object (<c>s3://bucket/key</c>) or a glob (<c>s3://bucket/**/*.csv</c>).</param>
     /// <param name="format">The objects' format, or <see langword="null"/> (<c>auto</c>) to take each object's from its extension.</param>
     /// <param name="compression">The objects' compression; <see cref="ObjectCompression.Auto"/> detects gzip. Parquet objects are read as they are.</param>
@@ -44,7 +44,7 @@ public static class DatasetReader
     /// does, with <paramref name="options"/> (such as mapping the records of large CSV objects on several threads).
     /// </summary>
     /// <typeparam name="T">The record type.</typeparam>
-    /// <param name="store">The store.</param>
+    /// <param name="store">The store to read from; left open (not disposed).</param>
     /// <param name="location">An object (<c>s3://bucket/key</c>) or a glob (<c>s3://bucket/**/*.csv</c>).</param>
     /// <param name="format">The objects' format, or <see langword="null"/> (<c>auto</c>) to take each object's from its extension.</param>
     /// <param name="compression">The objects' compression; <see cref="ObjectCompression.Auto"/> detects gzip. Parquet objects are read as they are.</param>

@@ -15,8 +15,8 @@ public sealed record DatasetWriteTarget
     /// <summary>Creates a target.</summary>
     /// <param name="location">The prefix written below (<c>s3://bucket/prefix/</c>), or <see langword="null"/> when the schema has none (callers then pass one).</param>
     /// <param name="layout">The key layout template, such as <c>{table_name}/{load_id}.{file_id}.{ext}</c>.</param>
-    /// <param name="schemaName">The <c>{schema_name}</c>.</param>
-    /// <param name="tableName">The <c>{table_name}</c>.</param>
+    /// <param name="schemaName">What <c>{schema_name}</c> renders as in keys.</param>
+    /// <param name="tableName">What <c>{table_name}</c> renders as in keys.</param>
     /// <param name="format">The format written.</param>
     /// <param name="compression">The compression written (text formats only; Parquet compresses inside the file).</param>
     /// <exception cref="FormatException">The layout is invalid.</exception>
@@ -36,13 +36,13 @@ public sealed record DatasetWriteTarget
     /// <summary>The prefix written below, or <see langword="null"/>.</summary>
     public string? Location { get; init; }
 
-    /// <summary>The key layout.</summary>
+    /// <summary>The parsed key layout each written object's key is rendered from.</summary>
     public KeyLayout Layout { get; init; }
 
-    /// <summary>The <c>{schema_name}</c>.</summary>
+    /// <summary>What <c>{schema_name}</c> renders as in keys.</summary>
     public string SchemaName { get; init; }
 
-    /// <summary>The <c>{table_name}</c>.</summary>
+    /// <summary>What <c>{table_name}</c> renders as in keys.</summary>
     public string TableName { get; init; }
 
     /// <summary>The format written.</summary>

@@ -19,7 +19,7 @@ public static class DatasetWriter
 {
     /// <summary>Writes records as one or more objects below the target's location, one load.</summary>
     /// <typeparam name="T">The record type.</typeparam>
-    /// <param name="store">The store.</param>
+    /// <param name="store">The store to write to; left open (not disposed).</param>
     /// <param name="target">Where and how to write.</param>
     /// <param name="rows">The records; nothing is written when there are none.</param>
     /// <param name="codecs">The generated codecs; the target's format picks one.</param>
@@ -71,7 +71,7 @@ public static class DatasetWriter
 
     /// <summary>Writes records as one or more objects below the target's location, one load.</summary>
     /// <typeparam name="T">The record type.</typeparam>
-    /// <param name="store">The store.</param>
+    /// <param name="store">The store to write to; left open (not disposed).</param>
     /// <param name="target">Where and how to write.</param>
     /// <param name="rows">The records; nothing is written when there are none.</param>
     /// <param name="codecs">The generated codecs; the target's format picks one.</param>

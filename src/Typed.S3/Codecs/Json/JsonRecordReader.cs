@@ -216,8 +216,8 @@ public abstract class JsonRecordReader<T>
     /// <param name="reader">The reader, on the value.</param>
     /// <param name="context">Where the reader is.</param>
     /// <param name="column">The column's position in the schema.</param>
-    /// <param name="element">The element type.</param>
-    /// <param name="value">The list.</param>
+    /// <param name="element">How each element is read and which type names the errors use.</param>
+    /// <param name="value">The elements read, when the whole array was there.</param>
     /// <returns>Whether the whole array was in the reader's data.</returns>
     protected bool TryReadList<TItem>(ref Utf8JsonReader reader, JsonReadContext context, int column, ListElement<TItem> element, out IReadOnlyList<TItem> value)
     {
@@ -250,7 +250,7 @@ public abstract class JsonRecordReader<T>
     /// <param name="reader">The reader, on the value.</param>
     /// <param name="context">Where the reader is.</param>
     /// <param name="column">The column's position in the schema.</param>
-    /// <param name="element">The element type.</param>
+    /// <param name="element">How each element is read and which type names the errors use.</param>
     /// <param name="value">The list, or <see langword="null"/>.</param>
     /// <returns>Whether the whole array was in the reader's data.</returns>
     protected bool TryReadNullableList<TItem>(ref Utf8JsonReader reader, JsonReadContext context, int column, ListElement<TItem> element, out IReadOnlyList<TItem>? value)

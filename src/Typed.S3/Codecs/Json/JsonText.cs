@@ -15,7 +15,7 @@ internal static class JsonText
     /// <summary>Decodes the string token the reader is on.</summary>
     /// <param name="reader">The reader, on a string or property name.</param>
     /// <param name="replace">Whether invalid UTF-8 becomes U+FFFD rather than failing.</param>
-    /// <param name="value">The text.</param>
+    /// <param name="value">The decoded (unescaped) text, when it can be decoded.</param>
     /// <param name="problem">Why it cannot be decoded.</param>
     /// <param name="invalidAt">Where the invalid bytes start in the token's raw (escaped) bytes, or −1.</param>
     /// <returns>Whether the token was decoded.</returns>
@@ -117,7 +117,7 @@ internal static class JsonText
 
     /// <summary>Decodes a base64 string token; <see langword="false"/> for text that is not base64 or does not unescape.</summary>
     /// <param name="reader">The reader, on a string.</param>
-    /// <param name="value">The bytes.</param>
+    /// <param name="value">The decoded bytes, when the token is a base64 string.</param>
     /// <returns>Whether the token was base64.</returns>
     public static bool TryGetBase64(ref Utf8JsonReader reader, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out byte[]? value)
     {

@@ -26,7 +26,7 @@ public abstract class ListElement<T>
     /// <summary>Reads an element from the reader's current token, which is not <c>null</c>.</summary>
     /// <param name="reader">The reader, on the element's token.</param>
     /// <param name="replaceInvalidUtf8">Whether invalid UTF-8 in a string element reads as U+FFFD rather than failing.</param>
-    /// <param name="value">The element.</param>
+    /// <param name="value">The element read, when the token is one.</param>
     /// <param name="problem">What is wrong, when the token is not an element of this type.</param>
     /// <returns>Whether the token held an element of this type.</returns>
     internal abstract bool TryRead(ref Utf8JsonReader reader, bool replaceInvalidUtf8, out T value, out string? problem);
@@ -81,7 +81,7 @@ public abstract class ListElement<T>
     }
 
     /// <summary>Writes a list as a JSON array.</summary>
-    /// <param name="writer">The writer.</param>
+    /// <param name="writer">The JSON writer the array is written to, at a value position.</param>
     /// <param name="list">The elements.</param>
     internal void WriteArray(Utf8JsonWriter writer, System.Collections.Generic.IReadOnlyList<T> list)
     {

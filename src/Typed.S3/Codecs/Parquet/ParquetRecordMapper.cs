@@ -22,7 +22,7 @@ public abstract class ParquetRecordMapper<T>
     public abstract T Read(int row);
 
     /// <summary>Puts a record's values into a row of the row group being written.</summary>
-    /// <param name="record">The record.</param>
+    /// <param name="record">The record to write, never <see langword="null"/> (the codec rejects null records first).</param>
     /// <param name="row">The 0-based row in the row group.</param>
     public abstract void Write(T record, int row);
 

@@ -14,7 +14,7 @@ internal static class DecimalText
     public const int BufferLength = 32;
 
     /// <summary>Writes the value right-aligned in <paramref name="buffer"/>.</summary>
-    /// <param name="value">The value.</param>
+    /// <param name="value">The number to write, every digit of its scale kept.</param>
     /// <param name="buffer">At least <see cref="BufferLength"/> bytes.</param>
     /// <param name="start">Where the text starts; it ends at the buffer's end.</param>
     /// <returns><see langword="false"/>, writing nothing, when the unscaled value needs more than 64 bits.</returns>

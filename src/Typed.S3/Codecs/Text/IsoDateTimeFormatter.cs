@@ -20,7 +20,7 @@ internal static class IsoDateTimeFormatter
     public const int MaxTimestampLength = 28;
 
     /// <summary>Writes <c>yyyy-MM-dd</c>.</summary>
-    /// <param name="value">The date.</param>
+    /// <param name="value">The date to write as <c>yyyy-MM-dd</c>.</param>
     /// <param name="destination">At least <see cref="DateLength"/> bytes.</param>
     /// <returns>The number of bytes written.</returns>
     public static int FormatDate(DateOnly value, Span<byte> destination)

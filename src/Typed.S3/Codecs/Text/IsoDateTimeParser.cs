@@ -14,7 +14,7 @@ internal static class IsoDateTimeParser
     private static readonly int[] FractionScale = { 0, 1_000_000, 100_000, 10_000, 1_000, 100, 10, 1 };
 
     /// <summary>Reads <c>yyyy-MM-dd[T| ]HH:mm:ss[.fffffff]</c> and an optional zone (<c>Z</c>, <c>±hh</c>, <c>±hhmm</c>, <c>±hh:mm</c>).</summary>
-    /// <param name="utf8">The text.</param>
+    /// <param name="utf8">The field's UTF-8 bytes: an ISO 8601 date and time.</param>
     /// <param name="ticks">The date and time as written, in ticks.</param>
     /// <param name="offsetMinutes">The zone's offset from UTC in minutes; 0 without one.</param>
     /// <param name="hasZone">Whether the text has a zone.</param>

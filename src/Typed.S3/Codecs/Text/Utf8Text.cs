@@ -14,9 +14,9 @@ namespace Typed.S3.Codecs;
 internal static class Utf8Text
 {
     /// <summary>Decodes valid UTF-8, or any bytes with each invalid sequence as U+FFFD when <paramref name="replace"/> is set.</summary>
-    /// <param name="utf8">The bytes.</param>
+    /// <param name="utf8">The bytes to decode.</param>
     /// <param name="replace">Whether invalid sequences become U+FFFD rather than failing.</param>
-    /// <param name="value">The text.</param>
+    /// <param name="value">The decoded text, when it could be decoded.</param>
     /// <returns><see langword="false"/> when the bytes are not valid UTF-8 and replacing was not asked for.</returns>
     public static bool TryDecode(ReadOnlySpan<byte> utf8, bool replace, out string value)
     {
@@ -39,7 +39,7 @@ internal static class Utf8Text
     /// and widened without a second look (<see cref="Encoding.UTF8"/> would count the characters first, and the check
     /// before it would read the bytes a third time); anything else is checked with <see cref="Utf8.IsValid"/> and decoded.
     /// </summary>
-    /// <param name="utf8">The bytes.</param>
+    /// <param name="utf8">The bytes to decode, as they are (nothing is replaced).</param>
     /// <param name="value">The text, or <see cref="string.Empty"/> when the bytes are not valid UTF-8.</param>
     /// <returns>Whether the bytes are valid UTF-8.</returns>
     public static bool TryDecodeValid(ReadOnlySpan<byte> utf8, out string value)
@@ -90,7 +90,7 @@ internal static class Utf8Text
     }
 
     /// <summary>The problem sentence for an invalid sequence: its bytes, and how to read such data anyway.</summary>
-    /// <param name="utf8">The bytes.</param>
+    /// <param name="utf8">The bytes the invalid sequence was found in.</param>
     /// <param name="at">Where the invalid sequence starts.</param>
     /// <returns>The sentence.</returns>
     public static string InvalidProblem(ReadOnlySpan<byte> utf8, int at)

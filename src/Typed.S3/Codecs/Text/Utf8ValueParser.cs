@@ -168,7 +168,7 @@ public static class Utf8ValueParser
     /// <param name="utf8">The text, in decimal or exponent notation.</param>
     /// <param name="precision">The column's total digits.</param>
     /// <param name="scale">The column's digits after the point.</param>
-    /// <param name="value">The value.</param>
+    /// <param name="value">The number, exactly as written, when it fits the column.</param>
     /// <returns>Whether the text is a number that fits the column.</returns>
     public static bool TryParseDecimal(ReadOnlySpan<byte> utf8, int precision, int scale, out decimal value)
     {
@@ -189,7 +189,7 @@ public static class Utf8ValueParser
     }
 
     /// <summary>Whether a value fits <c>decimal(precision,scale)</c> without rounding.</summary>
-    /// <param name="value">The value.</param>
+    /// <param name="value">The number to check, scale as stored.</param>
     /// <param name="precision">Total digits.</param>
     /// <param name="scale">Digits after the point.</param>
     /// <returns><see langword="true"/> when the value fits.</returns>
@@ -309,7 +309,7 @@ public static class Utf8ValueParser
     /// data (DuckDB's <c>TIMESTAMP</c>, pandas and spreadsheets write local date-times that way; they are
     /// <c>timestamp_local</c>). The result is in UTC.
     /// </summary>
-    /// <param name="utf8">The text.</param>
+    /// <param name="utf8">The field's UTF-8 bytes: an ISO 8601 date and time with an offset or <c>Z</c>.</param>
     /// <param name="value">The value, with offset zero.</param>
     /// <returns>Whether the text is a timestamp.</returns>
     public static bool TryParseTimestamp(ReadOnlySpan<byte> utf8, out DateTimeOffset value)
@@ -365,7 +365,7 @@ public static class Utf8ValueParser
     }
 
     /// <summary>Parses a <c>timestamp_local</c>: ISO 8601 date and time with <c>T</c> or a space and no offset.</summary>
-    /// <param name="utf8">The text.</param>
+    /// <param name="utf8">The field's UTF-8 bytes: an ISO 8601 date and time without an offset.</param>
     /// <param name="value">The value, of kind <see cref="DateTimeKind.Unspecified"/>.</param>
     /// <returns>Whether the text is a local timestamp.</returns>
     public static bool TryParseLocalTimestamp(ReadOnlySpan<byte> utf8, out DateTime value)
@@ -420,7 +420,7 @@ public static class Utf8ValueParser
 
     /// <summary>Parses a <c>binary</c> value written as base64.</summary>
     /// <param name="utf8">The base64 text.</param>
-    /// <param name="value">The bytes.</param>
+    /// <param name="value">The decoded bytes, when the text is valid base64.</param>
     /// <returns>Whether the text is valid base64.</returns>
     public static bool TryParseBase64(ReadOnlySpan<byte> utf8, out byte[] value)
     {

@@ -92,8 +92,8 @@ internal sealed class S3ObjectReadStream : Stream
     private long Offset => _start + _position;
 
     /// <summary>Sends the first GET and returns the stream over its body.</summary>
-    /// <param name="store">The store.</param>
-    /// <param name="location">The object.</param>
+    /// <param name="store">The store whose client sends the GETs, also for resuming after a dropped connection.</param>
+    /// <param name="location">The object to read.</param>
     /// <param name="offset">The first byte.</param>
     /// <param name="length">How many bytes at most; <see cref="long.MaxValue"/> for all that follow.</param>
     /// <param name="version">The version as listed (its ETag is sent as If-Match and its size is what must be read), or <see langword="null"/> to pin the version the first answer gives.</param>

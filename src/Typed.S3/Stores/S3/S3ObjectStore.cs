@@ -253,9 +253,9 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable, IReadAheadHint, I
     public override string ToString() => _description;
 
     /// <summary>Maps an SDK exception thrown while doing <paramref name="operation"/> on <paramref name="location"/>.</summary>
-    /// <param name="exception">The exception.</param>
+    /// <param name="exception">What the SDK threw; kept as the inner exception.</param>
     /// <param name="operation">The operation, as a verb phrase.</param>
-    /// <param name="location">The object.</param>
+    /// <param name="location">The object the operation was on, named in the message.</param>
     /// <returns>The store exception to throw.</returns>
     internal ObjectStoreException MapError(Exception exception, string operation, ObjectLocation location) =>
         S3ErrorMapper.Map(exception, operation, location, _description);

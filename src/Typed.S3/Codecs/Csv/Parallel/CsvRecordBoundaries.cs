@@ -130,8 +130,8 @@ internal static class CsvRecordBoundaries
     /// <summary>
     /// Scans <paramref name="data"/>, which starts at the start of a record and may end in the middle of one.
     /// </summary>
-    /// <param name="data">The bytes.</param>
-    /// <param name="delimiter">The field delimiter.</param>
+    /// <param name="data">The CSV bytes to scan, starting at a record boundary.</param>
+    /// <param name="delimiter">The field delimiter byte (<c>,</c> or a tab); the only quote this scan knows is <c>"</c>.</param>
     /// <param name="stopAfterFirstRecord">Stop at the end of the first record that is not an empty line (the header, or the first row).</param>
     /// <param name="lineBreaks">The line breaks (inside quoted fields too) before the returned offset.</param>
     /// <returns>The offset just past the last complete record's line break, or 0 when no record is complete.</returns>

@@ -64,7 +64,7 @@ public sealed class ParquetValueColumn<T> : ParquetColumn
 
     /// <summary>Sets the value of a row of the row group being written, in a required column.</summary>
     /// <param name="row">The 0-based row in the row group.</param>
-    /// <param name="value">The value.</param>
+    /// <param name="value">The row's value; a required column has no null to mark.</param>
     public void SetRequired(int row, T value)
     {
         if ((uint)row >= (uint)(_dense?.Length ?? 0))

@@ -29,7 +29,7 @@ internal ref struct ThriftCompactReader
     private int _position;
     private int _depth;
 
-    /// <param name="data">The bytes.</param>
+    /// <param name="data">The encoded bytes (a footer or the bytes around a page header); read in place, never copied.</param>
     /// <param name="position">Where the struct starts.</param>
     /// <param name="what">What is read (<c>the footer</c>, <c>a page header</c>), for messages.</param>
     public ThriftCompactReader(ReadOnlySpan<byte> data, int position, string what)
