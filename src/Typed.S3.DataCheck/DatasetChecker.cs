@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using System.IO.Compression;
 using System.Linq;
@@ -167,10 +168,25 @@ internal sealed class DatasetChecker
             string what = exception switch
             {
                 InvalidDataException => "it is not valid gzip data (" + exception.Message + ")",
-                DatasetFormatException formatException => formatException.Problem,
+                DatasetFormatException formatException => formatException.Line > 0
+                    ? "line " + formatException.Line.ToString(CultureInfo.InvariantCulture) + ": " + formatException.Problem
+                    : formatException.Problem,
                 _ => exception.Message,
             };
             Unreadable(uri + " cannot be read as " + DatasetFormats.Extension(format) + ": " + what);
+        }
+    }
+
+    // A record CsvHelper cannot read for another reason than its quoting (too large to buffer): the runtime's error.
+    private static async ValueTask<bool> ReadCsvAsync(Func<ValueTask<bool>> read, string uri, CsvFormat format)
+    {
+        try
+        {
+            return await read().ConfigureAwait(false);
+        }
+        catch (CsvFormatException exception)
+        {
+            throw CsvProblems.Unreadable(exception, uri, format.HasHeader);
         }
     }
 
@@ -189,10 +205,19 @@ internal sealed class DatasetChecker
     private async Task CheckCsvAsync(Stream stream, string uri, CsvOptionsModel options, CancellationToken cancellationToken)
     {
         var format = new CsvFormat(options.Delimiter, options.Header, options.Quote);
-        CsvReader reader = CsvReader.Create(stream, format.ReaderOptions, leaveOpen: true);
+        // Malformed quoting is reported as the runtime's reader reports it (its position, Typed.S3's words).
+        CsvReader reader = CsvReader.Create(stream, CsvProblems.Watch(format.ReaderOptions, out CsvProblems problems), leaveOpen: true);
         await using (reader.ConfigureAwait(false))
         {
-            await reader.ReadHeaderAsync(cancellationToken).ConfigureAwait(false);
+            await ReadCsvAsync(
+                async () =>
+                {
+                    await reader.ReadHeaderAsync(cancellationToken).ConfigureAwait(false);
+                    return true;
+                },
+                uri,
+                format).ConfigureAwait(false);
+            problems.ThrowIfReached(format.HasHeader ? 1 : 0, uri, format.HasHeader);
             if (format.HasHeader && reader.Headers.Count == 0)
             {
                 // An empty object reads as no records, as it does at run time.
@@ -242,8 +267,15 @@ internal sealed class DatasetChecker
             }
 
             int fields = format.HasHeader ? reader.Headers.Count : -1;
-            for (int row = 0; row < _rows && await reader.ReadAsync(cancellationToken).ConfigureAwait(false); row++)
+            for (int row = 0; row < _rows; row++)
             {
+                bool hasRecord = await ReadCsvAsync(() => reader.ReadAsync(cancellationToken), uri, format).ConfigureAwait(false);
+                problems.ThrowIfReached(hasRecord ? CsvCodec.RecordsRead(reader, format.HasHeader) : long.MaxValue, uri, format.HasHeader);
+                if (!hasRecord)
+                {
+                    break;
+                }
+
                 // As the reader does: a record with another number of fields than the header (or first record) is bad.
                 fields = fields < 0 ? reader.FieldCount : fields;
                 if (reader.FieldCount != fields)

@@ -75,6 +75,24 @@ public sealed class DataCheckTests : IDisposable
             _fixture.ProblemLines(lines));
     }
 
+    [Theory]
+    [InlineData("id,email,score\n1,a@example.com,2.5\n2,b\"x@example.com,3\n", "line 3: malformed CSV: a quote inside an unquoted field")]
+    [InlineData("id,email,score\n1,\"a@example.com\"x,2.5\n", "line 2: malformed CSV: text after the closing quote of a quoted field")]
+    [InlineData("id,\"email,score\n1,a@example.com,2.5\n", "line 1: malformed CSV: a quoted field that is never closed")]
+    public async Task MalformedCsvQuotingIsReportedInTheReadersWordsAtItsLine(string csv, string problem)
+    {
+        // The same position and words as the runtime's reader, never CsvHelper's own message.
+        string schema = _fixture.WriteSchema("customers.s3schema.json", DataCheckFixture.CsvSchema);
+        _fixture.WriteObject("customers/a.csv", csv);
+
+        (int exitCode, string[] lines) = await _fixture.RunAsync("--schema", schema, "--store", Store);
+
+        Assert.Equal(1, exitCode);
+        Assert.Equal(
+            new[] { schema + "(5,19): error TS3105: s3://data/customers/a.csv cannot be read as csv: " + problem },
+            _fixture.ProblemLines(lines));
+    }
+
     [Fact]
     public async Task CsvValueOfTheWrongTypeIsAnErrorNamingObjectLineAndValue()
     {
