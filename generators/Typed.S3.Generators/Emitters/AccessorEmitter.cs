@@ -16,6 +16,7 @@ internal static class AccessorEmitter
         var spec = new AccessorSpec(dataset);
         return GeneratedFile.Write(
             dataset.Namespace,
+            dataset.Name,
             $$"""
             /// <summary>
             /// Reads and writes the dataset <c>{{CSharpLiteral.Xml(dataset.Name)}}</c> as <see cref="{{spec.Record}}"/> records,

@@ -14,6 +14,7 @@ internal static class CsvCodecEmitter
     public static string Emit(DatasetSpec dataset) =>
         GeneratedFile.Write(
             dataset.Namespace,
+            dataset.Name,
             "public static partial class " + dataset.Name,
             writer =>
             {

@@ -17,6 +17,7 @@ internal static class JsonCodecEmitter
     public static string Emit(DatasetSpec dataset) =>
         GeneratedFile.Write(
             dataset.Namespace,
+            dataset.Name,
             "public static partial class " + dataset.Name,
             writer =>
             {

@@ -18,6 +18,7 @@ internal static class ParquetCodecEmitter
     public static string Emit(DatasetSpec dataset) =>
         GeneratedFile.Write(
             dataset.Namespace,
+            dataset.Name,
             "public static partial class " + dataset.Name,
             writer =>
             {

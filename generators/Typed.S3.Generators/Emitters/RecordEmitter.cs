@@ -8,6 +8,7 @@ internal static class RecordEmitter
     public static string Emit(DatasetSpec dataset) =>
         GeneratedFile.Write(
             dataset.Namespace,
+            dataset.RecordName,
             $$"""
             /// <summary>
             /// A record of the dataset <c>{{CSharpLiteral.Xml(dataset.Name)}}</c> ({{CSharpLiteral.Xml(dataset.Location)}}),

@@ -104,6 +104,41 @@ public sealed class GeneratedCodeShapesTests
         }
     }
 
+    [Theory]
+    [InlineData("items", "item")]
+    [InlineData("Items", "item")]
+    [InlineData("items", "Item")]
+    public void LowerCaseDatasetAndRecordNamesCompileAsTheStrictestProjectWould(string dataset, string record)
+    {
+        // C# warns (CS8981) on a type whose name has only lower-case ASCII letters; the schema may still choose one.
+        foreach (string format in new[] { "csv", "jsonl", "json", "parquet" })
+        {
+            string schema = $$"""
+                {
+                  "namespace": "shapes",
+                  "datasets": {
+                    "{{dataset}}": {
+                      "record": "{{record}}",
+                      "location": "s3://bucket/items/*.{{format}}",
+                      "columns": [ { "name": "id", "type": "int64", "required": true }, { "name": "tags", "type": "list<string>" } ],
+                      "write": { "location": "s3://bucket/out/", "format": "{{format}}" }
+                    }
+                  }
+                }
+                """;
+
+            GeneratorRunOutcome outcome = GeneratorHarness.RunStrict("shapes.s3schema.json", schema);
+
+            Assert.True(outcome.DiagnosticLines.Count == 0, dataset + "/" + record + " (" + format + "): " + string.Join("\n", outcome.DiagnosticLines));
+            Assert.NotEmpty(outcome.Sources);
+            var problems = outcome.CompilationDiagnostics
+                .Where(d => d.Severity >= DiagnosticSeverity.Warning || d.IsWarningAsError)
+                .Select(d => d.Id + " " + d.GetMessage() + " @ " + d.Location.GetLineSpan())
+                .ToList();
+            Assert.True(problems.Count == 0, dataset + "/" + record + " (" + format + "):\n" + string.Join("\n", problems));
+        }
+    }
+
     [Fact]
     public void AColumnNamedLikeItsRecordCompilesAsTheStrictestProjectWouldWithOnlyAnInfoDiagnostic()
     {
