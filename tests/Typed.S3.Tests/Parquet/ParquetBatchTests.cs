@@ -89,7 +89,7 @@ public class ParquetBatchTests
         var input = new MemoryStream(file);
         ParquetFooter footer = await ParquetFooter.ReadAsync(input, "seed", default);
         ParquetSchemaNode leaf = footer.Root.Find(column)!;
-        using var chunks = new ColumnChunkReader(input, footer.DataEnd);
+        await using var chunks = new ColumnChunkReader(input, footer.DataEnd);
         var values = new List<string?>();
         foreach (RowGroupMetaData group in footer.Metadata.RowGroups)
         {

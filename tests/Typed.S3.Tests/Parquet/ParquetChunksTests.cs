@@ -99,7 +99,7 @@ public class ParquetChunksTests
         await using ParquetReader reader = await ParquetReader.CreateAsync(new MemoryStream(file));
         var input = new MemoryStream(file);
         ParquetFooter footer = await ParquetFooter.ReadAsync(input, "test", default);
-        using var chunks = new ColumnChunkReader(input, footer.DataEnd);
+        await using var chunks = new ColumnChunkReader(input, footer.DataEnd);
         int read = 0;
         for (int group = 0; group < reader.RowGroupCount; group++)
         {

@@ -15,7 +15,7 @@ public class ParquetFloat16Tests
         ParquetFooter footer = await ParquetFooter.ReadAsync(input, "float16", default);
         ParquetSchemaNode leaf = footer.Root.Find("x")!;
         Assert.True(Float16ValueType.Instance.Accepts(leaf.Element));
-        using var chunks = new ColumnChunkReader(input, footer.DataEnd);
+        await using var chunks = new ColumnChunkReader(input, footer.DataEnd);
         using var cursor = new ColumnChunkCursor();
         RowGroupMetaData group = footer.Metadata.RowGroups[0];
         ParquetValueDecoder<Half> decoder = Float16ValueType.Instance.CreateDecoder(leaf.Element);

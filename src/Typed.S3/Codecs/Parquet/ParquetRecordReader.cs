@@ -51,7 +51,8 @@ internal sealed class ParquetRecords<T> : IAsyncEnumerable<T>
 }
 
 /// <summary>
-/// Enumerates a Parquet stream's records: a row group's column chunks are fetched when it starts, then its rows are
+/// Enumerates a Parquet stream's records: a row group's column chunks are fetched when it starts (or were read ahead
+/// on a pool thread while the one before was decoded: <see cref="ChunkReadAhead"/>), then its rows are
 /// decoded a batch (<see cref="ParquetReadBatch.Rows"/>) at a time, every column at once, and each
 /// <see cref="MoveNextAsync"/> within a batch builds one record and completes synchronously, without an async state
 /// machine per record. What the reader holds is the chunks' bytes and one batch, however many rows a row group
@@ -234,6 +235,11 @@ internal sealed class ParquetRecordReader<T> : IAsyncEnumerator<T>
             }
         }
 
+        if (_group + 1 < groups.Length)
+        {
+            await _chunks!.ReadAheadAsync(groups[_group + 1], _cancellationToken).ConfigureAwait(false);
+        }
+
         return true;
     }
 
@@ -353,9 +359,11 @@ internal sealed class ParquetRecordReader<T> : IAsyncEnumerator<T>
         _bound = ParquetCodec.Bind(_footer.Root, _columns, _objectName);
     }
 
-    // A fault of the decoder's (a ParquetDataException, or its own bug), not the caller's, the store's or the runtime's.
+    // A fault of the decoder's (a ParquetDataException, or its own bug), not the caller's, the stream's, the store's or
+    // the runtime's: a failed read is the stream's to report.
     private static bool IsDecoderFault(Exception exception) =>
-        exception is not OperationCanceledException and not ObjectStoreException and not DatasetFormatException and not OutOfMemoryException;
+        exception is not OperationCanceledException and not ObjectStoreException and not DatasetFormatException and not OutOfMemoryException
+            and not IOException;
 
     // A column chunk that cannot be read: an error naming the row group and the column, the cause inside.
     private DatasetFormatException ChunkError(ParquetColumn column, Exception exception) => exception is ParquetDataException
@@ -377,8 +385,12 @@ internal sealed class ParquetRecordReader<T> : IAsyncEnumerator<T>
             _columns = null;
         }
 
-        _chunks?.Dispose();
-        _chunks = null;
+        if (_chunks is not null)
+        {
+            await _chunks.DisposeAsync().ConfigureAwait(false);
+            _chunks = null;
+        }
+
         _footer = null;
 
         if (_copy is not null)

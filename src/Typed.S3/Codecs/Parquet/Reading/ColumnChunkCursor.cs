@@ -1,5 +1,7 @@
 using System;
+using System.Buffers;
 using System.Buffers.Binary;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Threading;
 
@@ -9,7 +11,8 @@ namespace Typed.S3.Codecs;
 /// One column's way through its chunk of a row group: the chunk's bytes (fetched by <see cref="ColumnChunkReader"/>),
 /// and its pages (dictionary, data v1 and v2; index pages skipped) decoded a slice at a time, each call going on where
 /// the last stopped, across pages. What it holds is the chunk's bytes, one decompressed page, the dictionary and one
-/// slice of levels and values: however many rows the row group declares, the rest is never allocated. Every size
+/// slice of levels and values (or, for a chunk read ahead, its pages decompressed there, within
+/// <see cref="ChunkReadAhead.Limit"/>): however many rows the row group declares, the rest is never allocated. Every size
 /// and count a page declares is checked against the bytes that hold it before it is used; pages with a CRC are checked
 /// against it.
 /// </summary>
@@ -19,6 +22,9 @@ internal sealed class ColumnChunkCursor : IDisposable
     private byte[]? _chunk;
     private int _chunkLength;
     private byte[]? _page;
+    private readonly List<DecompressedPage> _ready = [];
+    private int _readyNext;
+    private bool _adopted;
     private IChunkValues _values = NoValues.Instance;
     private int _codec;
     private int _expected;
@@ -50,6 +56,18 @@ internal sealed class ColumnChunkCursor : IDisposable
         return _chunk;
     }
 
+    /// <summary>Takes a chunk read ahead: its bytes, instead of those of <see cref="Reserve"/>, and its decompressed pages.</summary>
+    public void Adopt(ReadAheadChunk chunk)
+    {
+        ParquetBuffers.Return(ref _chunk);
+        _chunk = chunk.Bytes;
+        chunk.Bytes = null;
+        ReleaseReady();
+        _ready.AddRange(chunk.Pages);
+        chunk.Pages.Clear();
+        _adopted = true;
+    }
+
     /// <summary>Starts on a chunk whose <paramref name="length"/> bytes are in the buffer of <see cref="Reserve"/>.</summary>
     public void Start(ColumnChunkReader reader, ColumnChunkMetaData chunk, ParquetSchemaNode leaf, IChunkValues values, int length)
     {
@@ -57,6 +75,15 @@ internal sealed class ColumnChunkCursor : IDisposable
         _reader = reader;
         _chunkLength = length;
         _codec = chunk.Codec;
+        if (!_adopted)
+        {
+            // Pages read ahead for the last chunk (those of this one are adopted just before it starts).
+            ReleaseReady();
+        }
+
+        _adopted = false;
+        _readyNext = 0;
+
         _expected = length == 0 ? 0 : (int)chunk.NumValues;
         _read = 0;
         _offset = 0;
@@ -125,6 +152,7 @@ internal sealed class ColumnChunkCursor : IDisposable
     {
         ParquetBuffers.Return(ref _chunk);
         ParquetBuffers.Return(ref _page);
+        ReleaseReady();
         Levels.Release();
         _values = NoValues.Instance;
         _reader = null;
@@ -244,14 +272,13 @@ internal sealed class ColumnChunkCursor : IDisposable
         }
 
         int compressedValues = header.CompressedSize - (int)levelBytes;
-        int uncompressedValues = header.UncompressedSize - (int)levelBytes;
         if (compressedValues == 0)
         {
             _values.StartPage([], 0, 0, header.Encoding);
         }
-        else if (header.IsCompressed && _codec != (int)ParquetCodecKind.Uncompressed)
+        else if (TryGetCompressedPart(header, bodyStart, _codec, out int compressedStart, out int compressedLength, out int uncompressedLength))
         {
-            (byte[] page, int start, int length) = Decompress(bodyStart + (int)levelBytes, compressedValues, uncompressedValues);
+            (byte[] page, int start, int length) = Decompress(compressedStart, compressedLength, uncompressedLength);
             _values.StartPage(page, start, length, header.Encoding);
         }
         else
@@ -304,7 +331,57 @@ internal sealed class ColumnChunkCursor : IDisposable
         return 0;
     }
 
-    // A page's bytes as they are (UNCOMPRESSED), or decompressed into the page buffer.
+    /// <summary>
+    /// The part of a page that is compressed, for a page whose body starts at <paramref name="bodyStart"/>: all of a
+    /// dictionary or v1 data page, the values of a v2 data page (its levels never are, and an empty or uncompressed
+    /// values section is not decompressed); false for other pages, for a chunk of codec UNCOMPRESSED, and for a v2
+    /// page whose level lengths do not fit it.
+    /// </summary>
+    public static bool TryGetCompressedPart(in PageHeader header, int bodyStart, int codec, out int start, out int length, out int uncompressedLength)
+    {
+        start = bodyStart;
+        length = header.CompressedSize;
+        uncompressedLength = header.UncompressedSize;
+        if (codec == (int)ParquetCodecKind.Uncompressed)
+        {
+            return false;
+        }
+
+        switch (header.Type)
+        {
+            case (int)PageType.DictionaryPage:
+            case (int)PageType.DataPage:
+                return true;
+            case (int)PageType.DataPageV2:
+                long levelBytes = (long)header.RepetitionLength + header.DefinitionLength;
+                if (header.RepetitionLength < 0 || header.DefinitionLength < 0 || levelBytes >= header.CompressedSize
+                    || levelBytes > header.UncompressedSize || !header.IsCompressed)
+                {
+                    return false;
+                }
+
+                start = bodyStart + (int)levelBytes;
+                length = header.CompressedSize - (int)levelBytes;
+                uncompressedLength = header.UncompressedSize - (int)levelBytes;
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    // Returns the pages read ahead to the pool.
+    private void ReleaseReady()
+    {
+        foreach (DecompressedPage page in _ready)
+        {
+            ArrayPool<byte>.Shared.Return(page.Buffer);
+        }
+
+        _ready.Clear();
+        _readyNext = 0;
+    }
+
+    // A page's bytes as they are (UNCOMPRESSED), decompressed ahead, or decompressed into the page buffer.
     private (byte[] Page, int Start, int Length) Decompress(int start, int length, int uncompressedLength)
     {
         if (_codec == (int)ParquetCodecKind.Uncompressed)
@@ -313,6 +390,15 @@ internal sealed class ColumnChunkCursor : IDisposable
         }
 
         PageDecompressor.CheckSize(length, uncompressedLength);
+        if (_readyNext < _ready.Count && _ready[_readyNext].CompressedStart == start)
+        {
+            DecompressedPage ready = _ready[_readyNext++];
+            if (ready.Length == uncompressedLength)
+            {
+                return (ready.Buffer, 0, ready.Length);
+            }
+        }
+
         ParquetBuffers.Ensure(ref _page, Math.Max(uncompressedLength, 1), 0);
         _reader!.Decompressor.Decompress(_codec, new ArraySegment<byte>(_chunk!, start, length), _page.AsSpan(0, uncompressedLength));
         return (_page, 0, uncompressedLength);
