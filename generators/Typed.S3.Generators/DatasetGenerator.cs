@@ -167,10 +167,18 @@ public sealed class DatasetGenerator : IIncrementalGenerator
         try
         {
             AddSource(output, dataset.RecordHintName, RecordEmitter.Emit(dataset));
+            foreach (ColumnTypeSpec record in dataset.NestedRecords)
+            {
+                AddSource(output, dataset.Namespace + "." + record.RecordName + ".g.cs", RecordEmitter.EmitNested(dataset, record));
+            }
+
             AddSource(output, prefix + ".g.cs", AccessorEmitter.Emit(dataset));
             foreach (CodecEmitter codec in CodecEmitters.All)
             {
-                AddSource(output, prefix + codec.FileSuffix + ".g.cs", codec.Emit(dataset));
+                if (codec.Applies(dataset))
+                {
+                    AddSource(output, prefix + codec.FileSuffix + ".g.cs", codec.Emit(dataset));
+                }
             }
         }
         catch (Exception exception)

@@ -57,7 +57,8 @@ internal static class GenerationSupport
         var problems = new List<SchemaDiagnostic>();
         foreach (ColumnModel column in dataset.Columns)
         {
-            if (!ClrTypeMapping.IsSupported(ColumnTypeSpec.From(column.Type)))
+            ColumnTypeSpec type = ColumnTypeSpec.From(column.Type, string.Empty);
+            if (!ClrTypeMapping.IsSupported(type, dataset.Format) || (dataset.Write is { } write && !ClrTypeMapping.IsSupported(type, write.Format)))
             {
                 problems.Add(SchemaDiagnostic.Create(SchemaDiagnosticCodes.UnsupportedColumnType, filePath, column.Span, column.Name, column.Type.DisplayName));
             }

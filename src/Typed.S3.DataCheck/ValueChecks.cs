@@ -10,11 +10,11 @@ namespace Typed.S3.DataCheck;
 /// <summary>Whether a value read from an object has a column's declared type, by the rules the generated readers apply.</summary>
 internal static class ValueChecks
 {
-    /// <summary>Whether the column's values are checked: nested lists and records have no generated reader yet.</summary>
+    /// <summary>Whether the column's values are checked: scalars and lists of scalars; not yet nested records, maps and nested lists.</summary>
     public static bool IsCheckable(ColumnType type) => type.Kind switch
     {
-        ColumnKind.Record => false,
-        ColumnKind.List => type.Element is { } element && element.Kind is not ColumnKind.List and not ColumnKind.Record,
+        ColumnKind.Record or ColumnKind.Map => false,
+        ColumnKind.List => type.Element is { } element && !ColumnTypes.IsComposite(element.Kind),
         _ => true,
     };
 

@@ -68,12 +68,22 @@ internal static class AccessorEmitter
         writer.Indentation++;
         foreach (CodecEmitter codec in CodecEmitters.All)
         {
+            if (!codec.Applies(spec.Dataset))
+            {
+                continue;
+            }
+
             foreach (string format in codec.Formats)
             {
                 writer.WriteLine(codec.ReadsWithOptions
                     ? $$"""{{format}} = new {{RuntimeTypes.Codecs}}DatasetCodec<{{spec.Record}}>(Read{{format}}Object, Write{{format}}Object, Read{{format}}ObjectWithOptions),"""
                     : $$"""{{format}} = new {{RuntimeTypes.Codecs}}DatasetCodec<{{spec.Record}}>(Read{{format}}Object, Write{{format}}Object),""");
             }
+        }
+
+        if (spec.Dataset.HasNestedColumns)
+        {
+            writer.WriteLine("""Unavailable = "its record has nested columns (records, maps, lists of lists or of records), which the Parquet codec of this version does not read or write",""");
         }
 
         writer.Indentation--;
@@ -224,6 +234,7 @@ internal static class AccessorEmitter
     {
         public AccessorSpec(DatasetSpec dataset)
         {
+            Dataset = dataset;
             WriteSpec? write = dataset.Write;
             Record = dataset.RecordName;
             AsyncRows = "global::System.Collections.Generic.IAsyncEnumerable<" + Record + ">";
@@ -249,6 +260,8 @@ internal static class AccessorEmitter
                 Limits.Add("MaxBytesPerFile = " + maxBytes.ToString(CultureInfo.InvariantCulture) + ",");
             }
         }
+
+        public DatasetSpec Dataset { get; }
 
         public string Record { get; }
 

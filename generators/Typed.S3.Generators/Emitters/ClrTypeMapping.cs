@@ -10,12 +10,20 @@ namespace Typed.S3.Generators.Emitters;
 /// <param name="WriteMethod">The <c>CsvFieldWriter</c> method that writes it.</param>
 internal sealed record ClrTypeMapping(string TypeName, bool IsValueType, string ParseMethod, string WriteMethod)
 {
-    /// <summary>The mapping of a supported type: a scalar's row of <see cref="ColumnTypes"/>, or a list of scalars.</summary>
+    /// <summary>
+    /// The mapping of a type: a scalar's row of <see cref="ColumnTypes"/>; a list as <c>IReadOnlyList&lt;T?&gt;</c>, a map as
+    /// <c>IReadOnlyDictionary&lt;K, V?&gt;</c> and a nested record as its generated type, at any depth.
+    /// </summary>
     public static ClrTypeMapping For(ColumnTypeSpec type)
     {
-        if (type.Kind == ColumnKind.List && type.Element is { } element && IsScalar(element))
+        switch (type.Kind)
         {
-            return new("global::System.Collections.Generic.IReadOnlyList<" + For(element).TypeName + "?>", false, "ReadList", "WriteList");
+            case ColumnKind.List when type.Element is { } element:
+                return new("global::System.Collections.Generic.IReadOnlyList<" + For(element).TypeName + "?>", false, "ReadList", "WriteList");
+            case ColumnKind.Map when type.Key is { } key && type.Element is { } value:
+                return new("global::System.Collections.Generic.IReadOnlyDictionary<" + For(key).TypeName + ", " + For(value).TypeName + "?>", false, "ReadNested", "WriteNested");
+            case ColumnKind.Record:
+                return new(type.RecordTypeName!, false, "ReadNested", "WriteNested");
         }
 
         ColumnTypeInfo info = ColumnTypes.Of(type.Kind);
@@ -23,13 +31,14 @@ internal sealed record ClrTypeMapping(string TypeName, bool IsValueType, string 
     }
 
     /// <summary>
-    /// Whether the generated codecs of this version read and write the type: scalars, and lists of scalars
-    /// (<c>list&lt;int64&gt;</c>); not nested records, nor lists of lists or of records.
+    /// Whether the generated codecs of this version read and write the type in <paramref name="format"/>: every type
+    /// in CSV, TSV, JSON and JSON Lines; in Parquet, scalars and lists of scalars (<c>list&lt;int64&gt;</c>), not yet nested
+    /// records, maps, nor lists of lists or of records.
     /// </summary>
-    public static bool IsSupported(ColumnTypeSpec type) =>
-        IsScalar(type) || (type.Kind == ColumnKind.List && type.Element is { } element && IsScalar(element));
+    public static bool IsSupported(ColumnTypeSpec type, DataFormat format) =>
+        format != DataFormat.Parquet || IsScalar(type) || (type.Kind == ColumnKind.List && type.Element is { } element && IsScalar(element));
 
-    /// <summary>Whether the type is a scalar (neither a list nor a record).</summary>
+    /// <summary>Whether the type is a scalar (neither a list, a map nor a record).</summary>
     public static bool IsScalar(ColumnTypeSpec type) => !ColumnTypes.IsComposite(type.Kind);
 
     /// <summary>

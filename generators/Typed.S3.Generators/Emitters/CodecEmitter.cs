@@ -20,4 +20,9 @@ namespace Typed.S3.Generators.Emitters;
 /// <param name="Formats">The <c>Typed.S3.DatasetFormat</c> names the emitted methods serve (<c>Csv</c>, <c>Tsv</c>).</param>
 /// <param name="Emit">Emits the source for one dataset.</param>
 /// <param name="ReadsWithOptions">Whether the emitted source declares <c>ReadNObjectWithOptions</c> for each format.</param>
-internal sealed record CodecEmitter(string FileSuffix, string[] Formats, Func<DatasetSpec, string> Emit, bool ReadsWithOptions = false);
+/// <param name="AppliesTo">Which datasets get the codec; every one when <see langword="null"/>.</param>
+internal sealed record CodecEmitter(string FileSuffix, string[] Formats, Func<DatasetSpec, string> Emit, bool ReadsWithOptions = false, Func<DatasetSpec, bool>? AppliesTo = null)
+{
+    /// <summary>Whether the codec is generated for <paramref name="dataset"/> (every codec but Parquet's, for a record with nested columns).</summary>
+    public bool Applies(DatasetSpec dataset) => AppliesTo?.Invoke(dataset) ?? true;
+}

@@ -223,6 +223,20 @@ internal static class CsvCodecEmitter
                     """;
         }
 
+        if (column.IsNested)
+        {
+            // The field holds the value's JSON text.
+            return column.Required
+                ? $$"""
+                    field = reader.GetSpan({{names.IndexField}});
+                    {{column.PropertyType}} {{names.Local}} = ReadNested(reader, {{column.IndexLiteral}}, field, {{names.ElementField}})!;
+                    """
+                : $$"""
+                    field = reader.GetSpan({{names.IndexField}});
+                    {{column.PropertyType}} {{names.Local}} = ReadNullableNested(reader, {{column.IndexLiteral}}, field, {{names.ElementField}});
+                    """;
+        }
+
         if (column.IsString)
         {
             return column.Required
@@ -349,8 +363,9 @@ internal static class CsvCodecEmitter
         writer.Indentation++;
         foreach (ColumnSpec column in columns)
         {
-            writer.WriteLine(column.IsList
-                ? $$"""{{RuntimeTypes.Codecs}}CsvFieldWriter.{{column.Clr.WriteMethod}}(writer, record.{{column.PropertyName}}, {{column.Names.ElementField}});"""
+            writer.WriteLine(
+                column.IsList ? $$"""{{RuntimeTypes.Codecs}}CsvFieldWriter.{{column.Clr.WriteMethod}}(writer, record.{{column.PropertyName}}, {{column.Names.ElementField}});"""
+                : column.IsNested ? $$"""{{RuntimeTypes.Codecs}}CsvFieldWriter.WriteNested<{{column.Clr.TypeName}}?>(writer, record.{{column.PropertyName}}, {{column.Names.ElementField}});"""
                 : $$"""{{RuntimeTypes.Codecs}}CsvFieldWriter.{{column.Clr.WriteMethod}}(writer, record.{{column.PropertyName}});""");
         }
 

@@ -26,6 +26,11 @@ internal static class JsonCodecEmitter
                 WriteReader(writer, dataset);
                 writer.WriteLine();
                 WriteRowWriter(writer, dataset);
+                foreach (ColumnTypeSpec record in dataset.NestedRecords)
+                {
+                    writer.WriteLine();
+                    NestedRecordJsonEmitter.Write(writer, record);
+                }
             });
 
     private static void WriteStreamMethods(SourceWriter writer, string record, CodecTypeNames types, JsonFlavor flavor)
@@ -250,6 +255,31 @@ internal static class JsonCodecEmitter
                     """;
         }
 
+        if (column.IsNested)
+        {
+            return column.Required
+                ? $$"""
+                    case {{index}}:
+                        if (!TryReadNested(ref reader, context, {{index}}, {{names.ElementField}}, out {{column.Clr.TypeName}}? {{names.Parsed}}))
+                        {
+                            return false;
+                        }
+
+                        {{names.Local}} = {{names.Parsed}}!;
+                        {{names.Seen}} = true;
+                        break;
+                    """
+                : $$"""
+                    case {{index}}:
+                        if (!TryReadNullableNested(ref reader, context, {{index}}, {{names.ElementField}}, out {{names.Local}}))
+                        {
+                            return false;
+                        }
+
+                        break;
+                    """;
+        }
+
         string read = ReadValue(column);
         return column.Required
             ? $$"""
@@ -396,8 +426,9 @@ internal static class JsonCodecEmitter
         writer.Indentation++;
         foreach (ColumnSpec column in columns)
         {
-            writer.WriteLine(column.IsList
-                ? $$"""{{RuntimeTypes.Codecs}}JsonFieldWriter.WriteList(writer, {{column.Names.NameField}}, record.{{column.PropertyName}}, {{column.Names.ElementField}});"""
+            writer.WriteLine(
+                column.IsList ? $$"""{{RuntimeTypes.Codecs}}JsonFieldWriter.WriteList(writer, {{column.Names.NameField}}, record.{{column.PropertyName}}, {{column.Names.ElementField}});"""
+                : column.IsNested ? $$"""{{RuntimeTypes.Codecs}}JsonFieldWriter.WriteNested<{{column.Clr.TypeName}}?>(writer, {{column.Names.NameField}}, record.{{column.PropertyName}}, {{column.Names.ElementField}});"""
                 : $$"""{{RuntimeTypes.Codecs}}JsonFieldWriter.{{ColumnTypes.Of(column.Type.Kind).JsonWrite}}(writer, {{column.Names.NameField}}, record.{{column.PropertyName}});""");
         }
 

@@ -4,12 +4,13 @@ using Typed.S3.Generators.Model;
 namespace Typed.S3.Generators.Emitters;
 
 /// <summary>
-/// Lists as JSON text, shared by the CSV and JSON codecs (a CSV field holds a list as a JSON array): each list column's
-/// element type, in a static field of the mapper or writer that reads or writes it (<c>s_tagsElement</c>).
+/// Lists and nested values as JSON text, shared by the CSV and JSON codecs (a CSV field holds a list as a JSON array, a
+/// nested value as its JSON): each list column's element type, and each nested column's type, in a static field of the
+/// mapper or writer that reads or writes it (<c>s_tagsElement</c>).
 /// </summary>
 internal static class ListElementFields
 {
-    /// <summary>Writes one field per list column of <paramref name="columns"/>, then a blank line when there was any.</summary>
+    /// <summary>Writes one field per list or nested column of <paramref name="columns"/>, then a blank line when there was any.</summary>
     public static void Write(SourceWriter writer, IReadOnlyList<ColumnSpec> columns)
     {
         bool any = false;
@@ -18,6 +19,13 @@ internal static class ListElementFields
             if (column.IsList)
             {
                 writer.WriteLine(Field(column));
+                any = true;
+            }
+            else if (column.IsNested)
+            {
+                writer.WriteLine($$"""
+                    private static readonly {{NestedTypes.DescriptorType(column.Type)}} {{column.Names.ElementField}} = {{NestedTypes.Expression(column.Type)}};
+                    """);
                 any = true;
             }
         }

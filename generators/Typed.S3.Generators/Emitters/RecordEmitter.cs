@@ -1,4 +1,5 @@
 using Typed.S3.Generators.Model;
+using Typed.S3.Schema.Model;
 
 namespace Typed.S3.Generators.Emitters;
 
@@ -30,6 +31,32 @@ internal static class RecordEmitter
                 }
             });
 
+    /// <summary>Emits a nested record type (a <c>record</c> column's, or a record in a list or a map) of <paramref name="dataset"/>.</summary>
+    public static string EmitNested(DatasetSpec dataset, ColumnTypeSpec record) =>
+        GeneratedFile.Write(
+            dataset.Namespace,
+            record.RecordName!,
+            $$"""
+            /// <summary>
+            /// A nested record of the dataset <c>{{CSharpLiteral.Xml(dataset.Name)}}</c> ({{CSharpLiteral.Xml(dataset.Location)}}),
+            /// generated from <c>{{CSharpLiteral.Xml(dataset.SchemaName)}}.s3schema.json</c>.
+            /// </summary>
+            {{GeneratedFile.GeneratedCodeAttribute}}
+            public sealed partial record {{record.RecordName}}
+            """,
+            writer =>
+            {
+                for (int i = 0; i < record.Fields.Count; i++)
+                {
+                    if (i > 0)
+                    {
+                        writer.WriteLine();
+                    }
+
+                    writer.WriteLine(Property(record.Fields[i]));
+                }
+            });
+
     private static string Property(ColumnSpec column) => column.Required
         ? $$"""
             /// <summary>The column <c>{{CSharpLiteral.Xml(column.Name)}}</c> ({{CSharpLiteral.Xml(column.Type.DisplayName)}}, required){{ListNote(column)}}.</summary>
@@ -40,6 +67,10 @@ internal static class RecordEmitter
             public {{column.PropertyType}} {{column.PropertyName}} { get; init; }
             """;
 
-    private static string ListNote(ColumnSpec column) =>
-        column.IsList ? ": elements may be null; the record's equality compares the list by reference, not element by element" : string.Empty;
+    private static string ListNote(ColumnSpec column) => column.Type.Kind switch
+    {
+        ColumnKind.List => ": elements may be null; the record's equality compares the list by reference, not element by element",
+        ColumnKind.Map => ": values may be null; the record's equality compares the map by reference, not entry by entry",
+        _ => string.Empty,
+    };
 }

@@ -22,7 +22,8 @@ namespace Typed.S3.Generators.Model;
 internal sealed record ColumnNames(string Local, string Parsed, string Seen, string IndexField, string NameField, string ElementField, string ColumnField)
 {
     // What a column's names must not take: the parameters and locals of the generated methods that declare column
-    // locals (the CSV mapper's Read, the JSON reader's TryRead), the generated members, the members of the runtime base
+    // locals (the CSV mapper's Read, the JSON reader's TryRead, a nested record's TryReadFields and WriteFields), the
+    // generated members, the members of the runtime base
     // types, and contextual keywords that would read as the keyword.
     private static readonly string[] Reserved =
     {
@@ -32,6 +33,8 @@ internal sealed record ColumnNames(string Local, string Parsed, string Seen, str
         "ObjectName", "IndexOf", "ReadString", "ReadNullableString", "IsQuotedEmpty", "ReadList", "ReadNullableList",
         "ThrowInvalidValue", "ThrowMissingValue", "WriteColumnName", "CheckUnknownProperty", "CheckEscapedName",
         "ThrowMissingProperties", "TryReadList", "TryReadNullableList",
+        "replaceInvalidUtf8", "fault", "writer", "FieldOf", "TryReadField", "TryReadFields", "WriteField", "WriteFields", "Missing",
+        "TryReadNested", "TryReadNullableNested", "ReadNested", "ReadNullableNested", "WriteNested",
         "var", "dynamic", "nameof", "_",
     };
 

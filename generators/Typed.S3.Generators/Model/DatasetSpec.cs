@@ -41,6 +41,38 @@ internal sealed record DatasetSpec(
     /// <summary>The names of the classes the codecs nest in the accessor.</summary>
     public CodecTypeNames CodecTypes => CodecTypeNames.For(Name, RecordName);
 
+    /// <summary>The nested records of the columns (records, and records in lists and maps, at any depth), each once, outermost first.</summary>
+    public IReadOnlyList<ColumnTypeSpec> NestedRecords
+    {
+        get
+        {
+            var records = new List<ColumnTypeSpec>();
+            foreach (ColumnSpec column in Columns)
+            {
+                column.Type.CollectRecords(records);
+            }
+
+            return records;
+        }
+    }
+
+    /// <summary>Whether any column is nested (<see cref="ColumnSpec.IsNested"/>): the Parquet codec of this version is not generated then.</summary>
+    public bool HasNestedColumns
+    {
+        get
+        {
+            foreach (ColumnSpec column in Columns)
+            {
+                if (column.IsNested)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
     /// <summary>The key that names this dataset among those of the project.</summary>
     public DatasetKey Key => new(FilePath, Name);
 
@@ -73,7 +105,7 @@ internal sealed record DatasetSpec(
             dataset.Format,
             dataset.Csv,
             dataset.Compression,
-            ColumnSpec.From(dataset.Columns, dataset.RecordName, dataset.Name),
+            ColumnSpec.From(dataset.Columns, document.Namespace, dataset.RecordName, dataset.Name),
             dataset.Write is { } write ? WriteSpec.From(write) : null);
 }
 

@@ -51,7 +51,7 @@ internal static class SchemaDiagnosticCodes
         "TS3015", "Invalid decimal precision or scale", "Invalid type '{0}' for column '{1}': write decimal(p,s) with a precision p of 1 to 28 and a scale s of 0 to p", SchemaDiagnosticSeverity.Error);
 
     public static readonly SchemaDiagnosticCode UnsupportedColumnType = new(
-        "TS3016", "Column type not supported by the generated codecs yet", "Column '{0}' has type '{1}', which the generated codecs of this version cannot read or write yet", SchemaDiagnosticSeverity.Error);
+        "TS3016", "Column type not supported by the generated codecs yet", "Column '{0}' has type '{1}', which the generated Parquet codec of this version cannot read or write yet (CSV, JSON and JSON Lines can)", SchemaDiagnosticSeverity.Error);
 
     public static readonly SchemaDiagnosticCode GeneratorFailure = new(
         "TS3017", "Typed.S3 generator failed", "The Typed.S3 generator failed on this file: {0}", SchemaDiagnosticSeverity.Error);

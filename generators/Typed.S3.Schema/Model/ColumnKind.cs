@@ -29,6 +29,9 @@ internal enum ColumnKind
     /// <summary><c>list&lt;T&gt;</c>: <see cref="ColumnType.Element"/> holds T.</summary>
     List,
 
+    /// <summary><c>map&lt;K,V&gt;</c>: keys of a scalar type (<see cref="ColumnType.Key"/>) to values of any type (<see cref="ColumnType.Element"/>).</summary>
+    Map,
+
     /// <summary>A nested record: <see cref="ColumnType.Fields"/> holds its columns.</summary>
     Record,
 }

@@ -21,8 +21,8 @@ internal enum SqlEngine
 }
 
 /// <summary>
-/// The one home of the scalar column types: for each <see cref="ColumnKind"/> but the composite <see cref="ColumnKind.List"/>
-/// and <see cref="ColumnKind.Record"/>, a <see cref="ColumnTypeInfo"/> row. The emitters take every per-type decision from
+/// The one home of the scalar column types: for each <see cref="ColumnKind"/> but the composite <see cref="ColumnKind.List"/>,
+/// <see cref="ColumnKind.Map"/> and <see cref="ColumnKind.Record"/>, a <see cref="ColumnTypeInfo"/> row. The emitters take every per-type decision from
 /// here; docs/architecture.md says how to add a type.
 /// </summary>
 internal static class ColumnTypes
@@ -79,9 +79,9 @@ internal static class ColumnTypes
     /// <summary>Every row, in <see cref="ColumnKind"/> order.</summary>
     public static IReadOnlyList<ColumnTypeInfo> All => s_rows;
 
-    /// <summary>Whether the kind is composite (a list or a nested record): built from other types, it has no row.</summary>
-    /// <returns>Whether it is <see cref="ColumnKind.List"/> or <see cref="ColumnKind.Record"/>.</returns>
-    public static bool IsComposite(ColumnKind kind) => kind is ColumnKind.List or ColumnKind.Record;
+    /// <summary>Whether the kind is composite (a list, a map or a nested record): built from other types, it has no row.</summary>
+    /// <returns>Whether it is <see cref="ColumnKind.List"/>, <see cref="ColumnKind.Map"/> or <see cref="ColumnKind.Record"/>.</returns>
+    public static bool IsComposite(ColumnKind kind) => kind is ColumnKind.List or ColumnKind.Map or ColumnKind.Record;
 
     /// <summary>The row of a scalar kind.</summary>
     /// <param name="kind">The kind, not composite.</param>
@@ -103,11 +103,15 @@ internal static class ColumnTypes
 
     /// <summary>
     /// The type's name in an engine's DDL: <c>bigint</c>, <c>decimal(18,2)</c>, <c>array&lt;string&gt;</c> (Athena),
-    /// <c>array(varchar)</c> (Trino), <c>ARRAY&lt;STRING&gt;</c> (Spark), <c>VARCHAR[]</c> (DuckDB).
+    /// <c>array(varchar)</c> (Trino), <c>ARRAY&lt;STRING&gt;</c> (Spark), <c>VARCHAR[]</c> (DuckDB); maps and nested records
+    /// as each engine spells them (<c>map&lt;string,bigint&gt;</c>, <c>struct&lt;sku:string,price:decimal(10,2)&gt;</c> in
+    /// Athena; <c>map(varchar, bigint)</c>, <c>row(sku varchar, price decimal(10,2))</c> in Trino; <c>MAP&lt;STRING, BIGINT&gt;</c>,
+    /// <c>STRUCT&lt;sku: STRING, price: DECIMAL(10,2)&gt;</c> in Spark; <c>MAP(VARCHAR, BIGINT)</c>,
+    /// <c>STRUCT(sku VARCHAR, price DECIMAL(10,2))</c> in DuckDB). Field names are written as they are: quoting them is
+    /// the DDL writer's part.
     /// </summary>
-    /// <param name="type">A scalar type, or a list of one (nested records have no name).</param>
+    /// <param name="type">Any column type.</param>
     /// <param name="engine">The engine whose DDL spelling is wanted.</param>
-    /// <exception cref="ArgumentOutOfRangeException">The type is a nested record, or holds one.</exception>
     public static string EngineTypeName(ColumnType type, SqlEngine engine)
     {
         if (type.Kind == ColumnKind.List && type.Element is { } element)
@@ -119,6 +123,43 @@ internal static class ColumnTypes
                 SqlEngine.Trino => "array(" + inner + ")",
                 SqlEngine.Spark => "ARRAY<" + inner + ">",
                 _ => inner + "[]",
+            };
+        }
+
+        if (type.Kind == ColumnKind.Map && type.Key is { } key && type.Element is { } value)
+        {
+            string k = EngineTypeName(key, engine);
+            string v = EngineTypeName(value, engine);
+            return engine switch
+            {
+                SqlEngine.Athena => "map<" + k + "," + v + ">",
+                SqlEngine.Trino => "map(" + k + ", " + v + ")",
+                SqlEngine.Spark => "MAP<" + k + ", " + v + ">",
+                _ => "MAP(" + k + ", " + v + ")",
+            };
+        }
+
+        if (type.Kind == ColumnKind.Record)
+        {
+            var fields = new List<string>(type.Fields.Count);
+            foreach (ColumnModel field in type.Fields)
+            {
+                string fieldType = EngineTypeName(field.Type, engine);
+                fields.Add(engine switch
+                {
+                    SqlEngine.Athena => field.Name + ":" + fieldType,
+                    SqlEngine.Spark => field.Name + ": " + fieldType,
+                    _ => field.Name + " " + fieldType,
+                });
+            }
+
+            string list = string.Join(engine == SqlEngine.Athena ? "," : ", ", fields);
+            return engine switch
+            {
+                SqlEngine.Athena => "struct<" + list + ">",
+                SqlEngine.Trino => "row(" + list + ")",
+                SqlEngine.Spark => "STRUCT<" + list + ">",
+                _ => "STRUCT(" + list + ")",
             };
         }
 

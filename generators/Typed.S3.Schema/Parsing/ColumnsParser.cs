@@ -181,6 +181,13 @@ internal sealed class ColumnsParser
         {
             _context.Report(SchemaDiagnosticCodes.InvalidDecimal, typeNode.Span, typeNode.Value, columnName);
         }
+        else if (error == ColumnTypeError.MapKey)
+        {
+            _context.ReportMessage(
+                SchemaDiagnosticCodes.UnknownColumnType,
+                typeNode.Span,
+                ParseContext.Format(SchemaDiagnosticCodes.UnknownColumnType, typeNode.Value, columnName, ValidTypes) + "; a map's key must be a scalar type other than binary, not a list, map or record");
+        }
         else
         {
             _context.Report(SchemaDiagnosticCodes.UnknownColumnType, typeNode.Span, typeNode.Value, columnName, ValidTypes);

@@ -126,6 +126,7 @@ internal static class SchemaVocabulary
         }
 
         names.Add("list<T>");
+        names.Add("map<K,V>");
         names.Add("record");
         return names.ToArray();
     }

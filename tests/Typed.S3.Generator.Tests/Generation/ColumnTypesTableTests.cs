@@ -25,10 +25,10 @@ public sealed class ColumnTypesTableTests
     }
 
     [Fact]
-    public void Only_lists_and_records_are_composite()
+    public void Only_lists_maps_and_records_are_composite()
     {
         Assert.Equal(
-            new[] { ColumnKind.List, ColumnKind.Record },
+            new[] { ColumnKind.List, ColumnKind.Map, ColumnKind.Record },
             Enum.GetValues<ColumnKind>().Where(ColumnTypes.IsComposite).ToArray());
     }
 
@@ -94,10 +94,14 @@ public sealed class ColumnTypesTableTests
             return;
         }
 
-        ColumnTypeSpec scalar = ColumnTypeSpec.From(new ColumnType(kind, 18, 2));
-        ColumnTypeSpec list = ColumnTypeSpec.From(new ColumnType(ColumnKind.List, Element: new ColumnType(kind, 18, 2)));
-        Assert.True(ClrTypeMapping.IsSupported(scalar));
-        Assert.True(ClrTypeMapping.IsSupported(list));
+        ColumnTypeSpec scalar = ColumnTypeSpec.From(new ColumnType(kind, 18, 2), "Shop");
+        ColumnTypeSpec list = ColumnTypeSpec.From(new ColumnType(ColumnKind.List, Element: new ColumnType(kind, 18, 2)), "Shop");
+        foreach (DataFormat format in Enum.GetValues<DataFormat>())
+        {
+            Assert.True(ClrTypeMapping.IsSupported(scalar, format));
+            Assert.True(ClrTypeMapping.IsSupported(list, format));
+        }
+
         Assert.Equal(ColumnTypes.Of(kind).ClrType, ClrTypeMapping.For(scalar).TypeName);
         Assert.Equal("global::System.Collections.Generic.IReadOnlyList<" + ColumnTypes.Of(kind).ClrType + "?>", ClrTypeMapping.For(list).TypeName);
         Assert.StartsWith(ColumnTypes.Of(kind).ListElement, ClrTypeMapping.ListElementName(scalar), StringComparison.Ordinal);
@@ -109,6 +113,7 @@ public sealed class ColumnTypesTableTests
     [InlineData("timestamp", "timestamp", "timestamp(6) with time zone", "TIMESTAMP", "TIMESTAMPTZ")]
     [InlineData("timestamp_local", "timestamp", "timestamp(6)", "TIMESTAMP_NTZ", "TIMESTAMP")]
     [InlineData("list<string>", "array<string>", "array(varchar)", "ARRAY<STRING>", "VARCHAR[]")]
+    [InlineData("map<date,list<int64>>", "map<date,array<bigint>>", "map(date, array(bigint))", "MAP<DATE, ARRAY<BIGINT>>", "MAP(DATE, BIGINT[])")]
     public void Engine_type_names(string schemaType, string athena, string trino, string spark, string duckDb)
     {
         ColumnType type = ParseType(schemaType);
@@ -118,10 +123,22 @@ public sealed class ColumnTypesTableTests
         Assert.Equal(duckDb, ColumnTypes.EngineTypeName(type, SqlEngine.DuckDb));
     }
 
-    private static ColumnType ParseType(string text) => text switch
+    [Fact]
+    public void Engine_type_names_of_a_nested_record()
     {
-        "decimal(18,2)" => new ColumnType(ColumnKind.Decimal, 18, 2),
-        "list<string>" => new ColumnType(ColumnKind.List, Element: new ColumnType(ColumnKind.String)),
-        _ => new ColumnType(SchemaVocabulary.SimpleTypes[text]),
-    };
+        var fields = EquatableArray.From(new List<ColumnModel>
+        {
+            new("sku", "Sku", new ColumnType(ColumnKind.String), true, default),
+            new("price", "Price", new ColumnType(ColumnKind.Decimal, 10, 2), false, default),
+        });
+        var items = new ColumnType(ColumnKind.List, Element: new ColumnType(ColumnKind.Record, Fields: fields, RecordName: "Item"));
+
+        Assert.Equal("array<struct<sku:string,price:decimal(10,2)>>", ColumnTypes.EngineTypeName(items, SqlEngine.Athena));
+        Assert.Equal("array(row(sku varchar, price decimal(10,2)))", ColumnTypes.EngineTypeName(items, SqlEngine.Trino));
+        Assert.Equal("ARRAY<STRUCT<sku: STRING, price: DECIMAL(10,2)>>", ColumnTypes.EngineTypeName(items, SqlEngine.Spark));
+        Assert.Equal("STRUCT(sku VARCHAR, price DECIMAL(10,2))[]", ColumnTypes.EngineTypeName(items, SqlEngine.DuckDb));
+    }
+
+    private static ColumnType ParseType(string text) =>
+        ColumnTypeParser.TryParse(text, out ColumnType? type, out _) ? type! : throw new ArgumentException(text);
 }

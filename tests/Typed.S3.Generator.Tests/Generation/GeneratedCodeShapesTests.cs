@@ -104,6 +104,68 @@ public sealed class GeneratedCodeShapesTests
         }
     }
 
+    public static TheoryData<string, string> NestedShapes()
+    {
+        string record = "\"columns\": [ " + Column("sku", "string", required: true) + ", " + Column("qty", "int32", required: true) + ", "
+            + Column("price", "decimal(10,2)") + ", " + Column("tags", "list<string>") + " ]";
+        return new TheoryData<string, string>
+        {
+            { "a required record", Columns("{ \"name\": \"item\", \"type\": \"record\", \"required\": true, " + record + " }") },
+            { "an optional record", Columns("{ \"name\": \"item\", \"type\": \"record\", " + record + " }") },
+            { "a list of records", Columns("{ \"name\": \"items\", \"type\": \"list<record>\", \"record\": \"Line\", " + record + " }") },
+            { "lists of lists", Columns(Column("matrix", "list<list<int32>>", required: true), Column("words", "list<list<list<string>>>")) },
+            {
+                "maps of every key type",
+                Columns(SimpleTypes.Where(t => t != "binary").Select((t, i) => Column("m" + i, "map<" + t + ",string>")).ToArray())
+            },
+            { "maps of composite values", Columns(Column("a", "map<string,list<int64>>", required: true), Column("b", "map<date,map<string,decimal(10,2)>>")) },
+            {
+                "a map of records holding records",
+                Columns("{ \"name\": \"stores\", \"type\": \"map<string,record>\", \"record\": \"Store\", \"columns\": [ "
+                    + Column("name", "string", required: true) + ", { \"name\": \"address\", \"type\": \"record\", \"required\": true, \"columns\": [ "
+                    + Column("zip", "string", required: true) + ", " + Column("lines", "list<string>") + " ] } ] }")
+            },
+            {
+                "nested fields named like the generated code's words",
+                Columns("{ \"name\": \"r\", \"type\": \"record\", \"columns\": [ "
+                    + string.Join(", ", new[] { "reader", "replace_invalid_utf8", "record", "fault", "field", "writer", "instance", "missing", "class" }
+                        .Select(n => Column(n, "int32", required: n.Length % 2 == 0)))
+                    + " ] }")
+            },
+        };
+    }
+
+    [Theory]
+    [MemberData(nameof(NestedShapes))]
+    public void NestedColumnsCompileWithoutWarningsInEveryTextFormat(string shape, string columns)
+    {
+        foreach (string format in new[] { "csv", "tsv", "jsonl", "json" })
+        {
+            string schema = $$"""
+                {
+                  "namespace": "Shapes",
+                  "datasets": {
+                    "Items": {
+                      "location": "s3://bucket/items/*.{{format}}",
+                      "columns": [ {{columns}} ],
+                      "write": { "location": "s3://bucket/out/", "format": "{{format}}" }
+                    }
+                  }
+                }
+                """;
+
+            GeneratorRunOutcome outcome = GeneratorHarness.RunStrict("shapes.s3schema.json", schema);
+
+            Assert.True(outcome.DiagnosticLines.Count == 0, shape + " (" + format + "): " + string.Join("\n", outcome.DiagnosticLines));
+            Assert.NotEmpty(outcome.Sources);
+            var problems = outcome.CompilationDiagnostics
+                .Where(d => d.Severity >= DiagnosticSeverity.Warning || d.IsWarningAsError)
+                .Select(d => d.Id + " " + d.GetMessage() + " @ " + d.Location.GetLineSpan())
+                .ToList();
+            Assert.True(problems.Count == 0, shape + " (" + format + "):\n" + string.Join("\n", problems));
+        }
+    }
+
     [Theory]
     [InlineData("items", "item")]
     [InlineData("Items", "item")]

@@ -25,7 +25,7 @@ public sealed class ValidatedByTaskTests
               "columns": [{ "name": "id", "type": "int65" }]
             },
             "Tags": {
-              "location": "s3://shop/tags/*.csv",
+              "location": "s3://shop/tags/*.parquet",
               "columns": [{ "name": "tags", "type": "list<list<string>>" }]
             },
             "Customers": {
@@ -53,7 +53,7 @@ public sealed class ValidatedByTaskTests
         GeneratorRunOutcome outcome = GeneratorHarness.Run(new[] { new InMemoryAdditionalText(Path, WarningAndErrors), new InMemoryAdditionalText(stampPath, string.Empty) });
 
         string line = Assert.Single(outcome.DiagnosticLines);
-        Assert.Equal("/src/app/orders.s3schema.json(11,19): error TS3016: Column 'tags' has type 'list<list<string>>', which the generated codecs of this version cannot read or write yet", line);
+        Assert.Equal("/src/app/orders.s3schema.json(11,19): error TS3016: Column 'tags' has type 'list<list<string>>', which the generated Parquet codec of this version cannot read or write yet (CSV, JSON and JSON Lines can)", line);
         Assert.Equal(new[] { "Customers" }, GeneratedDatasets(outcome));
     }
 

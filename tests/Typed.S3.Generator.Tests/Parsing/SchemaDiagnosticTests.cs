@@ -97,7 +97,7 @@ public sealed class SchemaDiagnosticTests
     public void TS3004_unknown_column_type_lists_the_valid_ones()
     {
         AssertDiagnostic(Schema(Body(Location, "\"columns\": [{\"name\": \"a\", \"type\": ⟦\"integer\"}]")),
-            "error TS3004: Unknown column type 'integer' for column 'a'; expected one of: bool, int8, int16, int32, int64, uint8, uint16, uint32, uint64, float16, float32, float64, decimal(p,s), string, date, time, timestamp, timestamp_local, uuid, binary, list<T>, record");
+            "error TS3004: Unknown column type 'integer' for column 'a'; expected one of: bool, int8, int16, int32, int64, uint8, uint16, uint32, uint64, float16, float32, float64, decimal(p,s), string, date, time, timestamp, timestamp_local, uuid, binary, list<T>, map<K,V>, record");
     }
 
     [Theory]

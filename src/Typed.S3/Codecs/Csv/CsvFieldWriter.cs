@@ -237,4 +237,28 @@ public static class CsvFieldWriter
         json.Flush();
         writer.Writer.WriteField(buffer.WrittenSpan);
     }
+
+    /// <summary>Writes a nested column (a record, a map, a list of lists or of records) as its JSON text in one field; <see langword="null"/> as an empty field.</summary>
+    /// <typeparam name="T">The column's type, nullable.</typeparam>
+    /// <param name="writer">The CSV writer, on the record being written.</param>
+    /// <param name="value">The value.</param>
+    /// <param name="type">The column's type.</param>
+    public static void WriteNested<T>(CsvOutput writer, T value, ListElement<T> type)
+    {
+        ArgumentNullException.ThrowIfNull(writer.Writer, nameof(writer));
+        ArgumentNullException.ThrowIfNull(type);
+        if (value is null)
+        {
+            writer.Writer.WriteField(ReadOnlySpan<byte>.Empty);
+            return;
+        }
+
+        ArrayBufferWriter<byte> buffer = t_listBuffer ??= new ArrayBufferWriter<byte>(256);
+        buffer.ResetWrittenCount();
+        Utf8JsonWriter json = t_listWriter ??= new Utf8JsonWriter(buffer, JsonFieldWriter.WriterOptions);
+        json.Reset(buffer);
+        type.Write(json, value);
+        json.Flush();
+        writer.Writer.WriteField(buffer.WrittenSpan);
+    }
 }

@@ -187,6 +187,82 @@ public abstract class CsvRecordMapperBase<T>
         throw new DatasetFormatException(ObjectName, LineOf(reader.Reader), reader.Reader.RowNumber, definition.Name, definition.TypeName, value, problem!, syntax);
     }
 
+    /// <summary>
+    /// Reads a nullable nested field (a record, a map, a list of lists or of records), which holds the value's JSON text:
+    /// an empty field is null; a bad value inside is an error naming the column with the path to it (<c>items[3].price</c>).
+    /// </summary>
+    /// <typeparam name="TValue">The column's type, nullable.</typeparam>
+    /// <param name="reader">The reader, on a record.</param>
+    /// <param name="column">The column's position in the schema.</param>
+    /// <param name="field">The field's bytes.</param>
+    /// <param name="type">The column's type.</param>
+    protected TValue ReadNullableNested<TValue>(CsvInput reader, int column, ReadOnlySpan<byte> field, ListElement<TValue> type) =>
+        field.IsEmpty ? default! : ReadNested(reader, column, field, type);
+
+    /// <summary>Reads a required nested field; see <see cref="ReadNullableNested{TValue}"/>. An empty field, or <c>null</c>, is an error.</summary>
+    /// <typeparam name="TValue">The column's type, nullable.</typeparam>
+    /// <param name="reader">The reader, on a record.</param>
+    /// <param name="column">The column's position in the schema.</param>
+    /// <param name="field">The field's bytes.</param>
+    /// <param name="type">The column's type.</param>
+    protected TValue ReadNested<TValue>(CsvInput reader, int column, ReadOnlySpan<byte> field, ListElement<TValue> type)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        if (field.IsEmpty)
+        {
+            ThrowMissingValue(reader, column);
+        }
+
+        CsvColumn definition = _columns[column];
+        string columnName = definition.Name;
+        string? typeName = definition.TypeName;
+        string? problem;
+        string? value;
+        JsonException? syntax = null;
+        try
+        {
+            var json = new Utf8JsonReader(field);
+            if (!json.Read() || json.TokenType == JsonTokenType.Null)
+            {
+                problem = "the field is not " + type.Expected + " in JSON";
+                value = Encoding.UTF8.GetString(field);
+            }
+            else if (type.TryReadValue(ref json, ReplaceInvalidUtf8, out TValue read, out JsonFault? fault))
+            {
+                try
+                {
+                    if (!json.Read())
+                    {
+                        return read;
+                    }
+                }
+                catch (JsonException exception)
+                {
+                    syntax = exception;
+                }
+
+                problem = "the field has more after the JSON value";
+                value = Encoding.UTF8.GetString(field);
+            }
+            else
+            {
+                columnName += fault!.Path;
+                typeName = fault.TypeName;
+                problem = fault.Problem;
+                value = fault.Value;
+            }
+        }
+        catch (JsonException exception)
+        {
+            // The JSON reader's own message (its positions, its wording) stays inside, as the inner exception.
+            syntax = exception;
+            problem = "the field is not valid JSON";
+            value = Encoding.UTF8.GetString(field);
+        }
+
+        throw new DatasetFormatException(ObjectName, LineOf(reader.Reader), reader.Reader.RowNumber, columnName, typeName, value, problem!, syntax);
+    }
+
     /// <summary>Throws the error for a field that does not parse as its column's type.</summary>
     /// <param name="reader">The reader, on the record.</param>
     /// <param name="column">The column's position in the schema.</param>

@@ -26,6 +26,9 @@ public sealed class DatasetCodecs<T>
     /// <summary>The Parquet codec.</summary>
     public DatasetCodec<T>? Parquet { get; init; }
 
+    /// <summary>Why a codec was not generated, for the error of a read or write that needs it.</summary>
+    public string? Unavailable { get; init; }
+
     /// <summary>The codec generated for <paramref name="format"/>.</summary>
     /// <exception cref="System.NotSupportedException">No codec of that format was generated.</exception>
     public DatasetCodec<T> For(DatasetFormat format) => format switch
@@ -36,5 +39,7 @@ public sealed class DatasetCodecs<T>
         DatasetFormat.JsonLines => JsonLines,
         DatasetFormat.Parquet => Parquet,
         _ => null,
-    } ?? throw new System.NotSupportedException($"No {format} codec was generated for {typeof(T).Name}.");
+    } ?? throw new System.NotSupportedException(Unavailable is null
+        ? $"No {format} codec was generated for {typeof(T).Name}."
+        : $"No {format} codec was generated for {typeof(T).Name}: {Unavailable}.");
 }

@@ -400,6 +400,20 @@ public static class JsonFieldWriter
         element.WriteArray(writer, value);
     }
 
+    /// <summary>Writes a nested column (a record, a map, a list of lists or of records) as its JSON value; <see langword="null"/> as <c>null</c>.</summary>
+    /// <typeparam name="T">The column's type, nullable.</typeparam>
+    /// <param name="writer">The JSON writer, inside the record's object.</param>
+    /// <param name="name">The property name, encoded once.</param>
+    /// <param name="value">The value.</param>
+    /// <param name="type">The column's type.</param>
+    public static void WriteNested<T>(Utf8JsonWriter writer, JsonEncodedText name, T value, ListElement<T> type)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(type);
+        writer.WritePropertyName(name);
+        type.Write(writer, value);
+    }
+
     // Half's shortest round-trip text, written as the number it is (Utf8JsonWriter has no Half overload).
     private static void WriteHalf(Utf8JsonWriter writer, JsonEncodedText name, Half value)
     {

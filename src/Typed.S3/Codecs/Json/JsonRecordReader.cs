@@ -267,6 +267,64 @@ public abstract class JsonRecordReader<T>
     }
 
     /// <summary>
+    /// Reads a required nested value (a record, a map, a list of lists or of records) from the reader's current token:
+    /// <c>null</c> is an error; a bad value inside is an error naming the column with the path to it
+    /// (<c>items[3].price</c>), its type and its value.
+    /// </summary>
+    /// <typeparam name="TValue">The column's type, nullable.</typeparam>
+    /// <param name="reader">The reader, on the value.</param>
+    /// <param name="context">Where the reader is.</param>
+    /// <param name="column">The column's position in the schema.</param>
+    /// <param name="type">The column's type.</param>
+    /// <param name="value">The value.</param>
+    /// <returns>Whether the whole value was in the reader's data; when not, the caller reads it again with more.</returns>
+    protected bool TryReadNested<TValue>(ref Utf8JsonReader reader, JsonReadContext context, int column, ListElement<TValue> type, out TValue value)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        value = default!;
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            throw WrongType(ref reader, context, column, type.Expected);
+        }
+
+        return TryReadNestedValue(ref reader, context, column, type, out value);
+    }
+
+    /// <summary>Reads a nullable nested value: <c>null</c>, or as <see cref="TryReadNested{TValue}"/> reads it.</summary>
+    /// <typeparam name="TValue">The column's type, nullable.</typeparam>
+    /// <param name="reader">The reader, on the value.</param>
+    /// <param name="context">Where the reader is.</param>
+    /// <param name="column">The column's position in the schema.</param>
+    /// <param name="type">The column's type.</param>
+    /// <param name="value">The value, or <see langword="null"/>.</param>
+    /// <returns>Whether the whole value was in the reader's data.</returns>
+    protected bool TryReadNullableNested<TValue>(ref Utf8JsonReader reader, JsonReadContext context, int column, ListElement<TValue> type, out TValue value)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        value = default!;
+        return reader.TokenType == JsonTokenType.Null || TryReadNestedValue(ref reader, context, column, type, out value);
+    }
+
+    private bool TryReadNestedValue<TValue>(ref Utf8JsonReader reader, JsonReadContext context, int column, ListElement<TValue> type, out TValue value)
+    {
+        value = default!;
+        Utf8JsonReader ahead = reader;
+        if (!ahead.TrySkip())
+        {
+            return false;
+        }
+
+        if (!type.TryReadValue(ref reader, context.ReplaceInvalidUtf8, out value, out JsonFault? fault))
+        {
+            JsonColumn definition = _columns[column];
+            throw new DatasetFormatException(
+                context.ObjectName, context.LineOf(reader.TokenStartIndex), context.Row, definition.Name + fault!.Path, fault.TypeName, fault.Value, fault.Problem);
+        }
+
+        return true;
+    }
+
+    /// <summary>
     /// Checks a property that names no column, before its value is skipped: its name must be UTF-8, and must not be a
     /// column's name in another case (<c>"Amount"</c> for <c>amount</c>), whose value would otherwise be lost without a word.
     /// </summary>

@@ -6,9 +6,11 @@ using System.Text.Json;
 namespace Typed.S3.Codecs;
 
 /// <summary>
-/// The element type of a <c>list&lt;T&gt;</c> column: how one element is read from and written as a JSON value, the form
-/// lists take in JSON, JSON Lines and CSV (a CSV field holds the list's JSON array text). Elements are nullable
-/// (<c>int?</c>, <c>string?</c>): JSON and Parquet lists may hold nulls.
+/// How a value of one column type is read from and written as a JSON value: the element type of a <c>list&lt;T&gt;</c>
+/// column, and (<see cref="ListElements.ListOf{T}"/>, <see cref="ListElements.MapOf{TKey, TValue}"/>,
+/// <see cref="JsonRecordElement{TRecord}"/>) the type of a nested column, in the form these take in JSON, JSON Lines
+/// and CSV (a CSV field holds the value's JSON text). Values are nullable (<c>int?</c>, <c>string?</c>): JSON and
+/// Parquet lists may hold nulls.
 /// </summary>
 /// <typeparam name="T">The element type, nullable (<c>int?</c>, <c>string?</c>).</typeparam>
 /// <remarks>For generated code only: not a supported API, hidden from IntelliSense, and may change in any release.</remarks>
@@ -33,6 +35,30 @@ public abstract class ListElement<T>
 
     /// <summary>Writes an element as a JSON value; <see langword="null"/> as <c>null</c>.</summary>
     internal abstract void Write(Utf8JsonWriter writer, T value);
+
+    /// <summary>What the JSON value must be, for messages: <c>an array</c>, <c>an object</c>, <c>a value</c>.</summary>
+    internal virtual string Expected => "a value";
+
+    /// <summary>
+    /// Reads a value from the reader's current token, which is not <c>null</c>, with the whole value in the reader's
+    /// data; a nested value's fault names the path to the bad value inside it.
+    /// </summary>
+    /// <param name="reader">The reader, on the value's first token; left on its last, or on the bad token.</param>
+    /// <param name="replaceInvalidUtf8">Whether invalid UTF-8 in strings reads as U+FFFD rather than failing.</param>
+    /// <param name="value">The value read.</param>
+    /// <param name="fault">What is wrong, and where, when the value cannot be read.</param>
+    /// <returns>Whether the value was read.</returns>
+    internal virtual bool TryReadValue(ref Utf8JsonReader reader, bool replaceInvalidUtf8, out T value, out JsonFault? fault)
+    {
+        if (TryRead(ref reader, replaceInvalidUtf8, out value, out string? problem))
+        {
+            fault = null;
+            return true;
+        }
+
+        fault = new JsonFault(TypeName, problem!, JsonText.ForMessage(ref reader));
+        return false;
+    }
 
     /// <summary>Reads the array the reader is on (its <c>[</c>, with the whole array in the reader's data) into a list.</summary>
     /// <param name="reader">The reader, on <see cref="JsonTokenType.StartArray"/>; left on the array's <c>]</c>, or on the bad element.</param>

@@ -88,6 +88,28 @@ public static class ListElements
         return new ValueElement<decimal>(typeName, (ref Utf8JsonReader reader, out decimal value, out string? problem) => ReadDecimal(ref reader, precision, scale, out value, out problem), (w, v) => w.WriteNumberValue(v));
     }
 
+    /// <summary>Lists as values of a nested column or of another container (<c>list&lt;list&lt;int32&gt;&gt;</c>): JSON arrays of <paramref name="element"/>.</summary>
+    /// <typeparam name="T">The element type, nullable.</typeparam>
+    /// <param name="element">The element type.</param>
+    public static ListElement<System.Collections.Generic.IReadOnlyList<T>?> ListOf<T>(ListElement<T> element)
+    {
+        ArgumentNullException.ThrowIfNull(element);
+        return new ListOfElement<T>(element);
+    }
+
+    /// <summary>Values of <c>map&lt;K,V&gt;</c>: JSON objects, keys read by <paramref name="key"/>, values by <paramref name="value"/>.</summary>
+    /// <typeparam name="TKey">The key type.</typeparam>
+    /// <typeparam name="TValue">The value type, nullable.</typeparam>
+    /// <param name="key">The key type.</param>
+    /// <param name="value">The value type.</param>
+    public static ListElement<System.Collections.Generic.IReadOnlyDictionary<TKey, TValue>?> MapOf<TKey, TValue>(MapKey<TKey> key, ListElement<TValue> value)
+        where TKey : notnull
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(value);
+        return new MapOfElement<TKey, TValue>(key, value);
+    }
+
     private delegate bool ReadElement<TValue>(ref Utf8JsonReader reader, out TValue value, out string? problem);
 
     // Elements read from text, which may not be UTF-8.
