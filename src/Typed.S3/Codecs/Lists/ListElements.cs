@@ -257,9 +257,9 @@ public static class ListElements
             return WrongType(ref reader, "a number", out problem);
         }
 
-        if ((!reader.TryGetDecimal(out value)
-            && !decimal.TryParse(reader.ValueSpan, NumberStyles.Float, CultureInfo.InvariantCulture, out value))
-            || !Utf8ValueParser.FitsDecimal(value, precision, scale))
+        // A number token's bytes are its text as written (JSON numbers have no escapes): parsed as a CSV field is,
+        // plain decimals digit by digit with the precision and scale checked on the digits.
+        if (!Utf8ValueParser.TryParseDecimal(reader.ValueSpan, precision, scale, out value))
         {
             problem = ValueProblems.DoesNotFit(Utf8Text.ForMessage(reader.ValueSpan), precision, scale);
             return false;
