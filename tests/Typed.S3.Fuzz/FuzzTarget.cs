@@ -68,7 +68,7 @@ public static class FuzzTarget
         try
         {
             using var stream = new MemoryStream(input, writable: false);
-            IAsyncEnumerator<FuzzRow> rows = Open(format, stream, cancellationToken).GetAsyncEnumerator(cancellationToken);
+            IAsyncEnumerator<object> rows = Open(format, stream, cancellationToken).GetAsyncEnumerator(cancellationToken);
             try
             {
                 while (Wait(rows.MoveNextAsync()))
@@ -141,13 +141,15 @@ public static class FuzzTarget
         return exception.GetType().Name + " at " + frame;
     }
 
-    private static IAsyncEnumerable<FuzzRow> Open(FuzzFormat format, Stream stream, CancellationToken cancellationToken) => format switch
+    private static IAsyncEnumerable<object> Open(FuzzFormat format, Stream stream, CancellationToken cancellationToken) => format switch
     {
         FuzzFormat.Csv => FuzzRows.ReadCsvAsync(stream, InputName, cancellationToken),
         FuzzFormat.CsvParallel => FuzzRows.ReadCsvAsync(stream, InputName, TwoThreads, cancellationToken),
         FuzzFormat.JsonLines => FuzzRows.ReadJsonLinesAsync(stream, InputName, cancellationToken),
         FuzzFormat.Json => FuzzRows.ReadJsonAsync(stream, InputName, cancellationToken),
         FuzzFormat.Parquet => FuzzRows.ReadParquetAsync(stream, InputName, cancellationToken),
+        FuzzFormat.NestedJsonLines => FuzzNested.ReadJsonLinesAsync(stream, InputName, cancellationToken),
+        FuzzFormat.NestedCsv => FuzzNested.ReadCsvAsync(stream, InputName, cancellationToken),
         _ => throw new ArgumentOutOfRangeException(nameof(format)),
     };
 
@@ -171,6 +173,31 @@ public static class FuzzTarget
         }
 
         return (OutcomeKind.FormatError, string.Empty);
+    }
+
+    private static bool HasReplacement(object row) => row switch
+    {
+        FuzzRow flat => HasReplacement(flat),
+        FuzzNestedRow nested => HasReplacement(nested),
+        _ => throw new ArgumentOutOfRangeException(nameof(row)),
+    };
+
+    // Every string of a nested row, at any depth: names, zips, SKUs, map keys and list elements.
+    private static bool HasReplacement(FuzzNestedRow row)
+    {
+        static bool Replaced(string? text) => text?.Contains('\uFFFD', StringComparison.Ordinal) == true;
+
+        if (Replaced(row.Who?.Name) || Replaced(row.Who?.Home?.Zip))
+        {
+            return true;
+        }
+
+        if (row.Lines?.Any(line => Replaced(line?.Sku)) == true)
+        {
+            return true;
+        }
+
+        return row.Labels?.Any(label => Replaced(label.Key) || label.Value?.Any(Replaced) == true) == true;
     }
 
     private static bool HasReplacement(FuzzRow row)

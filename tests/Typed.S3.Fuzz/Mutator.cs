@@ -91,7 +91,7 @@ public sealed class Mutator
                 data.InsertRange(position, Pick(random, Utf8Tokens));
                 break;
             case 4:
-                data.InsertRange(position, Pick(random, _format is FuzzFormat.Csv or FuzzFormat.CsvParallel ? CsvTokens : JsonTokens));
+                data.InsertRange(position, Pick(random, _format is FuzzFormat.Csv or FuzzFormat.CsvParallel or FuzzFormat.NestedCsv ? CsvTokens : JsonTokens));
                 break;
             case 5:
                 ReplaceField(random, data, random.Next(2) == 0 ? Pick(random, CommonTokens) : Pick(random, Utf8Tokens));
@@ -127,7 +127,7 @@ public sealed class Mutator
                 data[Math.Min(position, data.Count - 1)] = Pick(random, CommonTokens)[0];
                 break;
             default:
-                ReplaceField(random, data, Pick(random, _format is FuzzFormat.Csv or FuzzFormat.CsvParallel ? CsvTokens : JsonTokens));
+                ReplaceField(random, data, Pick(random, _format is FuzzFormat.Csv or FuzzFormat.CsvParallel or FuzzFormat.NestedCsv ? CsvTokens : JsonTokens));
                 break;
         }
     }

@@ -2,10 +2,10 @@ using System.Globalization;
 using System.Text;
 using Typed.S3.Fuzz;
 
-// dotnet run -c Release --project tests/Typed.S3.Fuzz -- [--formats csv,csv-parallel,jsonl,json,parquet] [--count 100000]
+// dotnet run -c Release --project tests/Typed.S3.Fuzz -- [--formats csv,csv-parallel,jsonl,json,parquet,nested-jsonl,nested-csv] [--count 100000]
 //     [--seed 1] [--out artifacts/fuzz] [--no-minimise]
 // Prints a table of outcomes per format and writes the minimised input of each distinct failure to --out.
-var formats = new List<FuzzFormat> { FuzzFormat.Csv, FuzzFormat.CsvParallel, FuzzFormat.JsonLines, FuzzFormat.Json, FuzzFormat.Parquet };
+var formats = new List<FuzzFormat> { FuzzFormat.Csv, FuzzFormat.CsvParallel, FuzzFormat.JsonLines, FuzzFormat.Json, FuzzFormat.Parquet, FuzzFormat.NestedJsonLines, FuzzFormat.NestedCsv };
 long count = 100_000;
 int seed = 1;
 string output = Path.Combine("artifacts", "fuzz");

@@ -31,8 +31,43 @@ public static class Seeds
         FuzzFormat.JsonLines => JsonLines(),
         FuzzFormat.Json => Json(),
         FuzzFormat.Parquet => Parquet(),
+        FuzzFormat.NestedJsonLines => NestedJsonLines(),
+        FuzzFormat.NestedCsv => NestedCsv(),
         _ => throw new ArgumentOutOfRangeException(nameof(format)),
     };
+
+    private static readonly FuzzNestedRow[] NestedRows =
+    {
+        new()
+        {
+            Id = 1,
+            Who = new FuzzPerson { Name = "Zoë \"Z\", 東京", Born = new DateOnly(1990, 1, 31), Home = new FuzzPlace { Zip = "02134", At = new double?[] { 42.36, null, -71.05 } } },
+            Lines = new FuzzLine?[] { new() { Sku = "a,b", Qty = 2, Price = 9.99m }, null, new() { Sku = string.Empty, Qty = -1 } },
+            Grid = new IReadOnlyList<long?>?[] { new long?[] { 1, null, long.MaxValue }, Array.Empty<long?>(), null },
+            Labels = new Dictionary<string, IReadOnlyList<string?>?> { ["eu"] = new string?[] { "de", null }, ["none"] = null, [string.Empty] = Array.Empty<string?>() },
+            Daily = new Dictionary<DateOnly, decimal?> { [new DateOnly(2024, 2, 29)] = 1.125m, [new DateOnly(2000, 1, 1)] = null },
+            ById = new Dictionary<int, IReadOnlyDictionary<Guid, bool?>?> { [7] = new Dictionary<Guid, bool?> { [new Guid("0f8fad5b-d9cb-469f-a165-70867728950e")] = true }, [-1] = null },
+        },
+        new() { Id = 2, Who = new FuzzPerson { Name = "n" }, Lines = Array.Empty<FuzzLine?>() },
+        new() { Id = 3 },
+    };
+
+    private static List<byte[]> NestedJsonLines()
+    {
+        var seeds = new List<byte[]> { Written(s => FuzzNested.WriteJsonLinesAsync(s, NestedRows)) };
+        seeds.AddRange(Text(
+            "{\"id\":4,\"who\":{\"name\":\"caf\\u00e9\",\"extra\":[1,{\"x\":null}],\"home\":{\"zip\":\"9\",\"at\":[1e3,\"NaN\"]}},\"daily\":{\"1999-12-31\":0.5}}\r\n",
+            "{\"grid\":[[1],[2,3]],\"id\":5,\"by_id\":{\"1\":{\"0f8fad5b-d9cb-469f-a165-70867728950e\":false}},\"labels\":{\"k\":[\"v\"]}}"));
+        return seeds;
+    }
+
+    private static List<byte[]> NestedCsv()
+    {
+        var seeds = new List<byte[]> { Written(s => FuzzNested.WriteCsvAsync(s, NestedRows)) };
+        seeds.AddRange(Text(
+            "id,who,grid\r\n1,\"{\"\"name\"\":\"\"a\"\",\"\"home\"\":{\"\"zip\"\":\"\"z\"\"}}\",\"[[1,2],[]]\"\r\n"));
+        return seeds;
+    }
 
     private static List<byte[]> Csv()
     {

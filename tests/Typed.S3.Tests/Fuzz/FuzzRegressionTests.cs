@@ -43,6 +43,8 @@ public sealed class FuzzRegressionTests
     [InlineData("csv-parallel")]
     [InlineData("jsonl")]
     [InlineData("json")]
+    [InlineData("nested-jsonl")]
+    [InlineData("nested-csv")]
     public void ASeededSubsetOfMutatedInputsReadsHonestly(string format)
     {
         FuzzReport report = FuzzRun.Execute(Formats.Parse(format), seed: 13, count: 3_000, minimise: false, timeScale: 10);

@@ -113,21 +113,23 @@ public abstract class JsonRecordElement<TRecord> : ListElement<TRecord?>
                 }
             }
         }
-        else
-        {
-            for (int i = 0; i < _utf8Names.Length; i++)
-            {
-                if (reader.ValueTextEquals(_utf8Names[i]))
-                {
-                    return i;
-                }
-            }
-        }
 
+        // Escaped names (rare) are unescaped here, where an escape that is not text (an unpaired surrogate) is a fault.
         if (!JsonText.TryGetString(ref reader, replaceInvalidUtf8, out string text, out string? problem, out _))
         {
             fault = new JsonFault(TypeName, "a property name: " + problem, JsonText.ForMessage(ref reader));
             return -1;
+        }
+
+        if (reader.ValueIsEscaped)
+        {
+            for (int i = 0; i < _names.Length; i++)
+            {
+                if (string.Equals(text, _names[i], StringComparison.Ordinal))
+                {
+                    return i;
+                }
+            }
         }
 
         for (int i = 0; i < _names.Length; i++)

@@ -1,6 +1,7 @@
 using System;
 using System.Buffers;
 using System.ComponentModel;
+using System.Text;
 using System.Text.Json;
 
 namespace Typed.S3.Codecs;
@@ -64,32 +65,27 @@ internal sealed class TextMapKey<TKey> : MapKey<TKey>
 
     internal override bool TryRead(ref Utf8JsonReader reader, bool replaceInvalidUtf8, out TKey key, out string? problem)
     {
-        byte[]? rented = null;
         ReadOnlySpan<byte> text = reader.ValueSpan;
         if (reader.ValueIsEscaped)
         {
-            rented = ArrayPool<byte>.Shared.Rent(reader.ValueSpan.Length);
-            text = rented.AsSpan(0, reader.CopyString(rented));
-        }
-
-        try
-        {
-            if (_parse(text, out key))
+            // Unescaped as text first: an escape that is not text (an unpaired surrogate) is the problem.
+            if (!JsonText.TryGetString(ref reader, replaceInvalidUtf8, out string unescaped, out problem, out _))
             {
-                problem = null;
-                return true;
+                key = default;
+                return false;
             }
 
-            problem = ValueProblems.Of(TypeName, text);
-            return false;
+            text = Encoding.UTF8.GetBytes(unescaped);
         }
-        finally
+
+        if (_parse(text, out key))
         {
-            if (rented is not null)
-            {
-                ArrayPool<byte>.Shared.Return(rented);
-            }
+            problem = null;
+            return true;
         }
+
+        problem = ValueProblems.Of(TypeName, text);
+        return false;
     }
 
     internal override void WriteName(Utf8JsonWriter writer, TKey key)
