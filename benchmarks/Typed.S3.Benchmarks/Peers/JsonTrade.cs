@@ -28,7 +28,3 @@ public sealed class JsonTrade
         Fee = t.Fee, Symbol = t.Symbol, Comment = t.Comment,
     };
 }
-
-[JsonSourceGenerationOptions(WriteIndented = false)]
-[JsonSerializable(typeof(JsonTrade))]
-public sealed partial class BenchJsonContext : JsonSerializerContext;
