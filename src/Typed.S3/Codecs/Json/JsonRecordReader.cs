@@ -308,10 +308,16 @@ public abstract class JsonRecordReader<T>
     private bool TryReadNestedValue<TValue>(ref Utf8JsonReader reader, JsonReadContext context, int column, ListElement<TValue> type, out TValue value)
     {
         value = default!;
-        Utf8JsonReader ahead = reader;
-        if (!ahead.TrySkip())
+
+        // Streamed data may end inside the value: the caller reads it again with more. A final block (a JSON Lines
+        // line) holds all of it, or fails as JSON.
+        if (!reader.IsFinalBlock)
         {
-            return false;
+            Utf8JsonReader ahead = reader;
+            if (!ahead.TrySkip())
+            {
+                return false;
+            }
         }
 
         if (!type.TryReadValue(ref reader, context.ReplaceInvalidUtf8, out value, out JsonFault? fault))

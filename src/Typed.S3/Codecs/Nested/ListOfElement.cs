@@ -1,5 +1,7 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Globalization;
 using System.Text.Json;
 
@@ -32,38 +34,50 @@ internal sealed class ListOfElement<T> : ListElement<IReadOnlyList<T>?>
             return false;
         }
 
-        // Counted first (on a copy of the reader), so the list is one array of the right size.
-        Utf8JsonReader counter = reader;
+        // Elements gather in a pooled buffer, then move to one array of the right size: the JSON is read once.
+        T[] buffer = ArrayPool<T>.Shared.Rent(8);
         int count = 0;
-        while (counter.Read() && counter.TokenType != JsonTokenType.EndArray)
+        try
         {
-            count++;
-            if (counter.TokenType is JsonTokenType.StartArray or JsonTokenType.StartObject)
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
             {
-                counter.TrySkip();
+                T element = default!;
+                if (reader.TokenType != JsonTokenType.Null && !_element.TryReadValue(ref reader, replaceInvalidUtf8, out element, out fault))
+                {
+                    fault!.Within("[" + count.ToString(CultureInfo.InvariantCulture) + "]");
+                    return false;
+                }
+
+                if (count == buffer.Length)
+                {
+                    T[] larger = ArrayPool<T>.Shared.Rent(count * 2);
+                    buffer.AsSpan(0, count).CopyTo(larger);
+                    Release(buffer, count);
+                    buffer = larger;
+                }
+
+                buffer[count++] = element;
             }
+
+            value = count == 0 ? Array.Empty<T>() : buffer.AsSpan(0, count).ToArray();
+            fault = null;
+            return true;
+        }
+        finally
+        {
+            Release(buffer, count);
+        }
+    }
+
+    // Returns a buffer to the pool, its references cleared so the pool holds no records alive.
+    private static void Release(T[] buffer, int count)
+    {
+        if (RuntimeHelpers.IsReferenceOrContainsReferences<T>())
+        {
+            buffer.AsSpan(0, count).Clear();
         }
 
-        T[] items = count == 0 ? Array.Empty<T>() : new T[count];
-        for (int index = 0; reader.Read() && reader.TokenType != JsonTokenType.EndArray; index++)
-        {
-            if (reader.TokenType == JsonTokenType.Null)
-            {
-                continue;
-            }
-
-            if (!_element.TryReadValue(ref reader, replaceInvalidUtf8, out T element, out fault))
-            {
-                fault!.Within("[" + index.ToString(CultureInfo.InvariantCulture) + "]");
-                return false;
-            }
-
-            items[index] = element;
-        }
-
-        value = items;
-        fault = null;
-        return true;
+        ArrayPool<T>.Shared.Return(buffer);
     }
 
     internal override bool TryRead(ref Utf8JsonReader reader, bool replaceInvalidUtf8, out IReadOnlyList<T>? value, out string? problem)

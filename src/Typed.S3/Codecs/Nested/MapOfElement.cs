@@ -44,18 +44,19 @@ internal sealed class MapOfElement<TKey, TValue> : ListElement<IReadOnlyDictiona
                 return false;
             }
 
-            string step = "[\"" + JsonText.ForMessage(ref reader) + "\"]";
             if (map.ContainsKey(key))
             {
                 fault = new JsonFault(_key.TypeName, "the key appears twice in the map", JsonText.ForMessage(ref reader));
                 return false;
             }
 
+            // The key's token, for the path of a bad value (built only then).
+            Utf8JsonReader keyToken = reader;
             reader.Read();
             TValue item = default!;
             if (reader.TokenType != JsonTokenType.Null && !_value.TryReadValue(ref reader, replaceInvalidUtf8, out item, out fault))
             {
-                fault!.Within(step);
+                fault!.Within("[\"" + JsonText.ForMessage(ref keyToken) + "\"]");
                 return false;
             }
 
@@ -83,10 +84,22 @@ internal sealed class MapOfElement<TKey, TValue> : ListElement<IReadOnlyDictiona
         }
 
         writer.WriteStartObject();
-        foreach (KeyValuePair<TKey, TValue> pair in value)
+        if (value is Dictionary<TKey, TValue> dictionary)
         {
-            _key.WriteName(writer, pair.Key);
-            _value.Write(writer, pair.Value);
+            // The usual map: its struct enumerator, no allocation.
+            foreach (KeyValuePair<TKey, TValue> pair in dictionary)
+            {
+                _key.WriteName(writer, pair.Key);
+                _value.Write(writer, pair.Value);
+            }
+        }
+        else
+        {
+            foreach (KeyValuePair<TKey, TValue> pair in value)
+            {
+                _key.WriteName(writer, pair.Key);
+                _value.Write(writer, pair.Value);
+            }
         }
 
         writer.WriteEndObject();
