@@ -289,7 +289,7 @@ internal sealed class DatasetChecker
                 {
                     ColumnModel column = columns[i];
                     int index = indexes[i];
-                    if (index < 0 || !ValueChecks.IsCheckable(column.Type))
+                    if (index < 0)
                     {
                         continue;
                     }
@@ -547,7 +547,7 @@ internal sealed class DatasetChecker
                 continue;
             }
 
-            if (ValueChecks.IsCheckable(column.Type) && !ValueChecks.TryCheckJson(column.Type, value, out string? problem))
+            if (!ValueChecks.TryCheckJson(column.Type, value, out string? problem))
             {
                 _report.Drift(_schemaPath, column.Span, DataDriftCodes.InvalidValue,
                     Describe(column) + ": " + where + " has " + DatasetFormatException.Shorten(value.GetRawText()) + ", " + problem);

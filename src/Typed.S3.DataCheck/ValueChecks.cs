@@ -10,13 +10,9 @@ namespace Typed.S3.DataCheck;
 /// <summary>Whether a value read from an object has a column's declared type, by the rules the generated readers apply.</summary>
 internal static class ValueChecks
 {
-    /// <summary>Whether the column's values are checked: scalars and lists of scalars; not yet nested records, maps and nested lists.</summary>
-    public static bool IsCheckable(ColumnType type) => type.Kind switch
-    {
-        ColumnKind.Record or ColumnKind.Map => false,
-        ColumnKind.List => type.Element is { } element && !ColumnTypes.IsComposite(element.Kind),
-        _ => true,
-    };
+    // A nested column: a record, a map, or a list of lists, maps or records (lists of scalars keep their own checks).
+    private static bool IsNested(ColumnType type) =>
+        type.Kind is ColumnKind.Record or ColumnKind.Map || (type.Kind == ColumnKind.List && type.Element is { } element && ColumnTypes.IsComposite(element.Kind));
 
     /// <summary>Checks a non-empty CSV field (UTF-8) as the generated CSV reader parses it, with the reader's own parser.</summary>
     /// <param name="type">The column's type.</param>
@@ -26,14 +22,14 @@ internal static class ValueChecks
     public static bool TryParseText(ColumnType type, ReadOnlySpan<byte> field, out string? problem)
     {
         problem = null;
+        if (IsNested(type))
+        {
+            return NestedChecks.TryCheck(type, field, out problem);
+        }
+
         if (type.Kind == ColumnKind.List)
         {
             return TryParseJsonList(type, field, out problem);
-        }
-
-        if (ColumnTypes.IsComposite(type.Kind))
-        {
-            return true;
         }
 
         if (!For(type).Text(field))
@@ -53,6 +49,11 @@ internal static class ValueChecks
     public static bool TryCheckJson(ColumnType type, JsonElement value, out string? problem)
     {
         problem = null;
+        if (IsNested(type))
+        {
+            return NestedChecks.TryCheck(type, Encoding.UTF8.GetBytes(value.GetRawText()), out problem);
+        }
+
         if (type.Kind == ColumnKind.List)
         {
             if (value.ValueKind != JsonValueKind.Array)
@@ -62,11 +63,6 @@ internal static class ValueChecks
             }
 
             return TryParseJsonList(type, Encoding.UTF8.GetBytes(value.GetRawText()), out problem);
-        }
-
-        if (ColumnTypes.IsComposite(type.Kind))
-        {
-            return true;
         }
 
         var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(value.GetRawText()));
@@ -138,35 +134,48 @@ internal static class ValueChecks
     // factories of the generated Parquet codecs (ColumnTypes' ParquetFactory).
     private static TypeParsers Create(ColumnKind kind, int precision, int scale) => kind switch
     {
-        ColumnKind.Bool => Parsers(ListElements.Bool, static f => Utf8ValueParser.TryParseBoolean(f, out _), ParquetColumns.Bool, ParquetListElements.Bool),
-        ColumnKind.Int8 => Parsers(ListElements.Int8, static f => Utf8ValueParser.TryParseSByte(f, out _), ParquetColumns.Int8, ParquetListElements.Int8),
-        ColumnKind.Int16 => Parsers(ListElements.Int16, static f => Utf8ValueParser.TryParseInt16(f, out _), ParquetColumns.Int16, ParquetListElements.Int16),
-        ColumnKind.Int32 => Parsers(ListElements.Int32, static f => Utf8ValueParser.TryParseInt32(f, out _), ParquetColumns.Int32, ParquetListElements.Int32),
-        ColumnKind.Int64 => Parsers(ListElements.Int64, static f => Utf8ValueParser.TryParseInt64(f, out _), ParquetColumns.Int64, ParquetListElements.Int64),
-        ColumnKind.UInt8 => Parsers(ListElements.UInt8, static f => Utf8ValueParser.TryParseByte(f, out _), ParquetColumns.UInt8, ParquetListElements.UInt8),
-        ColumnKind.UInt16 => Parsers(ListElements.UInt16, static f => Utf8ValueParser.TryParseUInt16(f, out _), ParquetColumns.UInt16, ParquetListElements.UInt16),
-        ColumnKind.UInt32 => Parsers(ListElements.UInt32, static f => Utf8ValueParser.TryParseUInt32(f, out _), ParquetColumns.UInt32, ParquetListElements.UInt32),
-        ColumnKind.UInt64 => Parsers(ListElements.UInt64, static f => Utf8ValueParser.TryParseUInt64(f, out _), ParquetColumns.UInt64, ParquetListElements.UInt64),
-        ColumnKind.Float16 => Parsers(ListElements.Float16, static f => Utf8ValueParser.TryParseHalf(f, out _), ParquetColumns.Float16, ParquetListElements.Float16),
-        ColumnKind.Float32 => Parsers(ListElements.Float32, static f => Utf8ValueParser.TryParseSingle(f, out _), ParquetColumns.Float32, ParquetListElements.Float32),
-        ColumnKind.Float64 => Parsers(ListElements.Float64, static f => Utf8ValueParser.TryParseDouble(f, out _), ParquetColumns.Float64, ParquetListElements.Float64),
-        ColumnKind.Decimal => Parsers(ListElements.Decimal(precision, scale), f => Utf8ValueParser.TryParseDecimal(f, precision, scale, out _), (n, r) => ParquetColumns.Decimal(n, precision, scale, r), ParquetListElements.Decimal(precision, scale)),
-        ColumnKind.String => Parsers(ListElements.String, static f => Utf8Text.TryDecode(f, replace: false, out _), ParquetColumns.String, ParquetListElements.String),
-        ColumnKind.Date => Parsers(ListElements.Date, static f => Utf8ValueParser.TryParseDate(f, out _), ParquetColumns.Date, ParquetListElements.Date),
-        ColumnKind.Time => Parsers(ListElements.Time, static f => Utf8ValueParser.TryParseTime(f, out _), ParquetColumns.Time, ParquetListElements.Time),
-        ColumnKind.Timestamp => Parsers(ListElements.Timestamp, static f => Utf8ValueParser.TryParseTimestamp(f, out _), ParquetColumns.Timestamp, ParquetListElements.Timestamp),
-        ColumnKind.TimestampLocal => Parsers(ListElements.LocalTimestamp, static f => Utf8ValueParser.TryParseLocalTimestamp(f, out _), ParquetColumns.LocalTimestamp, ParquetListElements.LocalTimestamp),
-        ColumnKind.Uuid => Parsers(ListElements.Uuid, static f => Utf8ValueParser.TryParseGuid(f, out _), ParquetColumns.Uuid, ParquetListElements.Uuid),
-        ColumnKind.Binary => Parsers(ListElements.Binary, static f => Utf8ValueParser.TryParseBase64(f, out _), ParquetColumns.Binary, ParquetListElements.Binary),
+        ColumnKind.Bool => Values(ListElements.Bool, Utf8ValueParser.TryParseBoolean, ParquetColumns.Bool, ParquetListElements.Bool),
+        ColumnKind.Int8 => Values(ListElements.Int8, Utf8ValueParser.TryParseSByte, ParquetColumns.Int8, ParquetListElements.Int8),
+        ColumnKind.Int16 => Values(ListElements.Int16, Utf8ValueParser.TryParseInt16, ParquetColumns.Int16, ParquetListElements.Int16),
+        ColumnKind.Int32 => Values(ListElements.Int32, Utf8ValueParser.TryParseInt32, ParquetColumns.Int32, ParquetListElements.Int32),
+        ColumnKind.Int64 => Values(ListElements.Int64, Utf8ValueParser.TryParseInt64, ParquetColumns.Int64, ParquetListElements.Int64),
+        ColumnKind.UInt8 => Values(ListElements.UInt8, Utf8ValueParser.TryParseByte, ParquetColumns.UInt8, ParquetListElements.UInt8),
+        ColumnKind.UInt16 => Values(ListElements.UInt16, Utf8ValueParser.TryParseUInt16, ParquetColumns.UInt16, ParquetListElements.UInt16),
+        ColumnKind.UInt32 => Values(ListElements.UInt32, Utf8ValueParser.TryParseUInt32, ParquetColumns.UInt32, ParquetListElements.UInt32),
+        ColumnKind.UInt64 => Values(ListElements.UInt64, Utf8ValueParser.TryParseUInt64, ParquetColumns.UInt64, ParquetListElements.UInt64),
+        ColumnKind.Float16 => Values(ListElements.Float16, Utf8ValueParser.TryParseHalf, ParquetColumns.Float16, ParquetListElements.Float16),
+        ColumnKind.Float32 => Values(ListElements.Float32, Utf8ValueParser.TryParseSingle, ParquetColumns.Float32, ParquetListElements.Float32),
+        ColumnKind.Float64 => Values(ListElements.Float64, Utf8ValueParser.TryParseDouble, ParquetColumns.Float64, ParquetListElements.Float64),
+        ColumnKind.Decimal => Values(
+            ListElements.Decimal(precision, scale), (ReadOnlySpan<byte> f, out decimal v) => Utf8ValueParser.TryParseDecimal(f, precision, scale, out v),
+            (n, r) => ParquetColumns.Decimal(n, precision, scale, r), ParquetListElements.Decimal(precision, scale)),
+        ColumnKind.String => References(ListElements.String, static f => Utf8Text.TryDecode(f, replace: false, out _), MapKeys.String, ParquetColumns.String, ParquetListElements.String),
+        ColumnKind.Date => Values(ListElements.Date, Utf8ValueParser.TryParseDate, ParquetColumns.Date, ParquetListElements.Date),
+        ColumnKind.Time => Values(ListElements.Time, Utf8ValueParser.TryParseTime, ParquetColumns.Time, ParquetListElements.Time),
+        ColumnKind.Timestamp => Values(ListElements.Timestamp, Utf8ValueParser.TryParseTimestamp, ParquetColumns.Timestamp, ParquetListElements.Timestamp),
+        ColumnKind.TimestampLocal => Values(ListElements.LocalTimestamp, Utf8ValueParser.TryParseLocalTimestamp, ParquetColumns.LocalTimestamp, ParquetListElements.LocalTimestamp),
+        ColumnKind.Uuid => Values(ListElements.Uuid, Utf8ValueParser.TryParseGuid, ParquetColumns.Uuid, ParquetListElements.Uuid),
+        ColumnKind.Binary => References(ListElements.Binary, static f => Utf8ValueParser.TryParseBase64(f, out _), null, ParquetColumns.Binary, ParquetListElements.Binary),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a scalar column type."),
     };
 
-    private static TypeParsers Parsers<T, TItem>(ListElement<T> element, TextParser text, Func<string, bool, ParquetColumn> column, ParquetListItems<TItem> items) => new(
+    // A value type: its CSV parser also reads map keys (as the generated codecs' MapKeys.Text do).
+    private static TypeParsers Values<TValue, TItem>(ListElement<TValue?> element, Utf8TryParse<TValue> parse, Func<string, bool, ParquetColumn> column, ParquetListItems<TItem> items)
+        where TValue : struct =>
+        Parsers(element, f => parse(f, out _), new BoxedMapKey<TValue>(MapKeys.Text(parse, element)), column, items);
+
+    // A reference type: strings are keys as they are; binary cannot be a key.
+    private static TypeParsers References<T, TItem>(ListElement<T> element, TextParser text, MapKey<string>? key, Func<string, bool, ParquetColumn> column, ParquetListItems<TItem> items) =>
+        Parsers(element, text, key is null ? null : new BoxedMapKey<string>(key), column, items);
+
+    private static TypeParsers Parsers<T, TItem>(ListElement<T> element, TextParser text, MapKey<object>? key, Func<string, bool, ParquetColumn> column, ParquetListItems<TItem> items) => new(
         text,
         (ref Utf8JsonReader reader) => element.TryRead(ref reader, replaceInvalidUtf8: false, out _, out _),
         (ref Utf8JsonReader reader, out string? problem) => element.TryReadArray(ref reader, replaceInvalidUtf8: false, out _, out problem),
         column,
-        (name, required) => ParquetColumns.List(name, items, required));
+        (name, required) => ParquetColumns.List(name, items, required),
+        new BoxedElement<T>(element),
+        key);
 
     /// <summary>Parses a CSV field.</summary>
     internal delegate bool TextParser(ReadOnlySpan<byte> field);
@@ -183,5 +192,14 @@ internal static class ValueChecks
     /// <param name="Array">The JSON reader's rules for a list's array.</param>
     /// <param name="ParquetColumn">The Parquet column factory (name, required).</param>
     /// <param name="ParquetList">The Parquet column factory of a list of the type (name, required).</param>
-    internal sealed record TypeParsers(TextParser Text, JsonParser Json, ArrayParser Array, Func<string, bool, ParquetColumn> ParquetColumn, Func<string, bool, ParquetColumn> ParquetList);
+    /// <param name="Element">The type's JSON value, as a nested value's part (a list element, a record field, a map value).</param>
+    /// <param name="Key">The type as a map key; null for binary, which cannot be one.</param>
+    internal sealed record TypeParsers(
+        TextParser Text,
+        JsonParser Json,
+        ArrayParser Array,
+        Func<string, bool, ParquetColumn> ParquetColumn,
+        Func<string, bool, ParquetColumn> ParquetList,
+        ListElement<object?> Element,
+        MapKey<object>? Key);
 }

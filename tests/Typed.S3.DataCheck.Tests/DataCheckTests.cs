@@ -284,6 +284,52 @@ public sealed class DataCheckTests : IDisposable
     }
 
     [Fact]
+    public async Task NestedValuesAreCheckedByTheReadersRulesAndNamedByTheirPath()
+    {
+        const string NestedSchema = """
+            {
+              "namespace": "Drift.Tests",
+              "datasets": {
+                "Orders": {
+                  "location": "s3://data/orders/**",
+                  "format": "auto",
+                  "columns": [
+                    { "name": "id", "type": "int64", "required": true },
+                    { "name": "items", "type": "list<record>", "record": "Item", "columns": [
+                      { "name": "sku", "type": "string", "required": true },
+                      { "name": "price", "type": "decimal(10,2)" } ] },
+                    { "name": "daily", "type": "map<date,list<int32>>" }
+                  ]
+                }
+              }
+            }
+            """;
+        string schema = _fixture.WriteSchema("orders.s3schema.json", NestedSchema);
+        _fixture.WriteObject("orders/a.jsonl", "{\"id\":1,\"items\":[{\"sku\":\"a\",\"price\":1.5},null],\"daily\":{\"2024-01-01\":[1,null]}}\n{\"id\":2}\n");
+        _fixture.WriteObject("orders/b.csv", "id,items,daily\r\n1,\"[{\"\"sku\"\":\"\"b\"\"}]\",\"{}\"\r\n");
+
+        (int good, string[] goodLines) = await _fixture.RunAsync("--schema", schema, "--store", Store);
+
+        Assert.Equal(0, good);
+        Assert.Empty(_fixture.ProblemLines(goodLines));
+
+        _fixture.WriteObject("orders/a.jsonl", "{\"id\":1,\"items\":[{\"sku\":\"a\"},{\"sku\":\"b\",\"price\":1.234}]}\n");
+        _fixture.WriteObject("orders/b.csv", "id,items,daily\r\n1,,\"{\"\"2024-13-01\"\":[]}\"\r\n", DateTime.UtcNow.AddMinutes(-1));
+        _fixture.WriteObject("orders/c.jsonl", "{\"id\":1,\"items\":[{\"Sku\":\"a\"}]}\n", DateTime.UtcNow.AddMinutes(-2));
+
+        (int bad, string[] badLines) = await _fixture.RunAsync("--schema", schema, "--store", Store);
+
+        Assert.Equal(1, bad);
+        string[] problems = _fixture.ProblemLines(badLines);
+        Assert.Equal(3, problems.Length);
+        Assert.Contains("column 'items' (list<record>): s3://data/orders/a.jsonl line 1 has", problems[0], StringComparison.Ordinal);
+        Assert.EndsWith("at [1].price (decimal(10,2)): the value 1.234 does not fit decimal(10,2) (at most 8 digits before the point and 2 after; values are never rounded)", problems[0], StringComparison.Ordinal);
+        Assert.Contains("column 'daily' (map<date,list<int32>>): s3://data/orders/b.csv line 2 has", problems[1], StringComparison.Ordinal);
+        Assert.Contains("a key of the map", problems[1], StringComparison.Ordinal);
+        Assert.Contains("at [0].sku (string): the property 'Sku' matches the field 'sku' except for case", problems[2], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task LargeJsonArrayIsReadInPiecesUpToTheRowLimit()
     {
         string schema = _fixture.WriteSchema("events.s3schema.json", DataCheckFixture.JsonSchema);
