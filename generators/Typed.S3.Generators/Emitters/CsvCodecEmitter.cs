@@ -366,6 +366,17 @@ internal static class CsvCodecEmitter
             writer.WriteLine(
                 column.IsList ? $$"""{{RuntimeTypes.Codecs}}CsvFieldWriter.{{column.Clr.WriteMethod}}(writer, record.{{column.PropertyName}}, {{column.Names.ElementField}});"""
                 : column.IsNested ? $$"""{{RuntimeTypes.Codecs}}CsvFieldWriter.WriteNested<{{column.Clr.TypeName}}?>(writer, record.{{column.PropertyName}}, {{column.Names.ElementField}});"""
+                : !column.Required && column.Clr.IsValueType ? $$"""
+                    if (record.{{column.PropertyName}} is { } {{column.Names.Local}})
+                    {
+                        {{RuntimeTypes.Codecs}}CsvFieldWriter.{{column.Clr.WriteMethod}}(writer, {{column.Names.Local}});
+                    }
+                    else
+                    {
+                        {{RuntimeTypes.Codecs}}CsvFieldWriter.WriteNull(writer);
+                    }
+
+                    """
                 : $$"""{{RuntimeTypes.Codecs}}CsvFieldWriter.{{column.Clr.WriteMethod}}(writer, record.{{column.PropertyName}});""");
         }
 

@@ -429,6 +429,17 @@ internal static class JsonCodecEmitter
             writer.WriteLine(
                 column.IsList ? $$"""{{RuntimeTypes.Codecs}}JsonFieldWriter.WriteList(writer, {{column.Names.NameField}}, record.{{column.PropertyName}}, {{column.Names.ElementField}});"""
                 : column.IsNested ? $$"""{{RuntimeTypes.Codecs}}JsonFieldWriter.WriteNested<{{column.Clr.TypeName}}?>(writer, {{column.Names.NameField}}, record.{{column.PropertyName}}, {{column.Names.ElementField}});"""
+                : !column.Required && column.Clr.IsValueType ? $$"""
+                    if (record.{{column.PropertyName}} is { } {{column.Names.Local}})
+                    {
+                        {{RuntimeTypes.Codecs}}JsonFieldWriter.{{ColumnTypes.Of(column.Type.Kind).JsonWrite}}(writer, {{column.Names.NameField}}, {{column.Names.Local}});
+                    }
+                    else
+                    {
+                        {{RuntimeTypes.Codecs}}JsonFieldWriter.WriteNull(writer, {{column.Names.NameField}});
+                    }
+
+                    """
                 : $$"""{{RuntimeTypes.Codecs}}JsonFieldWriter.{{ColumnTypes.Of(column.Type.Kind).JsonWrite}}(writer, {{column.Names.NameField}}, record.{{column.PropertyName}});""");
         }
 

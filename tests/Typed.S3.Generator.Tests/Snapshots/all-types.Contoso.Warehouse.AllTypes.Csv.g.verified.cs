@@ -534,26 +534,154 @@ namespace Contoso.Warehouse
             public override void Write(global::Typed.S3.Codecs.CsvOutput writer, AllTypesRow record)
             {
                 global::Typed.S3.Codecs.CsvFieldWriter.WriteNumber(writer, record.Id);
-                global::Typed.S3.Codecs.CsvFieldWriter.Write(writer, record.Flag);
-                global::Typed.S3.Codecs.CsvFieldWriter.WriteNumber(writer, record.Tiny);
-                global::Typed.S3.Codecs.CsvFieldWriter.WriteNumber(writer, record.Small);
+                if (record.Flag is { } flag)
+                {
+                    global::Typed.S3.Codecs.CsvFieldWriter.Write(writer, flag);
+                }
+                else
+                {
+                    global::Typed.S3.Codecs.CsvFieldWriter.WriteNull(writer);
+                }
+
+                if (record.Tiny is { } tiny)
+                {
+                    global::Typed.S3.Codecs.CsvFieldWriter.WriteNumber(writer, tiny);
+                }
+                else
+                {
+                    global::Typed.S3.Codecs.CsvFieldWriter.WriteNull(writer);
+                }
+
+                if (record.Small is { } small)
+                {
+                    global::Typed.S3.Codecs.CsvFieldWriter.WriteNumber(writer, small);
+                }
+                else
+                {
+                    global::Typed.S3.Codecs.CsvFieldWriter.WriteNull(writer);
+                }
+
                 global::Typed.S3.Codecs.CsvFieldWriter.WriteNumber(writer, record.Count);
-                global::Typed.S3.Codecs.CsvFieldWriter.WriteNumber(writer, record.Big);
-                global::Typed.S3.Codecs.CsvFieldWriter.WriteNumber(writer, record.UTiny);
-                global::Typed.S3.Codecs.CsvFieldWriter.WriteNumber(writer, record.USmall);
-                global::Typed.S3.Codecs.CsvFieldWriter.WriteNumber(writer, record.UCount);
-                global::Typed.S3.Codecs.CsvFieldWriter.WriteNumber(writer, record.UBig);
-                global::Typed.S3.Codecs.CsvFieldWriter.WriteNumber(writer, record.Half);
-                global::Typed.S3.Codecs.CsvFieldWriter.WriteNumber(writer, record.Ratio);
-                global::Typed.S3.Codecs.CsvFieldWriter.WriteNumber(writer, record.Score);
+                if (record.Big is { } big)
+                {
+                    global::Typed.S3.Codecs.CsvFieldWriter.WriteNumber(writer, big);
+                }
+                else
+                {
+                    global::Typed.S3.Codecs.CsvFieldWriter.WriteNull(writer);
+                }
+
+                if (record.UTiny is { } uTiny)
+                {
+                    global::Typed.S3.Codecs.CsvFieldWriter.WriteNumber(writer, uTiny);
+                }
+                else
+                {
+                    global::Typed.S3.Codecs.CsvFieldWriter.WriteNull(writer);
+                }
+
+                if (record.USmall is { } uSmall)
+                {
+                    global::Typed.S3.Codecs.CsvFieldWriter.WriteNumber(writer, uSmall);
+                }
+                else
+                {
+                    global::Typed.S3.Codecs.CsvFieldWriter.WriteNull(writer);
+                }
+
+                if (record.UCount is { } uCount)
+                {
+                    global::Typed.S3.Codecs.CsvFieldWriter.WriteNumber(writer, uCount);
+                }
+                else
+                {
+                    global::Typed.S3.Codecs.CsvFieldWriter.WriteNull(writer);
+                }
+
+                if (record.UBig is { } uBig)
+                {
+                    global::Typed.S3.Codecs.CsvFieldWriter.WriteNumber(writer, uBig);
+                }
+                else
+                {
+                    global::Typed.S3.Codecs.CsvFieldWriter.WriteNull(writer);
+                }
+
+                if (record.Half is { } half)
+                {
+                    global::Typed.S3.Codecs.CsvFieldWriter.WriteNumber(writer, half);
+                }
+                else
+                {
+                    global::Typed.S3.Codecs.CsvFieldWriter.WriteNull(writer);
+                }
+
+                if (record.Ratio is { } ratio)
+                {
+                    global::Typed.S3.Codecs.CsvFieldWriter.WriteNumber(writer, ratio);
+                }
+                else
+                {
+                    global::Typed.S3.Codecs.CsvFieldWriter.WriteNull(writer);
+                }
+
+                if (record.Score is { } score)
+                {
+                    global::Typed.S3.Codecs.CsvFieldWriter.WriteNumber(writer, score);
+                }
+                else
+                {
+                    global::Typed.S3.Codecs.CsvFieldWriter.WriteNull(writer);
+                }
+
                 global::Typed.S3.Codecs.CsvFieldWriter.WriteNumber(writer, record.Amount);
                 global::Typed.S3.Codecs.CsvFieldWriter.Write(writer, record.Name);
                 global::Typed.S3.Codecs.CsvFieldWriter.Write(writer, record.Note);
-                global::Typed.S3.Codecs.CsvFieldWriter.Write(writer, record.Day);
-                global::Typed.S3.Codecs.CsvFieldWriter.Write(writer, record.AtTime);
-                global::Typed.S3.Codecs.CsvFieldWriter.Write(writer, record.CreatedAt);
-                global::Typed.S3.Codecs.CsvFieldWriter.Write(writer, record.LocalAt);
-                global::Typed.S3.Codecs.CsvFieldWriter.WriteNumber(writer, record.Key);
+                if (record.Day is { } day)
+                {
+                    global::Typed.S3.Codecs.CsvFieldWriter.Write(writer, day);
+                }
+                else
+                {
+                    global::Typed.S3.Codecs.CsvFieldWriter.WriteNull(writer);
+                }
+
+                if (record.AtTime is { } atTime)
+                {
+                    global::Typed.S3.Codecs.CsvFieldWriter.Write(writer, atTime);
+                }
+                else
+                {
+                    global::Typed.S3.Codecs.CsvFieldWriter.WriteNull(writer);
+                }
+
+                if (record.CreatedAt is { } createdAt)
+                {
+                    global::Typed.S3.Codecs.CsvFieldWriter.Write(writer, createdAt);
+                }
+                else
+                {
+                    global::Typed.S3.Codecs.CsvFieldWriter.WriteNull(writer);
+                }
+
+                if (record.LocalAt is { } localAt)
+                {
+                    global::Typed.S3.Codecs.CsvFieldWriter.Write(writer, localAt);
+                }
+                else
+                {
+                    global::Typed.S3.Codecs.CsvFieldWriter.WriteNull(writer);
+                }
+
+                if (record.Key is { } key)
+                {
+                    global::Typed.S3.Codecs.CsvFieldWriter.WriteNumber(writer, key);
+                }
+                else
+                {
+                    global::Typed.S3.Codecs.CsvFieldWriter.WriteNull(writer);
+                }
+
                 global::Typed.S3.Codecs.CsvFieldWriter.Write(writer, record.Payload);
                 global::Typed.S3.Codecs.CsvFieldWriter.Write(writer, record.Blob);
                 global::Typed.S3.Codecs.CsvFieldWriter.Write(writer, record.Category);

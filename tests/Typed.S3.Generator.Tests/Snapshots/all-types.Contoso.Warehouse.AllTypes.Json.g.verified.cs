@@ -710,26 +710,154 @@ namespace Contoso.Warehouse
             {
                 writer.WriteStartObject();
                 global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_idName, record.Id);
-                global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_flagName, record.Flag);
-                global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_tinyName, record.Tiny);
-                global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_smallName, record.Small);
+                if (record.Flag is { } flag)
+                {
+                    global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_flagName, flag);
+                }
+                else
+                {
+                    global::Typed.S3.Codecs.JsonFieldWriter.WriteNull(writer, s_flagName);
+                }
+
+                if (record.Tiny is { } tiny)
+                {
+                    global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_tinyName, tiny);
+                }
+                else
+                {
+                    global::Typed.S3.Codecs.JsonFieldWriter.WriteNull(writer, s_tinyName);
+                }
+
+                if (record.Small is { } small)
+                {
+                    global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_smallName, small);
+                }
+                else
+                {
+                    global::Typed.S3.Codecs.JsonFieldWriter.WriteNull(writer, s_smallName);
+                }
+
                 global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_countName, record.Count);
-                global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_bigName, record.Big);
-                global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_uTinyName, record.UTiny);
-                global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_uSmallName, record.USmall);
-                global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_uCountName, record.UCount);
-                global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_uBigName, record.UBig);
-                global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_halfName, record.Half);
-                global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_ratioName, record.Ratio);
-                global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_scoreName, record.Score);
+                if (record.Big is { } big)
+                {
+                    global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_bigName, big);
+                }
+                else
+                {
+                    global::Typed.S3.Codecs.JsonFieldWriter.WriteNull(writer, s_bigName);
+                }
+
+                if (record.UTiny is { } uTiny)
+                {
+                    global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_uTinyName, uTiny);
+                }
+                else
+                {
+                    global::Typed.S3.Codecs.JsonFieldWriter.WriteNull(writer, s_uTinyName);
+                }
+
+                if (record.USmall is { } uSmall)
+                {
+                    global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_uSmallName, uSmall);
+                }
+                else
+                {
+                    global::Typed.S3.Codecs.JsonFieldWriter.WriteNull(writer, s_uSmallName);
+                }
+
+                if (record.UCount is { } uCount)
+                {
+                    global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_uCountName, uCount);
+                }
+                else
+                {
+                    global::Typed.S3.Codecs.JsonFieldWriter.WriteNull(writer, s_uCountName);
+                }
+
+                if (record.UBig is { } uBig)
+                {
+                    global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_uBigName, uBig);
+                }
+                else
+                {
+                    global::Typed.S3.Codecs.JsonFieldWriter.WriteNull(writer, s_uBigName);
+                }
+
+                if (record.Half is { } half)
+                {
+                    global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_halfName, half);
+                }
+                else
+                {
+                    global::Typed.S3.Codecs.JsonFieldWriter.WriteNull(writer, s_halfName);
+                }
+
+                if (record.Ratio is { } ratio)
+                {
+                    global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_ratioName, ratio);
+                }
+                else
+                {
+                    global::Typed.S3.Codecs.JsonFieldWriter.WriteNull(writer, s_ratioName);
+                }
+
+                if (record.Score is { } score)
+                {
+                    global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_scoreName, score);
+                }
+                else
+                {
+                    global::Typed.S3.Codecs.JsonFieldWriter.WriteNull(writer, s_scoreName);
+                }
+
                 global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_amountName, record.Amount);
                 global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_nameName, record.Name);
                 global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_noteName, record.Note);
-                global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_dayName, record.Day);
-                global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_atTimeName, record.AtTime);
-                global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_createdAtName, record.CreatedAt);
-                global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_localAtName, record.LocalAt);
-                global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_keyName, record.Key);
+                if (record.Day is { } day)
+                {
+                    global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_dayName, day);
+                }
+                else
+                {
+                    global::Typed.S3.Codecs.JsonFieldWriter.WriteNull(writer, s_dayName);
+                }
+
+                if (record.AtTime is { } atTime)
+                {
+                    global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_atTimeName, atTime);
+                }
+                else
+                {
+                    global::Typed.S3.Codecs.JsonFieldWriter.WriteNull(writer, s_atTimeName);
+                }
+
+                if (record.CreatedAt is { } createdAt)
+                {
+                    global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_createdAtName, createdAt);
+                }
+                else
+                {
+                    global::Typed.S3.Codecs.JsonFieldWriter.WriteNull(writer, s_createdAtName);
+                }
+
+                if (record.LocalAt is { } localAt)
+                {
+                    global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_localAtName, localAt);
+                }
+                else
+                {
+                    global::Typed.S3.Codecs.JsonFieldWriter.WriteNull(writer, s_localAtName);
+                }
+
+                if (record.Key is { } key)
+                {
+                    global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_keyName, key);
+                }
+                else
+                {
+                    global::Typed.S3.Codecs.JsonFieldWriter.WriteNull(writer, s_keyName);
+                }
+
                 global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_payloadName, record.Payload);
                 global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_blobName, record.Blob);
                 global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_categoryName, record.Category);

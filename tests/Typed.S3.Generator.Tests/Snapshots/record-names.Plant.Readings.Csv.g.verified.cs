@@ -147,7 +147,15 @@ namespace Plant
             public override void Write(global::Typed.S3.Codecs.CsvOutput writer, Reading record)
             {
                 global::Typed.S3.Codecs.CsvFieldWriter.WriteNumber(writer, record.Id);
-                global::Typed.S3.Codecs.CsvFieldWriter.WriteNumber(writer, record.Reading_);
+                if (record.Reading_ is { } reading)
+                {
+                    global::Typed.S3.Codecs.CsvFieldWriter.WriteNumber(writer, reading);
+                }
+                else
+                {
+                    global::Typed.S3.Codecs.CsvFieldWriter.WriteNull(writer);
+                }
+
             }
         }
     }

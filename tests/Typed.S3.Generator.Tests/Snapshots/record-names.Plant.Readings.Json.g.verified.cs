@@ -241,7 +241,15 @@ namespace Plant
             {
                 writer.WriteStartObject();
                 global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_idName, record.Id);
-                global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_readingName, record.Reading_);
+                if (record.Reading_ is { } reading)
+                {
+                    global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_readingName, reading);
+                }
+                else
+                {
+                    global::Typed.S3.Codecs.JsonFieldWriter.WriteNull(writer, s_readingName);
+                }
+
                 writer.WriteEndObject();
             }
         }

@@ -197,9 +197,33 @@ namespace QuickStart.Sales
                 global::Typed.S3.Codecs.CsvFieldWriter.WriteNumber(writer, record.Id);
                 global::Typed.S3.Codecs.CsvFieldWriter.Write(writer, record.Email);
                 global::Typed.S3.Codecs.CsvFieldWriter.Write(writer, record.Country);
-                global::Typed.S3.Codecs.CsvFieldWriter.Write(writer, record.SignupDate);
-                global::Typed.S3.Codecs.CsvFieldWriter.WriteNumber(writer, record.LifetimeValue);
-                global::Typed.S3.Codecs.CsvFieldWriter.Write(writer, record.Active);
+                if (record.SignupDate is { } signupDate)
+                {
+                    global::Typed.S3.Codecs.CsvFieldWriter.Write(writer, signupDate);
+                }
+                else
+                {
+                    global::Typed.S3.Codecs.CsvFieldWriter.WriteNull(writer);
+                }
+
+                if (record.LifetimeValue is { } lifetimeValue)
+                {
+                    global::Typed.S3.Codecs.CsvFieldWriter.WriteNumber(writer, lifetimeValue);
+                }
+                else
+                {
+                    global::Typed.S3.Codecs.CsvFieldWriter.WriteNull(writer);
+                }
+
+                if (record.Active is { } active)
+                {
+                    global::Typed.S3.Codecs.CsvFieldWriter.Write(writer, active);
+                }
+                else
+                {
+                    global::Typed.S3.Codecs.CsvFieldWriter.WriteNull(writer);
+                }
+
             }
         }
     }

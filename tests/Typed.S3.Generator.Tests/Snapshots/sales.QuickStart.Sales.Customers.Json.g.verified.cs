@@ -319,9 +319,33 @@ namespace QuickStart.Sales
                 global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_idName, record.Id);
                 global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_emailName, record.Email);
                 global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_countryName, record.Country);
-                global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_signupDateName, record.SignupDate);
-                global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_lifetimeValueName, record.LifetimeValue);
-                global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_activeName, record.Active);
+                if (record.SignupDate is { } signupDate)
+                {
+                    global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_signupDateName, signupDate);
+                }
+                else
+                {
+                    global::Typed.S3.Codecs.JsonFieldWriter.WriteNull(writer, s_signupDateName);
+                }
+
+                if (record.LifetimeValue is { } lifetimeValue)
+                {
+                    global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_lifetimeValueName, lifetimeValue);
+                }
+                else
+                {
+                    global::Typed.S3.Codecs.JsonFieldWriter.WriteNull(writer, s_lifetimeValueName);
+                }
+
+                if (record.Active is { } active)
+                {
+                    global::Typed.S3.Codecs.JsonFieldWriter.Write(writer, s_activeName, active);
+                }
+                else
+                {
+                    global::Typed.S3.Codecs.JsonFieldWriter.WriteNull(writer, s_activeName);
+                }
+
                 writer.WriteEndObject();
             }
         }

@@ -44,38 +44,10 @@ public static class CsvFieldWriter
     /// <summary>Writes a <c>bool</c> as <c>true</c>/<c>false</c>.</summary>
     public static void Write(CsvOutput writer, bool value) => writer.Writer.WriteField(value ? "true"u8 : "false"u8);
 
-    /// <summary>Writes a nullable <c>bool</c>: <see langword="null"/> as an empty field, a value as the overload above does.</summary>
-    public static void Write(CsvOutput writer, bool? value)
-    {
-        if (value is null)
-        {
-            writer.Writer.WriteField(ReadOnlySpan<byte>.Empty);
-        }
-        else
-        {
-            Write(writer, value.Value);
-        }
-    }
-
     /// <summary>Writes a number or other UTF-8 formattable value in the invariant culture.</summary>
     /// <typeparam name="TValue">The value's type.</typeparam>
     public static void WriteNumber<TValue>(CsvOutput writer, TValue value)
         where TValue : IUtf8SpanFormattable => writer.Writer.WriteField(value, default);
-
-    /// <summary>Writes a nullable number; <see langword="null"/> as an empty field.</summary>
-    /// <typeparam name="TValue">The value's type.</typeparam>
-    public static void WriteNumber<TValue>(CsvOutput writer, TValue? value)
-        where TValue : struct, IUtf8SpanFormattable
-    {
-        if (value is null)
-        {
-            writer.Writer.WriteField(ReadOnlySpan<byte>.Empty);
-        }
-        else
-        {
-            WriteNumber(writer, value.Value);
-        }
-    }
 
     /// <summary>Writes a decimal digit by digit (the general format's text, every digit of the scale kept).</summary>
     public static void WriteNumber(CsvOutput writer, decimal value)
@@ -92,38 +64,11 @@ public static class CsvFieldWriter
         }
     }
 
-    /// <summary>Writes a decimal, or an empty field for <see langword="null"/>.</summary>
-    public static void WriteNumber(CsvOutput writer, decimal? value)
-    {
-        if (value is null)
-        {
-            ArgumentNullException.ThrowIfNull(writer.Writer, nameof(writer));
-            writer.Writer.WriteField(ReadOnlySpan<byte>.Empty);
-        }
-        else
-        {
-            WriteNumber(writer, value.Value);
-        }
-    }
-
     /// <summary>Writes a <c>date</c> as <c>yyyy-MM-dd</c>.</summary>
     public static void Write(CsvOutput writer, DateOnly value)
     {
         Span<byte> text = stackalloc byte[IsoDateTimeFormatter.DateLength];
         writer.Writer.WriteField(text.Slice(0, IsoDateTimeFormatter.FormatDate(value, text)));
-    }
-
-    /// <summary>Writes a nullable <c>date</c>: <see langword="null"/> as an empty field, a value as the overload above does.</summary>
-    public static void Write(CsvOutput writer, DateOnly? value)
-    {
-        if (value is null)
-        {
-            writer.Writer.WriteField(ReadOnlySpan<byte>.Empty);
-        }
-        else
-        {
-            Write(writer, value.Value);
-        }
     }
 
     /// <summary>Writes a <c>time</c> as <c>HH:mm:ss</c> with as many fraction digits as needed.</summary>
@@ -133,19 +78,6 @@ public static class CsvFieldWriter
         writer.Writer.WriteField(text.Slice(0, IsoDateTimeFormatter.FormatTime(value, text)));
     }
 
-    /// <summary>Writes a nullable <c>time</c>: <see langword="null"/> as an empty field, a value as the overload above does.</summary>
-    public static void Write(CsvOutput writer, TimeOnly? value)
-    {
-        if (value is null)
-        {
-            writer.Writer.WriteField(ReadOnlySpan<byte>.Empty);
-        }
-        else
-        {
-            Write(writer, value.Value);
-        }
-    }
-
     /// <summary>Writes a <c>timestamp</c> in UTC: <c>yyyy-MM-ddTHH:mm:ss[.fffffff]Z</c>.</summary>
     public static void Write(CsvOutput writer, DateTimeOffset value)
     {
@@ -153,37 +85,11 @@ public static class CsvFieldWriter
         writer.Writer.WriteField(text.Slice(0, IsoDateTimeFormatter.FormatUtcTimestamp(value, text)));
     }
 
-    /// <summary>Writes a nullable <c>timestamp</c>: <see langword="null"/> as an empty field, a value as the overload above does.</summary>
-    public static void Write(CsvOutput writer, DateTimeOffset? value)
-    {
-        if (value is null)
-        {
-            writer.Writer.WriteField(ReadOnlySpan<byte>.Empty);
-        }
-        else
-        {
-            Write(writer, value.Value);
-        }
-    }
-
     /// <summary>Writes a <c>timestamp_local</c>: <c>yyyy-MM-ddTHH:mm:ss[.fffffff]</c>, no offset.</summary>
     public static void Write(CsvOutput writer, DateTime value)
     {
         Span<byte> text = stackalloc byte[IsoDateTimeFormatter.MaxTimestampLength];
         writer.Writer.WriteField(text.Slice(0, IsoDateTimeFormatter.FormatLocalTimestamp(value, text)));
-    }
-
-    /// <summary>Writes a nullable <c>timestamp_local</c>: <see langword="null"/> as an empty field, a value as the overload above does.</summary>
-    public static void Write(CsvOutput writer, DateTime? value)
-    {
-        if (value is null)
-        {
-            writer.Writer.WriteField(ReadOnlySpan<byte>.Empty);
-        }
-        else
-        {
-            Write(writer, value.Value);
-        }
     }
 
     /// <summary>Writes a <c>binary</c> value as base64; <see langword="null"/> as an empty field.</summary>
@@ -212,6 +118,14 @@ public static class CsvFieldWriter
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
+    }
+
+    /// <summary>Writes a null column as an empty field (the generated writer checks a nullable value and writes it, or this).</summary>
+    /// <param name="writer">The CSV writer, on the record being written.</param>
+    public static void WriteNull(CsvOutput writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer.Writer, nameof(writer));
+        writer.Writer.WriteField(ReadOnlySpan<byte>.Empty);
     }
 
     /// <summary>

@@ -71,194 +71,38 @@ public static class JsonFieldWriter
     /// <summary>Writes a <c>bool</c> as <c>true</c>/<c>false</c>.</summary>
     public static void Write(Utf8JsonWriter writer, JsonEncodedText name, bool value) => writer.WriteBoolean(name, value);
 
-    /// <summary>Writes a nullable value; <see langword="null"/> as <c>null</c>.</summary>
-    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, bool? value)
-    {
-        if (value is bool present)
-        {
-            Write(writer, name, present);
-        }
-        else
-        {
-            writer.WriteNull(name);
-        }
-    }
-
     /// <summary>Writes an <c>int8</c> as a number.</summary>
     public static void Write(Utf8JsonWriter writer, JsonEncodedText name, sbyte value) => writer.WriteNumber(name, (int)value);
-
-    /// <summary>Writes a nullable value; <see langword="null"/> as <c>null</c>.</summary>
-    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, sbyte? value)
-    {
-        if (value is sbyte present)
-        {
-            Write(writer, name, present);
-        }
-        else
-        {
-            writer.WriteNull(name);
-        }
-    }
 
     /// <summary>Writes an <c>int16</c> as a number.</summary>
     public static void Write(Utf8JsonWriter writer, JsonEncodedText name, short value) => writer.WriteNumber(name, (int)value);
 
-    /// <summary>Writes a nullable value; <see langword="null"/> as <c>null</c>.</summary>
-    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, short? value)
-    {
-        if (value is short present)
-        {
-            Write(writer, name, present);
-        }
-        else
-        {
-            writer.WriteNull(name);
-        }
-    }
-
     /// <summary>Writes an <c>int32</c> as a number.</summary>
     public static void Write(Utf8JsonWriter writer, JsonEncodedText name, int value) => writer.WriteNumber(name, value);
-
-    /// <summary>Writes a nullable value; <see langword="null"/> as <c>null</c>.</summary>
-    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, int? value)
-    {
-        if (value is int present)
-        {
-            Write(writer, name, present);
-        }
-        else
-        {
-            writer.WriteNull(name);
-        }
-    }
 
     /// <summary>Writes an <c>int64</c> as a number.</summary>
     public static void Write(Utf8JsonWriter writer, JsonEncodedText name, long value) => writer.WriteNumber(name, value);
 
-    /// <summary>Writes a nullable value; <see langword="null"/> as <c>null</c>.</summary>
-    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, long? value)
-    {
-        if (value is long present)
-        {
-            Write(writer, name, present);
-        }
-        else
-        {
-            writer.WriteNull(name);
-        }
-    }
-
     /// <summary>Writes a <c>uint8</c> as a number.</summary>
     public static void Write(Utf8JsonWriter writer, JsonEncodedText name, byte value) => writer.WriteNumber(name, (uint)value);
-
-    /// <summary>Writes a nullable value; <see langword="null"/> as <c>null</c>.</summary>
-    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, byte? value)
-    {
-        if (value is byte present)
-        {
-            Write(writer, name, present);
-        }
-        else
-        {
-            writer.WriteNull(name);
-        }
-    }
 
     /// <summary>Writes a <c>uint16</c> as a number.</summary>
     public static void Write(Utf8JsonWriter writer, JsonEncodedText name, ushort value) => writer.WriteNumber(name, (uint)value);
 
-    /// <summary>Writes a nullable value; <see langword="null"/> as <c>null</c>.</summary>
-    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, ushort? value)
-    {
-        if (value is ushort present)
-        {
-            Write(writer, name, present);
-        }
-        else
-        {
-            writer.WriteNull(name);
-        }
-    }
-
     /// <summary>Writes a <c>uint32</c> as a number.</summary>
     public static void Write(Utf8JsonWriter writer, JsonEncodedText name, uint value) => writer.WriteNumber(name, value);
-
-    /// <summary>Writes a nullable value; <see langword="null"/> as <c>null</c>.</summary>
-    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, uint? value)
-    {
-        if (value is uint present)
-        {
-            Write(writer, name, present);
-        }
-        else
-        {
-            writer.WriteNull(name);
-        }
-    }
 
     /// <summary>Writes a <c>uint64</c> as a number.</summary>
     public static void Write(Utf8JsonWriter writer, JsonEncodedText name, ulong value) => writer.WriteNumber(name, value);
 
-    /// <summary>Writes a nullable value; <see langword="null"/> as <c>null</c>.</summary>
-    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, ulong? value)
-    {
-        if (value is ulong present)
-        {
-            Write(writer, name, present);
-        }
-        else
-        {
-            writer.WriteNull(name);
-        }
-    }
-
     /// <summary>Writes a <c>float16</c> as a number (its shortest round-trip form), NaN and the infinities as strings.</summary>
     public static void Write(Utf8JsonWriter writer, JsonEncodedText name, Half value) => WriteHalf(writer, name, value);
-
-    /// <summary>Writes a nullable value; <see langword="null"/> as <c>null</c>.</summary>
-    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, Half? value)
-    {
-        if (value is Half present)
-        {
-            WriteHalf(writer, name, present);
-        }
-        else
-        {
-            writer.WriteNull(name);
-        }
-    }
 
     /// <summary>Writes a <c>float32</c> as a number (shortest round-trip form), NaN and the infinities as strings.</summary>
     public static void Write(Utf8JsonWriter writer, JsonEncodedText name, float value) => WriteSingle(writer, name, value);
 
-    /// <summary>Writes a nullable value; <see langword="null"/> as <c>null</c>.</summary>
-    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, float? value)
-    {
-        if (value is float present)
-        {
-            Write(writer, name, present);
-        }
-        else
-        {
-            writer.WriteNull(name);
-        }
-    }
-
     /// <summary>Writes a <c>float64</c> as a number (shortest round-trip form), NaN and the infinities as strings.</summary>
     public static void Write(Utf8JsonWriter writer, JsonEncodedText name, double value) => WriteDouble(writer, name, value);
-
-    /// <summary>Writes a nullable value; <see langword="null"/> as <c>null</c>.</summary>
-    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, double? value)
-    {
-        if (value is double present)
-        {
-            Write(writer, name, present);
-        }
-        else
-        {
-            writer.WriteNull(name);
-        }
-    }
 
     /// <summary>Writes a <c>decimal(p,s)</c> as a number, keeping its scale.</summary>
     public static void Write(Utf8JsonWriter writer, JsonEncodedText name, decimal value)
@@ -275,37 +119,11 @@ public static class JsonFieldWriter
         }
     }
 
-    /// <summary>Writes a nullable value; <see langword="null"/> as <c>null</c>.</summary>
-    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, decimal? value)
-    {
-        if (value is decimal present)
-        {
-            Write(writer, name, present);
-        }
-        else
-        {
-            writer.WriteNull(name);
-        }
-    }
-
     /// <summary>Writes a <c>date</c> as <c>"yyyy-MM-dd"</c>.</summary>
     public static void Write(Utf8JsonWriter writer, JsonEncodedText name, DateOnly value)
     {
         Span<byte> text = stackalloc byte[IsoDateTimeFormatter.DateLength];
         writer.WriteString(name, text.Slice(0, IsoDateTimeFormatter.FormatDate(value, text)));
-    }
-
-    /// <summary>Writes a nullable value; <see langword="null"/> as <c>null</c>.</summary>
-    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, DateOnly? value)
-    {
-        if (value is DateOnly present)
-        {
-            Write(writer, name, present);
-        }
-        else
-        {
-            writer.WriteNull(name);
-        }
     }
 
     /// <summary>Writes a <c>time</c> as <c>"HH:mm:ss[.fffffff]"</c>.</summary>
@@ -315,37 +133,11 @@ public static class JsonFieldWriter
         writer.WriteString(name, text.Slice(0, IsoDateTimeFormatter.FormatTime(value, text)));
     }
 
-    /// <summary>Writes a nullable value; <see langword="null"/> as <c>null</c>.</summary>
-    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, TimeOnly? value)
-    {
-        if (value is TimeOnly present)
-        {
-            Write(writer, name, present);
-        }
-        else
-        {
-            writer.WriteNull(name);
-        }
-    }
-
     /// <summary>Writes a <c>timestamp</c> in UTC: <c>"yyyy-MM-ddTHH:mm:ss[.fffffff]Z"</c>.</summary>
     public static void Write(Utf8JsonWriter writer, JsonEncodedText name, DateTimeOffset value)
     {
         Span<byte> text = stackalloc byte[IsoDateTimeFormatter.MaxTimestampLength];
         writer.WriteString(name, text.Slice(0, IsoDateTimeFormatter.FormatUtcTimestamp(value, text)));
-    }
-
-    /// <summary>Writes a nullable value; <see langword="null"/> as <c>null</c>.</summary>
-    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, DateTimeOffset? value)
-    {
-        if (value is DateTimeOffset present)
-        {
-            Write(writer, name, present);
-        }
-        else
-        {
-            writer.WriteNull(name);
-        }
     }
 
     /// <summary>Writes a <c>timestamp_local</c>: <c>"yyyy-MM-ddTHH:mm:ss[.fffffff]"</c>, no offset.</summary>
@@ -355,33 +147,16 @@ public static class JsonFieldWriter
         writer.WriteString(name, text.Slice(0, IsoDateTimeFormatter.FormatLocalTimestamp(value, text)));
     }
 
-    /// <summary>Writes a nullable value; <see langword="null"/> as <c>null</c>.</summary>
-    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, DateTime? value)
-    {
-        if (value is DateTime present)
-        {
-            Write(writer, name, present);
-        }
-        else
-        {
-            writer.WriteNull(name);
-        }
-    }
-
     /// <summary>Writes a <c>uuid</c> as <c>"xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx"</c>.</summary>
     public static void Write(Utf8JsonWriter writer, JsonEncodedText name, Guid value) => writer.WriteString(name, value);
 
-    /// <summary>Writes a nullable value; <see langword="null"/> as <c>null</c>.</summary>
-    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, Guid? value)
+    /// <summary>Writes a null column as <c>null</c> (the generated writer checks a nullable value and writes it, or this).</summary>
+    /// <param name="writer">The JSON writer, inside the record's object.</param>
+    /// <param name="name">The property name, encoded once.</param>
+    public static void WriteNull(Utf8JsonWriter writer, JsonEncodedText name)
     {
-        if (value is Guid present)
-        {
-            Write(writer, name, present);
-        }
-        else
-        {
-            writer.WriteNull(name);
-        }
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteNull(name);
     }
 
     /// <summary>Writes a <c>list&lt;T&gt;</c> as a JSON array (null elements as <c>null</c>); <see langword="null"/> as <c>null</c>.</summary>
