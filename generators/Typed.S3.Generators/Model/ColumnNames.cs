@@ -23,8 +23,7 @@ internal sealed record ColumnNames(string Local, string Parsed, string Seen, str
 {
     // What a column's names must not take: the parameters and locals of the generated methods that declare column
     // locals (the CSV mapper's Read, the JSON reader's TryRead, a nested record's TryReadFields and WriteFields), the
-    // generated members, the members of the runtime base
-    // types, and contextual keywords that would read as the keyword.
+    // generated members, the members of the runtime base types, and contextual keywords that would read as the keyword.
     private static readonly string[] Reserved =
     {
         "reader", "field", "context", "record", "column",

@@ -143,13 +143,9 @@ public static class CsvFieldWriter
             return;
         }
 
-        ArrayBufferWriter<byte> buffer = t_listBuffer ??= new ArrayBufferWriter<byte>(256);
-        buffer.ResetWrittenCount();
-        Utf8JsonWriter json = t_listWriter ??= new Utf8JsonWriter(buffer, JsonFieldWriter.WriterOptions);
-        json.Reset(buffer);
+        Utf8JsonWriter json = StartJsonText();
         element.WriteArray(json, value);
-        json.Flush();
-        writer.Writer.WriteField(buffer.WrittenSpan);
+        EndJsonText(writer, json);
     }
 
     /// <summary>Writes a nested column (a record, a map, a list of lists or of records) as its JSON text in one field; <see langword="null"/> as an empty field.</summary>
@@ -167,12 +163,24 @@ public static class CsvFieldWriter
             return;
         }
 
+        Utf8JsonWriter json = StartJsonText();
+        type.Write(json, value);
+        EndJsonText(writer, json);
+    }
+
+    // A field's JSON text is written to the thread's buffer, then written as the field.
+    private static Utf8JsonWriter StartJsonText()
+    {
         ArrayBufferWriter<byte> buffer = t_listBuffer ??= new ArrayBufferWriter<byte>(256);
         buffer.ResetWrittenCount();
         Utf8JsonWriter json = t_listWriter ??= new Utf8JsonWriter(buffer, JsonFieldWriter.WriterOptions);
         json.Reset(buffer);
-        type.Write(json, value);
+        return json;
+    }
+
+    private static void EndJsonText(CsvOutput writer, Utf8JsonWriter json)
+    {
         json.Flush();
-        writer.Writer.WriteField(buffer.WrittenSpan);
+        writer.Writer.WriteField(t_listBuffer!.WrittenSpan);
     }
 }
