@@ -120,6 +120,25 @@ public class NestedColumnTests
         Assert.Equal(Json(order), Json(read));
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(7)]
+    [InlineData(4096)]
+    public async Task AJsonArrayStreamedInSmallReadsReadsNestedValuesWhole(int readSize)
+    {
+        // The JSON array format reads the stream a buffer at a time: a nested value cut by a buffer's end is read again
+        // with more, never half of it.
+        Order[] rows = SampleRows();
+        var items = Enumerable.Range(0, 300).Select(i => new LineItem { Sku = "sku-" + i, Qty = i, Price = i / 4m, Tags = ["t" + i, null] }).ToArray();
+        rows[1] = rows[1] with { Items = items };
+        using var written = new MemoryStream();
+        await Orders.WriteJsonAsync(written, rows);
+
+        List<Order> read = await CollectAsync(Orders.ReadJsonAsync(new TrickleStream(written.ToArray(), readSize)));
+
+        Assert.Equal(rows.Select(Json), read.Select(Json));
+    }
+
     [Fact]
     public async Task CsvHoldsANestedValueAsItsJsonTextAndNamesThePathOfABadOne()
     {
@@ -174,4 +193,18 @@ public class NestedColumnTests
 
     // The record as JSON (reflection, for the test only): lists and maps compared element by element.
     private static string Json(Order order) => JsonSerializer.Serialize(order);
+
+    // A stream that returns at most a few bytes a read, so values are cut at every place.
+    private sealed class TrickleStream(byte[] bytes, int readSize) : MemoryStream(bytes, writable: false)
+    {
+        public override int Read(byte[] buffer, int offset, int count) => base.Read(buffer, offset, Math.Min(count, readSize));
+
+        public override int Read(Span<byte> buffer) => base.Read(buffer.Slice(0, Math.Min(buffer.Length, readSize)));
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            base.ReadAsync(buffer.Slice(0, Math.Min(buffer.Length, readSize)), cancellationToken);
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            base.ReadAsync(buffer, offset, Math.Min(count, readSize), cancellationToken);
+    }
 }
