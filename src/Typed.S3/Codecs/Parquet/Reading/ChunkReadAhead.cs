@@ -34,6 +34,7 @@ internal sealed class ChunkReadAhead
     private readonly ReadAheadChunk[] _chunks;
     private readonly CancellationTokenSource _cancel;
     private readonly Task _task;
+    private bool _raised;
 
     private ChunkReadAhead(RowGroupMetaData group, ReadAheadChunk[] chunks, long pageBudget, Stream input, PageDecompressor decompressor, CancellationToken cancellationToken)
     {
@@ -92,7 +93,17 @@ internal sealed class ChunkReadAhead
     /// </summary>
     public async ValueTask<ReadAheadChunk?> TakeAsync(int leafIndex, long start, int length)
     {
-        await _task.ConfigureAwait(false);
+        try
+        {
+            await _task.ConfigureAwait(false);
+        }
+        catch
+        {
+            // A bug of the read-ahead's own, raised here once (as the chunk's error), not again when it is disposed.
+            _raised = true;
+            throw;
+        }
+
         foreach (ReadAheadChunk chunk in _chunks)
         {
             if (chunk.LeafIndex == leafIndex && chunk.Fetched && chunk.Start == start && chunk.Length == length)
@@ -105,46 +116,59 @@ internal sealed class ChunkReadAhead
         return null;
     }
 
-    /// <summary>Stops the read-ahead, waits for it, and returns the buffers of the chunks nobody took.</summary>
+    /// <summary>Stops the read-ahead, waits for it (a bug of its own is raised here), and returns the buffers of the chunks nobody took.</summary>
     public async ValueTask DisposeAsync()
     {
         _cancel.Cancel();
-        await _task.ConfigureAwait(false);
-        _cancel.Dispose();
-        foreach (ReadAheadChunk chunk in _chunks)
+        try
         {
-            if (chunk.Fetched)
+            if (!_raised)
             {
-                chunk.Fetched = false;
-                chunk.Release();
+                await _task.ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            _cancel.Dispose();
+            foreach (ReadAheadChunk chunk in _chunks)
+            {
+                if (chunk.Fetched)
+                {
+                    chunk.Fetched = false;
+                    chunk.Release();
+                }
             }
         }
     }
 
-    // Never faults: a chunk it cannot fetch or decompress ends the read-ahead there (see the remarks).
+    // A chunk it cannot fetch, or a page it cannot decompress, ends the read-ahead there (see the remarks). Only a bug
+    // of its own faults it: the reading thread then raises it, as the chunk's error, when it takes the chunk.
     private static async Task FetchAsync(ReadAheadChunk[] chunks, long pageBudget, Stream input, PageDecompressor decompressor, CancellationToken cancellationToken)
     {
         long budget = pageBudget;
         foreach (ReadAheadChunk chunk in chunks)
         {
+            chunk.Bytes = ArrayPool<byte>.Shared.Rent(Math.Max(chunk.Length, 1));
             try
             {
-                byte[] bytes = ArrayPool<byte>.Shared.Rent(Math.Max(chunk.Length, 1));
-                chunk.Bytes = bytes;
                 input.Position = chunk.Start;
-                await input.ReadExactlyAsync(bytes.AsMemory(0, chunk.Length), cancellationToken).ConfigureAwait(false);
-                chunk.Fetched = true;
-                budget = DecompressPages(chunk, decompressor, budget, cancellationToken);
-            }
-            catch (Exception) when (!chunk.Fetched)
-            {
-                // Left to the reading thread, which fetches it again and raises what fails there.
-                chunk.Release();
-                return;
+                await input.ReadExactlyAsync(chunk.Bytes.AsMemory(0, chunk.Length), cancellationToken).ConfigureAwait(false);
             }
             catch (Exception)
             {
-                // The pages decompressed so far stay; the page that failed is decompressed, and fails, on the reading thread.
+                // Whatever the stream throws is the stream's: the reading thread fetches the chunk again and raises it there.
+                chunk.Release();
+                return;
+            }
+
+            chunk.Fetched = true;
+            try
+            {
+                budget = DecompressPages(chunk, decompressor, budget, cancellationToken);
+            }
+            catch (Exception exception) when (exception is ParquetDataException or OperationCanceledException)
+            {
+                // The pages decompressed so far stay; the damaged page is decompressed, and fails, on the reading thread.
                 return;
             }
         }
